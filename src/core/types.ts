@@ -1,0 +1,148 @@
+/**
+ * Plain data passed between the pipeline stages:
+ * scan → read → redact → tokenize → graph → order → select → render.
+ *
+ * Paths named `path` are always relative, with `/` separators. With one root they are relative
+ * to it; with several roots each path starts with its root's folder name (`api/src/x.ts`).
+ */
+
+/** Tokenizer rank tables Tome can count with. */
+export type Encoding = 'o200k_base' | 'cl100k_base';
+
+/** Output formats of the rendered prompt. */
+export type OutputFormat = 'xml' | 'markdown' | 'plain';
+
+/** How much of a file the rendered prompt holds. */
+export type FileMode = 'full' | 'outline' | 'path-only';
+
+/** File order in the output. */
+export type OrderMode = 'dependency' | 'path';
+
+/** Why a file was given its place (or its mode) by budget selection. */
+export type SelectionReason =
+  | 'focus'
+  | 'dependency-of-focus'
+  | 'dependent-of-focus'
+  | 'query-match'
+  | 'central'
+  | 'fits'
+  | 'over-budget';
+
+/** Why a file found on disk was left out of the pack. */
+export type SkipReason =
+  | 'gitignored'
+  | 'tomeignored'
+  | 'excluded'
+  | 'default-excluded'
+  | 'not-included'
+  | 'binary'
+  | 'too-large'
+  | 'secret-file'
+  | 'unreadable'
+  | 'vanished'
+  | 'symlink';
+
+/** A file left out, with the reason and an optional human detail (e.g. the errno). */
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+  detail?: string;
+}
+
+/** A candidate file found by the scan stage. */
+export interface ScannedFile {
+  /** Relative `/`-separated path (see module doc). */
+  path: string;
+  /** Absolute path on disk. */
+  absPath: string;
+  /** Absolute path of the root this file was found under. */
+  root: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** A file whose bytes were read and decoded. */
+export interface ReadFile extends ScannedFile {
+  /** Decoded text, BOM stripped, line endings kept. */
+  text: string;
+  /** Hex SHA-1 of the raw bytes; a cache key, not a security measure. */
+  hash: string;
+  /** True when the bytes were not valid UTF-8 (decoded with U+FFFD replacements). */
+  invalidUtf8: boolean;
+}
+
+/** A file after secret redaction. `text` holds the redacted text. */
+export interface RedactedFile extends ReadFile {
+  /** Number of values replaced by `[REDACTED:<kind>]`. */
+  redactions: number;
+  /** Redactions counted per kind, e.g. `{ "aws-access-key-id": 1 }`. */
+  redactionKinds: Record<string, number>;
+}
+
+/** The import graph of the packed files (see src/core/graph). */
+export interface ImportGraph {
+  /** path → in-tree paths it imports, sorted, no duplicates, no self-edges. */
+  imports: Map<string, string[]>;
+  /** path → names it imports from outside the tree (npm packages, stdlib), sorted. */
+  external: Map<string, string[]>;
+  /** Problems met while building the graph; the pack still completes. */
+  warnings: string[];
+}
+
+/** A non-fatal problem the report carries to the user. */
+export interface PackWarning {
+  stage: PackStage;
+  path?: string;
+  message: string;
+}
+
+/** The pipeline's stages, in order; used by progress events and timings. */
+export type PackStage = 'scan' | 'read' | 'redact' | 'tokenize' | 'graph' | 'order' | 'select' | 'render';
+
+/** Structured progress: `done` of `total` units of `stage` finished. */
+export interface ProgressEvent {
+  stage: PackStage;
+  done: number;
+  total: number;
+}
+
+/** One file as it appears in the report, in output order. */
+export interface ReportFile {
+  path: string;
+  /** Exact tokens of this file's block in the rendered output. */
+  tokens: number;
+  mode: FileMode;
+  redactions: number;
+  /** Why selection gave this file its mode; present when a budget was applied. */
+  reason?: SelectionReason;
+  /** In-tree paths this file imports. */
+  imports?: string[];
+  /** Names imported from outside the tree. */
+  external?: string[];
+  /** True when the file was not valid UTF-8. */
+  invalidUtf8?: boolean;
+}
+
+/**
+ * The pack report. Field names `root`, `encoding`, `budget`, `totalTokens`, `files`
+ * (`path`, `tokens`, `mode`, `redactions`) and `skipped` (`path`, `reason`) are a stable
+ * contract read by other tools and tests.
+ */
+export interface PackReport {
+  root: string;
+  roots: string[];
+  encoding: Encoding;
+  format: OutputFormat;
+  budget: number | null;
+  reserve: number;
+  /** Exact token count of the whole rendered output. */
+  totalTokens: number;
+  files: ReportFile[];
+  skipped: SkippedFile[];
+  redactionCount: number;
+  warnings: PackWarning[];
+  /** Cycles found by dependency ordering, each a sorted list of paths. */
+  cycles: string[][];
+  /** Milliseconds spent per stage. */
+  timings: Partial<Record<PackStage, number>>;
+}

@@ -1,0 +1,94 @@
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS_DIR, type E2eRun } from './run';
+import { waitFor } from './waitFor';
+
+/** Flags that keep headless Chromium alive and quiet on a small shared machine. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage', // without it the browser died reading inside webview frames
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Starts headless Chromium (Debian's, never a downloaded one). */
+export function launchBrowser(run: E2eRun): Promise<Browser> {
+  return chromium.launch({ executablePath: run.chromium, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Opens the workbench and waits until the Explorer shows the workspace. */
+export async function openWorkbench(browser: Browser, workbenchUrl: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(workbenchUrl);
+  await waitForWorkbench(page);
+  return page;
+}
+
+/** Waits for the workbench shell and the Explorer's first rows. */
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+}
+
+/** Runs a command from the palette by its title, the way a person does. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await waitFor(`the command palette to offer "${title}"`, async () => {
+    if (!(await input.isVisible())) await page.keyboard.press('F1');
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: 2_000 });
+    return true;
+  }, 60_000, 500);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Webview views live two iframes deep; returns the frame that holds `selector`.
+ * Waits for it, since a view's frame appears only after the view is shown.
+ */
+export function webviewFrame(page: Page, selector: string, timeoutMs = 60_000): Promise<Frame> {
+  return waitFor(`a webview frame holding ${selector}`, async () => {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || frame.isDetached()) continue;
+      if ((await frame.$(selector).catch(() => null)) !== null) return frame;
+    }
+    return undefined;
+  }, timeoutMs);
+}
+
+/** Right-clicks a row of the Explorer tree by its label and picks a context-menu item. */
+export async function explorerContextMenu(page: Page, rowLabel: string, menuItem: string): Promise<void> {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator(`.label-name:text-is("${rowLabel}")`) }).first();
+  await row.click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { hasText: menuItem }).first();
+  await item.waitFor();
+  await item.click();
+}
+
+/**
+ * Whole text of the active editor. Monaco renders only the visible lines, so read it the way a
+ * person would take it out: select all, copy, and read the clipboard.
+ */
+export async function activeEditorText(page: Page): Promise<string> {
+  const editor = page.locator('.editor-group-container.active .monaco-editor textarea').first();
+  await editor.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** Saves a full-page screenshot as test/e2e/artifacts/<name>.png and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

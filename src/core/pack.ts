@@ -1,0 +1,20 @@
+/**
+ * `pack(request)`: scan → read → redact → tokenize → graph → order → select → render, and
+ * nothing else. The stages live in their own folders; this module only wires them.
+ */
+import { PackEngine } from './packEngine';
+import type { PackDeps, PackOptions, PackResult } from './packTypes';
+import type { PackRequest } from './request';
+
+export { PackEngine } from './packEngine';
+export { PackError, isAbortError } from './packTypes';
+export type { PackDeps, PackErrorCode, PackOptions, PackResult, PackStages } from './packTypes';
+
+/**
+ * Packs `request.roots` into one prompt text with an exact report. Rejects with `signal.reason`
+ * when cancelled and with a {@link PackError} when the request cannot be met (budget too small,
+ * focus outside the roots).
+ */
+export function pack(request: PackRequest, deps: PackDeps, options: PackOptions = {}): Promise<PackResult> {
+  return new PackEngine(deps).pack(request, options);
+}

@@ -1,0 +1,174 @@
+import { moveVolatileLast, uncommittedPaths } from './gitVolatile';
+import type { PackClock } from './packClock';
+import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './packTotals';
+import { PackError, type PackResult, type PackStages } from './packTypes';
+import { rendererFor, type Renderer } from './render';
+import type { PackRequest } from './request';
+import type { SelectCandidate, SelectedFile } from './select';
+import type { TokenCounter } from './tokenize/counter';
+import type { FileMode, ImportGraph, PackWarning, RedactedFile, ReportFile, SkippedFile } from './types';
+
+/** Blocks counted per call between cancellation checks and progress events. */
+const COUNT_BATCH = 256;
+
+interface ComposeInput {
+  request: PackRequest;
+  files: RedactedFile[];
+  skipped: SkippedFile[];
+  focus: string[];
+}
+
+interface ComposeContext {
+  counter: TokenCounter;
+  stages: PackStages;
+  clock: PackClock;
+}
+
+/** tokenize → graph → order → select → render over read and redacted files. */
+export async function composePack(input: ComposeInput, ctx: ComposeContext): Promise<PackResult> {
+  const { request, files } = input;
+  const { clock, counter, stages } = ctx;
+  const renderer = rendererFor(request.format);
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const warnings: PackWarning[] = files
+    .filter((f) => f.invalidUtf8)
+    .map((f) => ({ stage: 'read', path: f.path, message: 'Not valid UTF-8; undecodable bytes were replaced by U+FFFD.' }));
+
+  const fullTokens = await clock.time('tokenize', () =>
+    countInBatches(files.map((f) => renderer.fileBlock(f.path, 'full', f.text)), ctx),
+    true,
+  );
+  const fullByPath = new Map(files.map((f, i) => [f.path, fullTokens[i] ?? 0]));
+
+  const graph = await clock.time('graph', () =>
+    stages.buildImportGraph(
+      files.map((f) => ({ path: f.path, absPath: f.absPath, root: f.root, text: f.text })),
+      { roots: request.roots, signal: clock.signal },
+    ),
+  );
+  warnings.push(...graph.warnings.map((message): PackWarning => ({ stage: 'graph', message })));
+
+  const { order, cycles } = await clock.time('order', async () => {
+    const ordered = stages.orderFiles([...byPath.keys()], graph, request.order);
+    if (!request.volatileLast) return ordered;
+    try {
+      return { ...ordered, order: moveVolatileLast(ordered.order, await uncommittedPaths(request.roots)) };
+    } catch {
+      warnings.push({ stage: 'order', message: 'Could not ask git for uncommitted files (is this a git work tree?); kept the usual order.' });
+      return ordered;
+    }
+  });
+
+  const fixed = await clock.time('render', () => renderFixedParts(renderer, order, counter, clock.signal));
+  const candidates: SelectCandidate[] = order.flatMap((path) => {
+    const f = byPath.get(path);
+    return f ? [{ path, text: f.text, fullTokens: fullByPath.get(path) ?? 0, mtimeMs: f.mtimeMs }] : [];
+  });
+  const redactionCount = files.reduce((sum, f) => sum + f.redactions, 0);
+  const selected = await clock.time('select', () =>
+    selectFiles(candidates, graph, fixed, redactionCount, input, ctx, renderer),
+  );
+
+  const { text, blockTokens, totalTokens } = await clock.time('render', async () => {
+    const blocks = selected.map((s) => (s.mode === 'path-only' ? '' : renderer.fileBlock(s.path, s.mode, s.body)));
+    const counts = await counter.countMany(blocks, clock.signal);
+    const body = blocks.join('');
+    const base = fixed.tokens + counts.reduce((a, b) => a + b, 0);
+    const stats = { ...modeCounts(selected.map((s) => s.mode)), redactions: redactionCount };
+    const footer = await fitFooter(renderer, stats, base, counter, clock.signal);
+    return { text: fixed.preamble + fixed.tree + body + footer.text, blockTokens: counts, totalTokens: footer.totalTokens };
+  });
+  const limit = request.budget === null ? null : request.budget - request.reserve;
+  if (limit !== null && totalTokens > limit) {
+    warnings.push({ stage: 'select', message: `The output holds ${totalTokens} tokens, over the ${limit} the budget allows.` });
+  }
+
+  const reportFiles = selected.map((s, i): ReportFile => {
+    const f = byPath.get(s.path);
+    const entry: ReportFile = { path: s.path, tokens: blockTokens[i] ?? 0, mode: s.mode, redactions: f?.redactions ?? 0 };
+    if (request.budget !== null) entry.reason = s.reason;
+    const imports = graph.imports.get(s.path);
+    const external = graph.external.get(s.path);
+    if (imports && imports.length > 0) entry.imports = imports;
+    if (external && external.length > 0) entry.external = external;
+    if (f?.invalidUtf8) entry.invalidUtf8 = true;
+    return entry;
+  });
+  return {
+    text,
+    report: {
+      root: request.roots[0] ?? '',
+      roots: [...request.roots],
+      encoding: request.encoding,
+      format: request.format,
+      budget: request.budget,
+      reserve: request.reserve,
+      totalTokens,
+      files: reportFiles,
+      skipped: [...input.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+      redactionCount,
+      warnings,
+      cycles,
+      timings: clock.timings,
+    },
+  };
+}
+
+/** Every file in full without a budget; otherwise the select stage decides within what is left. */
+async function selectFiles(
+  candidates: SelectCandidate[],
+  graph: ImportGraph,
+  fixed: FixedParts,
+  redactionCount: number,
+  input: ComposeInput,
+  ctx: ComposeContext,
+  renderer: Renderer,
+): Promise<SelectedFile[]> {
+  const { request } = input;
+  if (request.budget === null) {
+    return candidates.map((c) => ({ path: c.path, mode: 'full', reason: 'fits', body: c.text, tokens: c.fullTokens }));
+  }
+  const room = await footerRoom(renderer, candidates.length, redactionCount, request.budget, ctx.counter, ctx.clock.signal);
+  const minimum = fixed.tokens + room + request.reserve;
+  const available = request.budget - minimum;
+  if (available < 0) {
+    throw new PackError(
+      'budget-too-small',
+      `A budget of ${request.budget} tokens is too small: the preamble, the directory tree and the summary ` +
+        `need ${fixed.tokens + room} tokens${request.reserve > 0 ? ` and the reserve ${request.reserve} more` : ''}. ` +
+        `Give a budget of at least ${minimum}, or pack fewer files.`,
+    );
+  }
+  return ctx.stages.selectWithinBudget({
+    candidates,
+    graph,
+    available,
+    focus: input.focus,
+    query: request.query,
+    signal: ctx.clock.signal,
+    blockCost: async (path, mode, body) => {
+      if (mode === 'path-only') return 0;
+      const [tokens] = await ctx.counter.countMany([renderer.fileBlock(path, mode, body)], ctx.clock.signal);
+      return tokens ?? 0;
+    },
+  });
+}
+
+async function countInBatches(blocks: string[], ctx: ComposeContext): Promise<number[]> {
+  const out: number[] = [];
+  ctx.clock.progress('tokenize', 0, blocks.length);
+  for (let i = 0; i < blocks.length; i += COUNT_BATCH) {
+    ctx.clock.checkpoint();
+    out.push(...(await ctx.counter.countMany(blocks.slice(i, i + COUNT_BATCH), ctx.clock.signal)));
+    ctx.clock.progress('tokenize', out.length, blocks.length);
+  }
+  return out;
+}
+
+function modeCounts(modes: FileMode[]): { full: number; outline: number; pathOnly: number } {
+  return {
+    full: modes.filter((m) => m === 'full').length,
+    outline: modes.filter((m) => m === 'outline').length,
+    pathOnly: modes.filter((m) => m === 'path-only').length,
+  };
+}

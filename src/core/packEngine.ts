@@ -1,0 +1,110 @@
+import { buildImportGraph } from './graph';
+import { orderFiles } from './order';
+import { composePack } from './packCompose';
+import { PackClock } from './packClock';
+import { resolveFocus } from './packFocus';
+import { PackError, type PackDeps, type PackOptions, type PackResult, type PackStages } from './packTypes';
+import { readFiles } from './read';
+import { redactFile } from './redact';
+import type { PackRequest } from './request';
+import { scanFiles } from './scan';
+import { selectWithinBudget } from './select';
+import type { RedactedFile, ScannedFile, SkippedFile } from './types';
+
+const REAL_STAGES: PackStages = { scanFiles, readFiles, redactFile, buildImportGraph, orderFiles, selectWithinBudget };
+
+/** Files redacted per batch between cancellation checks and progress events. */
+const REDACT_BATCH = 32;
+
+/**
+ * Packs, keeping each file's read and redacted text between packs: a follow-up pack re-reads
+ * only files whose size or mtime changed (token counts are cached by the counter). Safe to
+ * reuse across requests with the counter's encoding; every other field may change freely.
+ */
+export class PackEngine {
+  private readonly stages: PackStages;
+  /** absPath → the file as last read and redacted. */
+  private readonly cache = new Map<string, RedactedFile>();
+
+  constructor(private readonly deps: PackDeps) {
+    this.stages = { ...REAL_STAGES, ...deps.stages };
+  }
+
+  /** See {@link pack} in ./pack. */
+  async pack(request: PackRequest, options: PackOptions = {}): Promise<PackResult> {
+    const clock = new PackClock(options);
+    clock.checkpoint();
+    if (request.roots.length === 0) throw new PackError('no-roots', 'Nothing to pack: give at least one folder.');
+    if (request.encoding !== this.deps.tokenCounter.encoding) {
+      throw new PackError(
+        'encoding-mismatch',
+        `This pack asks for ${request.encoding} but the token counter counts ${this.deps.tokenCounter.encoding}; ` +
+          'create the engine with a counter for that encoding.',
+      );
+    }
+    const focus = resolveFocus(request.focus, request.roots);
+    const scan = await clock.time('scan', () =>
+      this.stages.scanFiles({
+        roots: request.roots,
+        include: request.include,
+        exclude: request.exclude,
+        useGitignore: request.useGitignore,
+        followSymlinks: request.followSymlinks,
+        includeTests: request.includeTests,
+        signal: clock.signal,
+        onProgress: (done, total) => clock.progress('scan', done, total),
+      }),
+      true,
+    );
+    const { files, skipped } = await this.readAndRedact(scan.files, request, clock);
+    return composePack({ request, files, skipped: [...scan.skipped, ...skipped], focus }, {
+      counter: this.deps.tokenCounter,
+      stages: this.stages,
+      clock,
+    });
+  }
+
+  /** Reads and redacts the files whose size or mtime changed since the last pack; reuses the rest. */
+  private async readAndRedact(
+    scanned: readonly ScannedFile[],
+    request: PackRequest,
+    clock: PackClock,
+  ): Promise<{ files: RedactedFile[]; skipped: SkippedFile[] }> {
+    const stale = scanned.filter((f) => !this.isFresh(f, request.maxFileSize));
+    const read = await clock.time('read', () =>
+      stale.length === 0
+        ? { files: [], skipped: [] }
+        : this.stages.readFiles(stale, {
+            maxFileSize: request.maxFileSize,
+            signal: clock.signal,
+            onProgress: (done, total) => clock.progress('read', done, total),
+          }),
+      true,
+    );
+    await clock.time('redact', async () => {
+      for (let i = 0; i < read.files.length; i += REDACT_BATCH) {
+        clock.checkpoint();
+        const batch = read.files.slice(i, i + REDACT_BATCH);
+        for (const file of await Promise.all(batch.map((f) => this.stages.redactFile(f)))) {
+          this.cache.set(file.absPath, file);
+        }
+        clock.progress('redact', Math.min(i + REDACT_BATCH, read.files.length), read.files.length);
+      }
+    }, true);
+    const seen = new Set(scanned.map((f) => f.absPath));
+    const skippedNow = new Set(read.skipped.map((s) => s.path));
+    for (const absPath of this.cache.keys()) if (!seen.has(absPath)) this.cache.delete(absPath);
+    const files: RedactedFile[] = [];
+    for (const f of scanned) {
+      const cached = this.cache.get(f.absPath);
+      if (skippedNow.has(f.path)) this.cache.delete(f.absPath);
+      else if (cached) files.push({ ...cached, path: f.path, root: f.root });
+    }
+    return { files, skipped: read.skipped };
+  }
+
+  private isFresh(file: ScannedFile, maxFileSize: number): boolean {
+    const cached = this.cache.get(file.absPath);
+    return cached !== undefined && cached.size === file.size && cached.mtimeMs === file.mtimeMs && file.size <= maxFileSize;
+  }
+}

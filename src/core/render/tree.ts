@@ -1,0 +1,79 @@
+import { comparePaths } from '../order';
+
+interface Folder {
+  folders: Map<string, Folder>;
+  files: Set<string>;
+}
+
+function emptyFolder(): Folder {
+  return { folders: new Map(), files: new Set() };
+}
+
+/**
+ * Draws `paths` as an indented tree, folders (ending in `/`) before files, each level sorted by
+ * code units so the drawing is the same on every machine. One entry per line, two spaces per
+ * level; `escapeName` protects names in formats that need it.
+ */
+export function drawTree(paths: readonly string[], escapeName: (name: string) => string = (n) => n): string[] {
+  const top = emptyFolder();
+  for (const path of paths) {
+    const parts = path.split('/');
+    const fileName = parts.pop() ?? path;
+    let folder = top;
+    for (const part of parts) {
+      let next = folder.folders.get(part);
+      if (!next) {
+        next = emptyFolder();
+        folder.folders.set(part, next);
+      }
+      folder = next;
+    }
+    folder.files.add(fileName);
+  }
+  const lines: string[] = [];
+  const walk = (folder: Folder, indent: string): void => {
+    for (const name of [...folder.folders.keys()].sort(comparePaths)) {
+      lines.push(`${indent}${escapeName(name)}/`);
+      const child = folder.folders.get(name);
+      if (child) walk(child, `${indent}  `);
+    }
+    for (const name of [...folder.files].sort(comparePaths)) lines.push(`${indent}${escapeName(name)}`);
+  };
+  walk(top, '');
+  return lines;
+}
+
+/** Longest run of `char` anywhere in `text`. */
+export function longestRun(text: string, char: string): number {
+  let best = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === char ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
+/**
+ * A path as one safe line: unchanged when it has no control characters and does not start with
+ * a quote or space, else as a JSON string (which the parsers decode).
+ */
+export function pathAsLine(path: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f]/.test(path) || /^["\s]/.test(path) || /\s$/.test(path) ? JSON.stringify(path) : path;
+}
+
+/** Inverse of {@link pathAsLine}. */
+export function pathFromLine(line: string): string {
+  return line.startsWith('"') ? (JSON.parse(line) as string) : line;
+}
+
+/** Explains the three modes; shared by all formats so they agree on content. */
+export const MODES_TEXT =
+  'Each file appears in one of three modes: "full" (the whole text), "outline" (declarations and ' +
+  'signatures only, bodies left out to save space) or "path-only" (listed in the tree, no content).';
+
+/** Explains the order and the redactions; shared by all formats. */
+export const ORDER_TEXT =
+  'Files come in dependency order: a file appears after the files it imports, so definitions come ' +
+  'before the code that uses them. Secret values were replaced by [REDACTED:<kind>].';

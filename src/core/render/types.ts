@@ -1,0 +1,34 @@
+import type { FileMode, OutputFormat } from '../types';
+
+/** The numbers stated at the end of the output; they change often, so they come last. */
+export interface FooterStats {
+  full: number;
+  outline: number;
+  pathOnly: number;
+  redactions: number;
+  totalTokens: number;
+}
+
+/**
+ * One output format, as blocks that concatenate into the whole text. Every block ends with `\n`
+ * and starts with a character that is neither whitespace nor `/`, so BPE token counts of the
+ * blocks add up to the count of the joined text (see `isSafeJoin` in src/core/tokenize).
+ */
+export interface Renderer {
+  readonly format: OutputFormat;
+  /** What the text is and how to read it; the same for every pack in this format. */
+  preamble(): string;
+  /** The directory tree of every file in the pack (path-only ones included), opening the file list. */
+  tree(paths: readonly string[]): string;
+  /** One file's block; path-only files have no block (the caller does not ask). */
+  fileBlock(path: string, mode: Exclude<FileMode, 'path-only'>, body: string): string;
+  /** Closes the file list and states the totals. */
+  footer(stats: FooterStats): string;
+}
+
+/** A file recovered from rendered output by a format's parser. */
+export interface ParsedFile {
+  path: string;
+  mode: FileMode;
+  body: string;
+}

@@ -1,0 +1,48 @@
+/**
+ * The `tome` command line (bundled to dist/cli.js). Exit codes: 0 done, 1 failed, 2 bad usage,
+ * 130 interrupted. Set TOME_DEBUG=1 to see stack traces.
+ */
+import { CommanderError } from 'commander';
+import packageJson from '../package.json';
+import { isAbortError, PackError } from './core/pack';
+import { EXIT, UsageError } from './cli/errors';
+import { buildProgram } from './cli/program';
+
+/** Failures the user fixes by changing the command line. */
+const USAGE_CODES = new Set(['budget-too-small', 'focus-outside-roots']);
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0
+      ? EXIT.ok
+      : EXIT.usage;
+  }
+  if (error instanceof UsageError) return EXIT.usage;
+  if (error instanceof PackError) return USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failure;
+  if (isAbortError(error)) return EXIT.interrupted;
+  return EXIT.failure;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const program = buildProgram(packageJson.version, controller.signal);
+  try {
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    const code = exitCodeFor(error);
+    // Commander has already printed its own message (with the allowed values).
+    if (!(error instanceof CommanderError)) {
+      const message = isAbortError(error) ? 'Stopped.' : error instanceof Error ? error.message : String(error);
+      process.stderr.write(`tome: ${message}\n`);
+      if (process.env.TOME_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+      if (code === EXIT.failure && !process.env.TOME_DEBUG) process.stderr.write('Set TOME_DEBUG=1 for details.\n');
+    }
+    return code;
+  }
+}
+
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

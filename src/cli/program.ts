@@ -1,0 +1,50 @@
+import { Command, Option } from 'commander';
+import { collect, parseByteSize, parseReserve, parseTokenCount } from './parseValues';
+import { runGraphCommand, type GraphCommandOptions } from './graphCommand';
+import { runPackCommand, type PackCommandOptions } from './packCommand';
+
+/** Builds the `tome` command line; actions run with `signal` (aborted on Ctrl-C). */
+export function buildProgram(version: string, signal: AbortSignal): Command {
+  const program = new Command('tome')
+    .description('Pack a whole codebase into one prompt for long-context models.')
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride();
+
+  program
+    .command('pack')
+    .description('pack folders into one prompt: text to stdout (or --output), summary to stderr')
+    .argument('[dir...]', 'folders to pack (default: the current folder)')
+    .option('-o, --output <file>', 'write the packed text to a file instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['xml', 'markdown', 'plain']).default('xml'))
+    .option('-b, --budget <tokens>', 'token budget for the whole output, e.g. 128k, 1m, 1.5m', parseTokenCount)
+    .option('--reserve <tokens>', 'tokens kept free for the question and answer', parseReserve, 0)
+    .addOption(new Option('--encoding <name>', 'tokenizer').choices(['o200k_base', 'cl100k_base']).default('o200k_base'))
+    .option('--include <glob>', 'pack only files matching this glob (repeatable)', collect, [])
+    .option('--exclude <glob>', 'leave out files matching this glob (repeatable)', collect, [])
+    .option('--max-file-size <size>', 'skip files larger than this, e.g. 500kb, 2mb (default 1mb)', parseByteSize)
+    .option('--no-gitignore', 'do not honour .gitignore files')
+    .option('--no-cache', 'do not use the on-disk token count cache')
+    .option('--report <file.json>', 'write the pack report as JSON')
+    .addOption(new Option('--order <order>', 'file order').choices(['dependency', 'path']).default('dependency'))
+    .option('--focus <path>', 'put this file or folder first under a budget (repeatable)', collect, [])
+    .option('-q, --query <text>', 'your question; ranks files under a budget', '')
+    .option('--volatile-last', 'put files with uncommitted changes last (keeps the prompt prefix cacheable)', false)
+    .option('--explain', "print each file's mode and the reason for it (stderr)", false)
+    .option('--quiet', 'no progress and no summary', false)
+    .action((dirs: string[], options: PackCommandOptions) => runPackCommand(dirs, options, signal));
+
+  program
+    .command('graph')
+    .description('print the import graph of a folder as JSON (or DOT), with import cycles')
+    .argument('[dir]', 'folder (default: the current folder)')
+    .option('--dot', 'print Graphviz DOT instead of JSON', false)
+    .option('--include <glob>', 'only files matching this glob (repeatable)', collect, [])
+    .option('--exclude <glob>', 'leave out files matching this glob (repeatable)', collect, [])
+    .option('--no-gitignore', 'do not honour .gitignore files')
+    .action((dir: string | undefined, options: GraphCommandOptions) => runGraphCommand(dir, options, signal));
+
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}

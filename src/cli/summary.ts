@@ -1,0 +1,40 @@
+import type { PackReport } from '../core/types';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The end-of-run summary: files, tokens, largest files, skips by reason, redactions, warnings. */
+export function formatSummary(report: PackReport, destination: string): string {
+  const lines: string[] = [];
+  const count = (mode: string): number => report.files.filter((f) => f.mode === mode).length;
+  const modes = [`${count('full')} full`];
+  if (count('outline') > 0) modes.push(`${count('outline')} outline`);
+  if (count('path-only') > 0) modes.push(`${count('path-only')} path-only`);
+  const budget = report.budget === null ? '' : ` of a ${report.budget - report.reserve} budget`;
+  lines.push(`Packed ${plural(report.files.length, 'file')} (${modes.join(', ')}): ${report.totalTokens} tokens${budget} (${report.encoding}), ${report.format} → ${destination}`);
+  const largest = [...report.files].filter((f) => f.tokens > 0).sort((a, b) => b.tokens - a.tokens || (a.path < b.path ? -1 : 1)).slice(0, 5);
+  if (largest.length > 0) {
+    lines.push('Largest files:');
+    for (const f of largest) lines.push(`  ${String(f.tokens).padStart(8)}  ${f.path}`);
+  }
+  if (report.skipped.length > 0) {
+    const byReason = new Map<string, number>();
+    for (const s of report.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
+    const parts = [...byReason].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${n} ${r}`);
+    lines.push(`Skipped ${plural(report.skipped.length, 'file')}: ${parts.join(', ')}`);
+  }
+  if (report.redactionCount > 0) lines.push(`Redacted ${plural(report.redactionCount, 'secret value')}.`);
+  for (const w of report.warnings) lines.push(`Warning (${w.stage}${w.path ? `, ${w.path}` : ''}): ${w.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `--explain`: one row per file with its mode, tokens and why. */
+export function formatExplain(report: PackReport): string {
+  const rows = report.files.map((f) => [f.mode, String(f.tokens), f.reason ?? (report.budget === null ? 'no budget' : ''), f.path]);
+  const header = ['mode', 'tokens', 'reason', 'path'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : i === 1 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}

@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { PackError, type PackOptions, type PackResult } from './packTypes';
+import type { FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './packWorkerProtocol';
+import type { PackRequest } from './request';
+
+interface Pending {
+  resolve: (result: PackResult) => void;
+  reject: (error: unknown) => void;
+  options: PackOptions;
+}
+
+/**
+ * Where dist/packWorker.js is: beside this bundle in dist/, or, when running from the TypeScript
+ * sources (tests), in the repository's dist/ after a build.
+ */
+function defaultWorkerScript(): string {
+  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
+  const candidates = [join(here, 'packWorker.js'), join(here, '..', '..', 'dist', 'packWorker.js')];
+  return candidates.find((p) => existsSync(p)) ?? (candidates[0] as string);
+}
+
+function fromWorkerError(error: WorkerError): Error {
+  if (error.code) return new PackError(error.code, error.message);
+  const out = new Error(error.message);
+  out.name = error.name;
+  if (error.stack) out.stack = error.stack;
+  return out;
+}
+
+/**
+ * Runs a PackEngine in a worker thread (dist/packWorker.js, built from ./packWorker.ts) so the
+ * VS Code extension host never blocks. Cancellation via `signal` rejects at once with its reason;
+ * progress is forwarded. The worker starts on the first pack and keeps its caches until dispose.
+ */
+export class WorkerPackEngine {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly workerScript: string;
+  private readonly cacheDir: string | null | undefined;
+
+  constructor(options: { workerScript?: string; cacheDir?: string | null } = {}) {
+    this.workerScript = options.workerScript ?? defaultWorkerScript();
+    this.cacheDir = options.cacheDir;
+  }
+
+  /** Same contract as PackEngine.pack, off the calling thread. */
+  pack(request: PackRequest, options: PackOptions = {}): Promise<PackResult> {
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<PackResult>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.pending.delete(id);
+        this.post({ type: 'cancel', id });
+        this.updateRef();
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = (): void => signal?.removeEventListener('abort', onAbort);
+      this.pending.set(id, {
+        resolve: (r) => (done(), resolve(r)),
+        reject: (e) => (done(), reject(e)),
+        options,
+      });
+      this.updateRef();
+      worker.postMessage({ type: 'pack', id, request } satisfies ToPackWorker);
+    });
+  }
+
+  /** Stops the worker; packs still running reject. */
+  async dispose(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = undefined;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      worker.on('message', (m: FromPackWorker) => {
+        if (m.type !== 'disposed') return;
+        clearTimeout(timer);
+        resolve();
+      });
+      worker.postMessage({ type: 'dispose' } satisfies ToPackWorker);
+    });
+    await worker.terminate();
+    this.failAll(new Error('The pack worker was stopped.'));
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    if (!existsSync(this.workerScript)) {
+      throw new Error(`The pack worker script is missing (${this.workerScript}); run \`npm run build\` first.`);
+    }
+    const worker = new Worker(this.workerScript, { workerData: { cacheDir: this.cacheDir } satisfies PackWorkerData });
+    worker.on('message', (m: FromPackWorker) => this.onMessage(m));
+    worker.on('error', (e) => this.failAll(new Error(`The pack worker failed: ${e.message}`)));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = undefined;
+      if (code !== 0) this.failAll(new Error(`The pack worker stopped unexpectedly (exit code ${code}).`));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private onMessage(message: FromPackWorker): void {
+    if (message.type === 'disposed') return;
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    if (message.type === 'progress') {
+      pending.options.onProgress?.(message.event);
+      return;
+    }
+    this.pending.delete(message.id);
+    this.updateRef();
+    if (message.type === 'result') pending.resolve(message.result);
+    else if (message.error.name === 'AbortError' && pending.options.signal?.aborted) pending.reject(pending.options.signal.reason);
+    else pending.reject(fromWorkerError(message.error));
+  }
+
+  private post(message: ToPackWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  /** An idle worker must not keep the process alive. */
+  private updateRef(): void {
+    if (this.pending.size > 0) this.worker?.ref();
+    else this.worker?.unref();
+  }
+
+  private failAll(error: Error): void {
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of all) p.reject(error);
+  }
+}

@@ -1,0 +1,30 @@
+import type { PackErrorCode, PackResult } from './packTypes';
+import type { PackRequest } from './request';
+import type { ProgressEvent } from './types';
+
+/** Messages from the extension host (or any caller) to the pack worker. */
+export type ToPackWorker =
+  | { type: 'pack'; id: number; request: PackRequest }
+  | { type: 'cancel'; id: number }
+  | { type: 'dispose' };
+
+/** An error as it crosses the thread boundary; `code` is set for a PackError. */
+export interface WorkerError {
+  name: string;
+  message: string;
+  code?: PackErrorCode;
+  stack?: string;
+}
+
+/** Messages from the pack worker back to its caller. */
+export type FromPackWorker =
+  | { type: 'progress'; id: number; event: ProgressEvent }
+  | { type: 'result'; id: number; result: PackResult }
+  | { type: 'error'; id: number; error: WorkerError }
+  | { type: 'disposed' };
+
+/** Data the worker is started with. */
+export interface PackWorkerData {
+  /** Token cache folder; null for no disk cache; undefined for the default. */
+  cacheDir: string | null | undefined;
+}

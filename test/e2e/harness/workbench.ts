@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS_DIR, type E2eRun } from './run';
@@ -36,17 +36,18 @@ export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
 }
 
-/** Runs a command from the palette by its title, the way a person does. */
+/** Runs a command from the palette by its exact title, the way a person does. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
+  // Fuzzy matching offers look-alikes ("Compare New Untitled…"), so pick the row whose label is the title.
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exactly(title) }) }).first();
   await waitFor(`the command palette to offer "${title}"`, async () => {
     if (!(await input.isVisible())) await page.keyboard.press('F1');
     await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     await row.waitFor({ timeout: 2_000 });
     return true;
   }, 60_000, 500);
-  await page.keyboard.press('Enter');
+  await row.click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
@@ -64,11 +65,28 @@ export function webviewFrame(page: Page, selector: string, timeoutMs = 60_000): 
   }, timeoutMs);
 }
 
+function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/** A row of the Explorer tree by its exact label. */
+export function explorerRow(page: Page, label: string): Locator {
+  return page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
+}
+
+/** Expands Explorer folders one level after another, e.g. `['src', 'model']`. */
+export async function revealInExplorer(page: Page, folders: string[]): Promise<void> {
+  for (const folder of folders) {
+    const row = explorerRow(page, folder);
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    await waitFor(`Explorer folder "${folder}" to expand`, async () => (await row.getAttribute('aria-expanded')) === 'true', 15_000);
+  }
+}
+
 /** Right-clicks a row of the Explorer tree by its label and picks a context-menu item. */
 export async function explorerContextMenu(page: Page, rowLabel: string, menuItem: string): Promise<void> {
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator(`.label-name:text-is("${rowLabel}")`) }).first();
-  await row.click({ button: 'right' });
-  const item = page.locator('.context-view .action-item', { hasText: menuItem }).first();
+  await explorerRow(page, rowLabel).click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { hasText: exactly(menuItem) }).first();
   await item.waitFor();
   await item.click();
 }

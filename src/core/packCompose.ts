@@ -59,15 +59,16 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
     }
   });
 
-  const fixed = await clock.time('render', () => renderFixedParts(renderer, order, counter, clock.signal));
   const candidates: SelectCandidate[] = order.flatMap((path) => {
     const f = byPath.get(path);
     return f ? [{ path, text: f.text, fullTokens: fullByPath.get(path) ?? 0, mtimeMs: f.mtimeMs }] : [];
   });
   const redactionCount = files.reduce((sum, f) => sum + f.redactions, 0);
-  const selected = await clock.time('select', () =>
-    selectFiles(candidates, graph, fixed, redactionCount, input, ctx, renderer),
-  );
+  // The preamble and tree do not depend on selection; their size is what selection must leave room for.
+  const { fixed, selected } = await clock.time('select', async () => {
+    const fixedParts = await renderFixedParts(renderer, order, counter, clock.signal);
+    return { fixed: fixedParts, selected: await selectFiles(candidates, graph, fixedParts, redactionCount, input, ctx, renderer) };
+  });
 
   const { text, blockTokens, totalTokens } = await clock.time('render', async () => {
     const blocks = selected.map((s) => (s.mode === 'path-only' ? '' : renderer.fileBlock(s.path, s.mode, s.body)));

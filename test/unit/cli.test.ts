@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PackReport } from '../../src/core/types';
+import { buildDist, REPO } from './cliBuild';
+import { fixture, referenceCount } from './packTestSupport';
+
+function tome(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), ...args], {
+    cwd: fixture('pack-basic'),
+    encoding: 'utf8',
+    env: { ...process.env, TOME_DEBUG: '' },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('the built tome CLI', () => {
+  beforeAll(() => buildDist());
+
+  it('packs the current folder to stdout and writes the summary to stderr', () => {
+    const run = tome('pack', '--no-cache');
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith('<tome_pack>')).toBe(true);
+    expect(run.stdout).toContain('<file path="src/lib/math.ts" mode="full">');
+    expect(run.stderr).toMatch(/Packed \d+ files/);
+    expect(run.stderr).not.toContain('<tome_pack>');
+  });
+
+  it('writes --output and a --report whose stable fields match the text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tome-cli-'));
+    const out = join(dir, 'packed.md');
+    const reportPath = join(dir, 'report.json');
+    const run = tome('pack', '.', '--format', 'markdown', '--output', out, '--report', reportPath, '--budget', '1.5k', '--quiet', '--no-cache');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('');
+    const text = readFileSync(out, 'utf8');
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as PackReport;
+    expect(report).toMatchObject({ root: fixture('pack-basic'), encoding: 'o200k_base', budget: 1500, format: 'markdown' });
+    expect(report.totalTokens).toBe(referenceCount(text));
+    expect(report.totalTokens).toBeLessThanOrEqual(1500);
+    for (const f of report.files) expect(Object.keys(f)).toEqual(expect.arrayContaining(['path', 'tokens', 'mode', 'redactions']));
+    expect(Array.isArray(report.skipped)).toBe(true);
+  });
+
+  it('prints an --explain table of modes and reasons', () => {
+    const run = tome('pack', '--explain', '--budget', '100k', '--no-cache');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/mode\s+tokens\s+reason\s+path/);
+    expect(run.stderr).toMatch(/full\s+\d+\s+\S+\s+src\/main\.ts/);
+  });
+
+  it.each([
+    [['pack', '--format', 'yaml'], /yaml.*xml, markdown, plain/s],
+    [['pack', '--budget', 'lots'], /"lots" is not a token count.*128k/s],
+    [['pack', '--max-file-size', '-3'], /"-3" is not a size in bytes/],
+    [['pack', '--encoding', 'p50k'], /p50k.*o200k_base, cl100k_base/s],
+    [['pack', 'no-such-folder'], /no folder at .*no-such-folder/],
+    [['pack', '--budget', '10'], /too small.*at least \d+/s],
+    [['pack', '--focus', '/definitely/elsewhere'], /outside the folders being packed/],
+    [['pack', '--bogus'], /unknown option '--bogus'/],
+  ])('exits 2 with a helpful message for bad usage: %s', (args, message) => {
+    const run = tome(...args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints help and the version with exit code 0', () => {
+    const help = tome('pack', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--volatile-last');
+    const version = tome('--version');
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+
+  it('prints the import graph as JSON and as DOT', () => {
+    const json = tome('graph');
+    expect(json.code).toBe(0);
+    const graph = JSON.parse(json.stdout) as { files: { path: string }[]; cycles: string[][] };
+    expect(graph.files.map((f) => f.path)).toContain('src/main.ts');
+    expect(Array.isArray(graph.cycles)).toBe(true);
+    const dot = tome('graph', '--dot');
+    expect(dot.code).toBe(0);
+    expect(dot.stdout).toMatch(/^digraph imports \{/);
+  });
+});

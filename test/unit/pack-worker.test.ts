@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pack } from '../../src/core/pack';
+import { WorkerPackEngine } from '../../src/core/packInWorker';
+import { withDefaults } from '../../src/core/request';
+import type { ProgressEvent } from '../../src/core/types';
+import { buildDist, REPO } from './cliBuild';
+import { countingCounter, fixture } from './packTestSupport';
+
+describe('WorkerPackEngine', () => {
+  let engine: WorkerPackEngine;
+  beforeAll(() => {
+    buildDist();
+    engine = new WorkerPackEngine({ workerScript: join(REPO, 'dist', 'packWorker.js'), cacheDir: null });
+  });
+  afterAll(async () => {
+    await engine.dispose();
+  });
+
+  it.each(['xml', 'markdown', 'plain'] as const)('gives the same %s text and report as packing in process', async (format) => {
+    const request = withDefaults({ roots: [fixture('pack-basic')], format, budget: 2000 });
+    const events: ProgressEvent[] = [];
+    const inWorker = await engine.pack(request, { onProgress: (e) => events.push(e) });
+    const inProcess = await pack(request, { tokenCounter: countingCounter() });
+    expect(inWorker.text).toBe(inProcess.text);
+    expect(inWorker.report.files).toEqual(inProcess.report.files);
+    expect(inWorker.report.totalTokens).toBe(inProcess.report.totalTokens);
+    expect(events.some((e) => e.stage === 'render')).toBe(true);
+  });
+
+  it('rejects with the signal’s reason when cancelled, then keeps working', async () => {
+    const controller = new AbortController();
+    const request = withDefaults({ roots: [fixture('pack-basic')] });
+    const run = engine.pack(request, {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(run).rejects.toBe(controller.signal.reason);
+    const after = await engine.pack(request);
+    expect(after.report.files.length).toBeGreaterThan(0);
+  });
+
+  it('passes a clear error through from the worker', async () => {
+    const request = withDefaults({ roots: [fixture('pack-basic')], budget: 5 });
+    await expect(engine.pack(request)).rejects.toMatchObject({ name: 'PackError', code: 'budget-too-small' });
+  });
+});

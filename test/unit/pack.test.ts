@@ -1,0 +1,114 @@
+import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pack, PackEngine, PackError } from '../../src/core/pack';
+import { parseRendered } from '../../src/core/render';
+import { withDefaults } from '../../src/core/request';
+import type { OutputFormat, ProgressEvent } from '../../src/core/types';
+import { copyFixture, countingCounter, fixture, referenceCount } from './packTestSupport';
+
+const FORMATS: OutputFormat[] = ['xml', 'markdown', 'plain'];
+const FIXTURES = ['pack-basic', join('golden-basic', 'input')];
+
+describe('pack', () => {
+  it.each(FORMATS.flatMap((format) => FIXTURES.map((name) => [format, name] as const)))(
+    'reports the exact token count of the whole %s text for %s',
+    async (format, name) => {
+      const { text, report } = await pack(withDefaults({ roots: [fixture(name)], format }), { tokenCounter: countingCounter() });
+      expect(report.totalTokens).toBe(referenceCount(text));
+      expect(text).toContain(String(report.totalTokens));
+      expect(report.files.reduce((n, f) => n + f.tokens, 0)).toBeLessThan(report.totalTokens);
+    },
+  );
+
+  it('gives byte-identical text when packing the same tree twice', async () => {
+    const request = withDefaults({ roots: [fixture('pack-basic')], format: 'markdown' });
+    const a = await pack(request, { tokenCounter: countingCounter() });
+    const b = await pack(request, { tokenCounter: countingCounter() });
+    expect(b.text).toBe(a.text);
+  });
+
+  it('keeps every file’s text recoverable from the output and redacts the fake key', async () => {
+    const root = fixture('pack-basic');
+    const { text, report } = await pack(withDefaults({ roots: [root] }), { tokenCounter: countingCounter() });
+    const parsed = parseRendered('xml', text);
+    expect(parsed.map((f) => f.path)).toEqual(report.files.filter((f) => f.mode !== 'path-only').map((f) => f.path));
+    const math = parsed.find((f) => f.path === 'src/lib/math.ts');
+    expect(math?.body).toBe(await readFile(join(root, 'src/lib/math.ts'), 'utf8'));
+    expect(text).not.toContain('AKIAQWERTYUIOPASDFGH');
+    expect(report.redactionCount).toBeGreaterThan(0);
+  });
+
+  it('leaves out gitignored files and says why', async () => {
+    const root = await copyFixture('pack-basic');
+    await mkdir(join(root, 'out'));
+    await writeFile(join(root, 'out', 'bundle.js'), 'built();\n');
+    const { report } = await pack(withDefaults({ roots: [root] }), { tokenCounter: countingCounter() });
+    expect(report.files.map((f) => f.path)).not.toContain('out/bundle.js');
+    expect(report.skipped.some((s) => s.path.startsWith('out') && s.reason === 'gitignored')).toBe(true);
+  });
+
+  it('prefixes each path with its root’s folder name when packing several roots', async () => {
+    const { report } = await pack(withDefaults({ roots: [fixture('pack-basic'), fixture('golden-basic', 'input')] }), {
+      tokenCounter: countingCounter(),
+    });
+    const paths = report.files.map((f) => f.path);
+    expect(paths).toContain('pack-basic/src/main.ts');
+    expect(paths).toContain('input/src/util.ts');
+  });
+
+  it('reports structured progress for every stage, never more done than total', async () => {
+    const events: ProgressEvent[] = [];
+    await pack(withDefaults({ roots: [fixture('pack-basic')], budget: 100_000 }), { tokenCounter: countingCounter() }, {
+      onProgress: (e) => events.push(e),
+    });
+    const stages = [...new Set(events.map((e) => e.stage))];
+    expect(stages).toEqual(['scan', 'read', 'redact', 'tokenize', 'graph', 'order', 'select', 'render']);
+    for (const e of events) expect(e.done).toBeLessThanOrEqual(e.total);
+  });
+
+  it('rejects with the AbortError when cancelled mid-pack', async () => {
+    const controller = new AbortController();
+    const run = pack(withDefaults({ roots: [fixture('pack-basic')] }), { tokenCounter: countingCounter() }, {
+      signal: controller.signal,
+      onProgress: (e) => {
+        if (e.stage === 'tokenize') controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(run).rejects.toBe(controller.signal.reason);
+  });
+
+  it('fails when a focus path lies outside the roots', async () => {
+    const run = pack(withDefaults({ roots: [fixture('pack-basic')], focus: [fixture('golden-basic')] }), { tokenCounter: countingCounter() });
+    await expect(run).rejects.toBeInstanceOf(PackError);
+    await expect(run).rejects.toMatchObject({ code: 'focus-outside-roots' });
+  });
+});
+
+describe('PackEngine', () => {
+  it('re-reads only the files whose size or mtime changed', async () => {
+    const root = await copyFixture('pack-basic');
+    const readBatches: string[][] = [];
+    const { readFiles } = await import('../../src/core/read');
+    const engine = new PackEngine({
+      tokenCounter: countingCounter(),
+      stages: {
+        readFiles: (files, options) => {
+          readBatches.push(files.map((f) => f.path));
+          return readFiles(files, options);
+        },
+      },
+    });
+    const request = withDefaults({ roots: [root] });
+    const first = await engine.pack(request);
+    await writeFile(join(root, 'src/lib/strings.ts'), 'export const shout = (s: string): string => s + "!";\n');
+    await utimes(join(root, 'src/lib/strings.ts'), new Date(), new Date(Date.now() + 5000));
+    const second = await engine.pack(request);
+    const third = await engine.pack(request);
+    expect(readBatches[0]?.length).toBe(first.report.files.length);
+    expect(readBatches.slice(1)).toEqual([['src/lib/strings.ts']]);
+    expect(second.text).toContain('s + "!"');
+    expect(third.text).toBe(second.text);
+  });
+});

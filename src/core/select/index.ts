@@ -1,4 +1,13 @@
+import { createHash } from 'node:crypto';
+import { outlineSource } from '../outline';
 import type { FileMode, ImportGraph, SelectionReason } from '../types';
+import { fillBudget } from './fill';
+import { resolveFocus } from './focus';
+import { rankFiles } from './rank';
+
+export { FocusOutsideRootsError } from './focus';
+export { formatExplainTable } from './explain';
+export { uncommittedFiles } from './gitDirty';
 
 /** A file budget selection may pack, with what it costs in full. */
 export interface SelectCandidate {
@@ -24,6 +33,11 @@ export interface SelectInput {
   /** Exact tokens of a file's block in `mode` with `body` as its content (0 for path-only). */
   blockCost: (path: string, mode: FileMode, body: string) => Promise<number>;
   signal?: AbortSignal;
+  /**
+   * Outline texts kept between packs, keyed by path and a hash of the text; optional. Outlining means parsing,
+   * so a long-lived caller (the extension) passes the same map to every pack.
+   */
+  outlineCache?: Map<string, string | null>;
 }
 
 /** What selection decided for one file. `body` is the text rendered for it ('' for path-only). */
@@ -36,24 +50,48 @@ export interface SelectedFile {
   tokens: number;
 }
 
+/** Cached outlines beyond this many are dropped oldest-first, so the cache cannot grow unbounded. */
+const OUTLINE_CACHE_LIMIT = 20_000;
+
 /**
- * Chooses each file's mode so the blocks fit in `available` tokens. Returns one entry per
- * candidate, in the candidates' order. Placeholder until the budget work lands: files are taken
- * in order while they fit; the rest are listed by path only.
+ * Chooses each file's mode so the blocks fit in `available` tokens: files are ranked (focus,
+ * its imports and importers, query matches, then import centrality and recency), then packed
+ * greedily by rank — in full, as an outline, or by path only. Returns one entry per candidate,
+ * in the candidates' order: selection decides what, the given order decides where. The tokens
+ * of all entries never sum to more than `available`.
+ * @throws FocusOutsideRootsError when a focus path is absolute or climbs out of the roots.
  */
 export async function selectWithinBudget(input: SelectInput): Promise<SelectedFile[]> {
-  let left = input.available;
-  let full = true;
-  const out: SelectedFile[] = [];
-  for (const c of input.candidates) {
-    input.signal?.throwIfAborted();
-    if (full && c.fullTokens <= left) {
-      left -= c.fullTokens;
-      out.push({ path: c.path, mode: 'full', reason: 'fits', body: c.text, tokens: c.fullTokens });
-    } else {
-      full = false;
-      out.push({ path: c.path, mode: 'path-only', reason: 'over-budget', body: '', tokens: 0 });
+  const { candidates, signal } = input;
+  const focus = resolveFocus(input.focus, candidates.map((c) => c.path));
+  signal?.throwIfAborted();
+  const ranked = rankFiles(candidates, input.graph, focus, input.query);
+  const cache = input.outlineCache ?? new Map<string, string | null>();
+
+  const outlineOf = async (index: number): Promise<string | null> => {
+    const candidate = candidates[index];
+    if (candidate === undefined) return null;
+    const key = `${candidate.path}\0${createHash('sha1').update(candidate.text).digest('hex')}`;
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    const outline = await outlineSource(candidate.path, candidate.text);
+    if (cache.size >= OUTLINE_CACHE_LIMIT) {
+      const oldest = cache.keys().next();
+      if (oldest.done !== true) cache.delete(oldest.value);
     }
-  }
-  return out;
+    cache.set(key, outline);
+    return outline;
+  };
+
+  const placements = await fillBudget(candidates, ranked, Math.max(0, input.available), {
+    outlineOf,
+    blockCost: input.blockCost,
+    ...(signal ? { signal } : {}),
+  });
+  const reasonByIndex = new Map(ranked.map((r) => [r.index, r.reason]));
+  return candidates.map((c, i): SelectedFile => {
+    const placed = placements[i] ?? { mode: 'path-only', body: '', tokens: 0 };
+    const reason: SelectionReason = placed.mode === 'path-only' ? 'over-budget' : (reasonByIndex.get(i) ?? 'fits');
+    return { path: c.path, mode: placed.mode, reason, body: placed.body, tokens: placed.tokens };
+  });
 }

@@ -1,0 +1,124 @@
+import type { FileMode } from '../types';
+import type { RankedFile } from './rank';
+
+/** A file's cost in each form, computed lazily and at most once. */
+export interface FillCandidate {
+  path: string;
+  text: string;
+  fullTokens: number;
+}
+
+/** The current decision for one file. */
+export interface Placement {
+  mode: FileMode;
+  body: string;
+  tokens: number;
+}
+
+/** What the fill needs from the outside world. */
+export interface FillDeps {
+  /** Outline text of a candidate, or null when its language has no outline. */
+  outlineOf: (index: number) => Promise<string | null>;
+  blockCost: (path: string, mode: FileMode, body: string) => Promise<number>;
+  signal?: AbortSignal;
+}
+
+/**
+ * A single file may take at most this share of the room in full on the first pass (focus files
+ * excepted), so one huge file cannot crowd out everything ranked after it; the last pass gives
+ * it the room that is left.
+ */
+const FULL_SHARE_FIRST_PASS = 0.4;
+/** An outline whose estimated cost exceeds the room by this factor is not worth counting. */
+const ESTIMATE_SLACK = 1.5;
+/** Outlines are never smaller than this share of the full file in practice; a cheap skip test. */
+const MIN_OUTLINE_SHARE = 0.01;
+
+/**
+ * Greedy budget fill over `ranked` (most valuable first):
+ * 1. focus files and their direct imports get their cheapest form (outline, else full) first,
+ * 2. then, by rank, each file is upgraded to full when it fits, else outlined when that fits,
+ * 3. then whatever room is left upgrades outlines and listed files, again by rank.
+ * Returns one placement per candidate index. The sum of `tokens` never exceeds `available`.
+ */
+export async function fillBudget(
+  candidates: readonly FillCandidate[],
+  ranked: readonly RankedFile[],
+  available: number,
+  deps: FillDeps,
+): Promise<Placement[]> {
+  const placements: Placement[] = candidates.map(() => ({ mode: 'path-only', body: '', tokens: 0 }));
+  const outlineBodies = new Map<number, string | null>();
+  const outlineTokens = new Map<number, number>();
+  let left = available;
+
+  /** The outline's exact cost, or null when there is none or it clearly cannot fit in `room`. */
+  const outlineWithin = async (index: number, room: number, exact = false): Promise<{ body: string; tokens: number } | null> => {
+    const candidate = candidates[index];
+    // Real outlines keep more than a few percent of a file: skip parsing what cannot fit.
+    if (candidate === undefined || (!exact && candidate.fullTokens * MIN_OUTLINE_SHARE > room)) return null;
+    let body = outlineBodies.get(index);
+    if (body === undefined) {
+      body = await deps.outlineOf(index);
+      if (body !== null && body.length >= candidate.text.length) body = null;
+      outlineBodies.set(index, body);
+    }
+    if (body === null) return null;
+    let tokens = outlineTokens.get(index);
+    if (tokens === undefined) {
+      const estimate = (candidate.fullTokens * body.length) / Math.max(1, candidate.text.length);
+      if (!exact && estimate > room * ESTIMATE_SLACK + 16) return null;
+      tokens = await deps.blockCost(candidate.path, 'outline', body);
+      outlineTokens.set(index, tokens);
+    }
+    return tokens < candidate.fullTokens ? { body, tokens } : null;
+  };
+
+  const place = (index: number, next: Placement): void => {
+    const current = placements[index];
+    if (current === undefined) return;
+    left -= next.tokens - current.tokens;
+    placements[index] = next;
+  };
+
+  /** Tries to move a file up to full (or, from path-only, to outline) within the room left. */
+  const upgrade = async (entry: RankedFile, fullCap: number): Promise<void> => {
+    deps.signal?.throwIfAborted();
+    const candidate = candidates[entry.index];
+    const current = placements[entry.index];
+    if (candidate === undefined || current === undefined || current.mode === 'full') return;
+    const room = left + current.tokens;
+    if (candidate.fullTokens <= room && candidate.fullTokens <= fullCap) {
+      place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
+      return;
+    }
+    if (current.mode === 'outline') return;
+    const outline = await outlineWithin(entry.index, room);
+    if (outline !== null && outline.tokens <= room) place(entry.index, { mode: 'outline', ...outline });
+  };
+
+  // 1. The floor: what the user is looking at and what it uses directly, in the cheapest form.
+  for (const entry of ranked) {
+    deps.signal?.throwIfAborted();
+    const isCore = entry.tier === 0 || (entry.tier === 1 && entry.distance === 1);
+    if (!isCore) break;
+    const candidate = candidates[entry.index];
+    if (candidate === undefined) continue;
+    const outline = await outlineWithin(entry.index, left, true);
+    if (outline !== null && outline.tokens <= left) place(entry.index, { mode: 'outline', ...outline });
+    else if (candidate.fullTokens <= left) place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
+  }
+
+  // 2. By rank: full where it fits (no single non-focus file takes most of the room), else outline.
+  for (const entry of ranked) {
+    const cap = entry.tier === 0 ? Number.POSITIVE_INFINITY : available * FULL_SHARE_FIRST_PASS;
+    await upgrade(entry, cap);
+  }
+
+  // 3. The room that is left.
+  for (const entry of ranked) {
+    if (left <= 0) break;
+    await upgrade(entry, Number.POSITIVE_INFINITY);
+  }
+  return placements;
+}

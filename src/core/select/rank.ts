@@ -1,0 +1,112 @@
+import type { ImportGraph, SelectionReason } from '../types';
+import { importCentrality, percentiles } from './centrality';
+import { lowerKind } from './fileKind';
+import { scoreQuery } from './queryMatch';
+
+/** What ranking needs to know about one file. */
+export interface RankInput {
+  path: string;
+  text: string;
+  mtimeMs: number;
+}
+
+/** One file's place in the priority list. */
+export interface RankedFile {
+  /** Index into the candidates. */
+  index: number;
+  /** Why it ranks where it does; the report's reason when the file is packed. */
+  reason: SelectionReason;
+  /** 0 focus, 1 its imports, 2 its importers, 3 query matches, 4 the rest, 5 tests/docs/generated. */
+  tier: number;
+  /** Import hops from the nearest focus file (tiers 1–2), else 0. */
+  distance: number;
+}
+
+/** Importers of focus files this many hops away still count as related. */
+const DEPENDENT_DEPTH = 2;
+/** A file scoring at least this share of the best query score counts as a match. */
+const MATCH_SHARE = 0.2;
+/** Centrality outweighs recency: what many files build on matters more than what moved last. */
+const CENTRALITY_WEIGHT = 0.8;
+/** Rest-tier files at or above this importance percentile (and imported twice) are `central`. */
+const CENTRAL_PERCENTILE = 0.8;
+
+/** Breadth-first hop counts from `sources` along `edges`; -1 where unreachable. */
+function hops(sources: readonly number[], edges: readonly (readonly number[])[], limit: number): number[] {
+  const distance = new Array<number>(edges.length).fill(-1);
+  let frontier = [...sources];
+  for (const s of sources) distance[s] = 0;
+  for (let depth = 1; depth <= limit && frontier.length > 0; depth++) {
+    const next: number[] = [];
+    for (const from of frontier) {
+      for (const to of edges[from] ?? []) {
+        if (distance[to] !== -1) continue;
+        distance[to] = depth;
+        next.push(to);
+      }
+    }
+    frontier = next;
+  }
+  return distance;
+}
+
+/** The graph's edges as candidate indexes, plus the reverse edges. */
+function indexEdges(files: readonly RankInput[], graph: ImportGraph): { out: number[][]; in: number[][] } {
+  const indexByPath = new Map(files.map((f, i) => [f.path, i]));
+  const out = files.map(() => [] as number[]);
+  const into = files.map(() => [] as number[]);
+  files.forEach((f, i) => {
+    for (const target of graph.imports.get(f.path) ?? []) {
+      const j = indexByPath.get(target);
+      if (j === undefined || j === i) continue;
+      out[i]?.push(j);
+      into[j]?.push(i);
+    }
+  });
+  return { out, in: into };
+}
+
+/**
+ * Orders files by how much a reader asking `query` about `focus` needs them: focus files, what
+ * they import (nearest first), what imports them, query matches, then the rest by import
+ * centrality and recency, with tests, fixtures, docs and generated files last. Ties break by
+ * path, so the same input always gives the same order.
+ */
+export function rankFiles(files: readonly RankInput[], graph: ImportGraph, focus: readonly number[], query: string): RankedFile[] {
+  const edges = indexEdges(files, graph);
+  const depHops = hops(focus, edges.out, Number.POSITIVE_INFINITY);
+  const dependentHops = hops(focus, edges.in, DEPENDENT_DEPTH);
+  const queryScores = scoreQuery(files, query);
+  const bestQuery = queryScores.reduce((best, s) => Math.max(best, s), 0);
+  const central = percentiles(importCentrality(edges.out));
+  const recent = percentiles(files.map((f) => f.mtimeMs));
+  const importance = central.map((c, i) => CENTRALITY_WEIGHT * c + (1 - CENTRALITY_WEIGHT) * (recent[i] ?? 0));
+  const focusOrder = new Map(focus.map((f, i) => [f, i]));
+
+  const ranked: RankedFile[] = files.map((file, index) => {
+    const focusAt = focusOrder.get(index);
+    if (focusAt !== undefined) return { index, reason: 'focus', tier: 0, distance: focusAt };
+    const dep = depHops[index] ?? -1;
+    if (dep > 0) return { index, reason: 'dependency-of-focus', tier: 1, distance: dep };
+    const dependent = dependentHops[index] ?? -1;
+    if (dependent > 0) return { index, reason: 'dependent-of-focus', tier: 2, distance: dependent };
+    if (bestQuery > 0 && (queryScores[index] ?? 0) >= bestQuery * MATCH_SHARE) {
+      return { index, reason: 'query-match', tier: 3, distance: 0 };
+    }
+    if (lowerKind(file.path, file.text) !== null) return { index, reason: 'fits', tier: 5, distance: 0 };
+    const isCentral = (central[index] ?? 0) >= CENTRAL_PERCENTILE && (edges.in[index]?.length ?? 0) >= 2;
+    return { index, reason: isCentral ? 'central' : 'fits', tier: 4, distance: 0 };
+  });
+
+  return ranked.sort((a, b) => {
+    if (a.tier !== b.tier) return a.tier - b.tier;
+    if (a.distance !== b.distance) return a.distance - b.distance;
+    const byQuery = (queryScores[b.index] ?? 0) - (queryScores[a.index] ?? 0);
+    if (byQuery !== 0) return byQuery;
+    const byImportance = (importance[b.index] ?? 0) - (importance[a.index] ?? 0);
+    if (byImportance !== 0) return byImportance;
+    const pa = files[a.index]?.path ?? '';
+    const pb = files[b.index]?.path ?? '';
+    return pa < pb ? -1 : pa > pb ? 1 : 0;
+  });
+}

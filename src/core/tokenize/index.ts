@@ -1,0 +1,50 @@
+/**
+ * Exact token counting (js-tiktoken ranks), cached by content hash in memory and on disk,
+ * counted off the calling thread in a pool of worker threads.
+ */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { Encoding } from '../types';
+import { CachingTokenCounter } from './cachingCounter';
+import type { TokenCounter } from './counter';
+import { findTokenWorkerScript } from './workerScript';
+
+export type { TokenCounter } from './counter';
+export { CachingTokenCounter } from './cachingCounter';
+export { defaultTokenCacheDir } from './cacheDir';
+export { isSafeJoin } from './joins';
+
+/** Most worker threads 'auto' starts; each holds its own rank map (~30 MB for o200k). */
+const AUTO_MAX_WORKERS = 4;
+
+/** Options of createTokenCounter. */
+export interface TokenCounterOptions {
+  encoding: Encoding;
+  /** Folder of the on-disk cache (see defaultTokenCacheDir); null or absent: memory only. */
+  cacheDir?: string | null;
+  /** Worker threads for counting: a number (0 = count on the calling thread) or 'auto' (default). */
+  workers?: number | 'auto';
+  /** Path of the built worker script; by default dist/tokenWorker.js beside the running bundle. */
+  workerScript?: string;
+}
+
+/** Version of the on-disk format and counting; bump to orphan old cache files. */
+const CACHE_FORMAT = 'v1';
+
+/**
+ * A TokenCounter whose counts equal js-tiktoken's `encode(text).length` exactly (texts holding
+ * special-token strings such as `<|endoftext|>` are counted as plain text).
+ */
+export function createTokenCounter(options: TokenCounterOptions): CachingTokenCounter & TokenCounter {
+  const workers =
+    options.workers === undefined || options.workers === 'auto'
+      ? Math.min(AUTO_MAX_WORKERS, availableParallelism())
+      : Math.max(0, Math.floor(options.workers));
+  const cacheDir = options.cacheDir ? join(options.cacheDir, `${options.encoding}-${CACHE_FORMAT}`) : null;
+  return new CachingTokenCounter({
+    encoding: options.encoding,
+    cacheDir,
+    workerScript: workers > 0 ? (options.workerScript ?? findTokenWorkerScript()) : null,
+    maxWorkers: workers,
+  });
+}

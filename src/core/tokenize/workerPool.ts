@@ -1,0 +1,96 @@
+import { Worker } from 'node:worker_threads';
+import type { Encoding } from '../types';
+import type { CountRequest, CountResponse } from './workerProtocol';
+
+interface Job {
+  texts: string[];
+  resolve: (counts: number[]) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Job | null;
+}
+
+/**
+ * A small pool of token-counting worker threads. Jobs queue and each idle worker takes the next
+ * one, so uneven chunks still keep every worker busy. Workers start on demand (each builds its own
+ * rank map, ~0.25 s and ~30 MB), stay for later batches, and never keep the process alive when idle.
+ */
+export class TokenWorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(
+    private readonly script: string,
+    private readonly encoding: Encoding,
+    private readonly maxWorkers: number,
+  ) {}
+
+  /** Counts one chunk of texts on some worker. */
+  count(texts: string[]): Promise<number[]> {
+    if (this.disposed) return Promise.reject(new Error('The token counter was disposed.'));
+    return new Promise<number[]>((resolve, reject) => {
+      this.queue.push({ texts, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Stops every worker; queued and running jobs reject. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const error = new Error('The token counter was disposed.');
+    for (const job of this.queue.splice(0)) job.reject(error);
+    const slots = this.slots.splice(0);
+    for (const slot of slots) slot.busy?.reject(error);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => s.busy === null) ?? this.spawn();
+      if (!slot) return;
+      const job = this.queue.shift() as Job;
+      slot.busy = job;
+      slot.worker.ref();
+      slot.worker.postMessage({ id: this.nextId++, encoding: this.encoding, texts: job.texts } satisfies CountRequest);
+    }
+  }
+
+  private spawn(): Slot | undefined {
+    if (this.slots.length >= this.maxWorkers) return undefined;
+    const slot: Slot = { worker: new Worker(this.script), busy: null };
+    slot.worker.on('message', (response: CountResponse) => this.onResponse(slot, response));
+    slot.worker.on('error', (error) => this.onFailure(slot, new Error(`A token worker failed: ${error.message}`)));
+    slot.worker.on('exit', (code) => {
+      if (code !== 0) this.onFailure(slot, new Error(`A token worker stopped unexpectedly (exit code ${code}).`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private onResponse(slot: Slot, response: CountResponse): void {
+    const job = slot.busy;
+    slot.busy = null;
+    slot.worker.unref();
+    if (job) {
+      if ('counts' in response) job.resolve(response.counts);
+      else job.reject(new Error(`Could not count tokens: ${response.error}`));
+    }
+    this.pump();
+  }
+
+  /** A dead worker leaves the pool; its job fails, and later jobs start a fresh worker. */
+  private onFailure(slot: Slot, error: Error): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    slot.busy?.reject(error);
+    slot.busy = null;
+    void slot.worker.terminate();
+    this.pump();
+  }
+}

@@ -35,7 +35,8 @@ describe('WorkerPackEngine', () => {
       signal: controller.signal,
       onProgress: () => controller.abort(),
     });
-    await expect(run).rejects.toBe(controller.signal.reason);
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await run.catch((e: unknown) => e)).toBe(controller.signal.reason);
     const after = await engine.pack(request);
     expect(after.report.files.length).toBeGreaterThan(0);
   });

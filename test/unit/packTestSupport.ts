@@ -17,14 +17,27 @@ export async function copyFixture(name: string): Promise<string> {
   return dir;
 }
 
+type Tiktoken = ReturnType<typeof getEncoding>;
+const encodings = new Map<Encoding, Tiktoken>();
+
+/** js-tiktoken's encoder, built once per test file (building one takes about half a second). */
+function encoder(encoding: Encoding): Tiktoken {
+  let enc = encodings.get(encoding);
+  if (!enc) {
+    enc = getEncoding(encoding);
+    encodings.set(encoding, enc);
+  }
+  return enc;
+}
+
 /** Exact token count with js-tiktoken directly: the reference every total is checked against. */
 export function referenceCount(text: string, encoding: Encoding = 'o200k_base'): number {
-  return getEncoding(encoding).encode(text).length;
+  return encoder(encoding).encode(text).length;
 }
 
 /** A plain in-thread counter over js-tiktoken that records how many texts it was asked to count. */
 export function countingCounter(encoding: Encoding = 'o200k_base'): TokenCounter & { texts: number } {
-  const enc = getEncoding(encoding);
+  const enc = encoder(encoding);
   const counter = {
     encoding,
     texts: 0,

@@ -1,0 +1,184 @@
+/**
+ * One chat view's conversation: ask → pack → stream → store, Stop, New chat, history.
+ * Streams to the webview as answerStart, answerChunk…, then answerDone or answerError.
+ */
+import { isAbortError } from '../../core/packTypes';
+import type { ChatScope, ChatTurn, TurnUsage } from '../../shared/model';
+import { buildChatMessages } from './chatMessages';
+import { actionFor, type ChatFailure, type ChatSessionDeps } from './chatTypes';
+import { contextForQuestion, smallerContext, type ConversationContext } from './conversationContext';
+import { titleFromQuestion, toView, type StoredConversation } from './conversationStore';
+
+/** Why a stream ended without an answer. */
+type StreamOutcome = { kind: 'done'; usage?: Omit<TurnUsage, 'cost'> } | { kind: 'stopped' } | { kind: 'failed'; failure: ChatFailure };
+
+/** The conversation behind one chat view. */
+export class ChatSession {
+  private chat: StoredConversation;
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly deps: ChatSessionDeps) {
+    const activeId = deps.store.activeId();
+    this.chat = (activeId && deps.store.get(activeId)) || deps.store.create(deps.newId(), { kind: 'workspace' });
+  }
+
+  /** The conversation now shown. */
+  get current(): StoredConversation {
+    return this.chat;
+  }
+
+  /** True while an answer streams. */
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
+  /** Starts an empty conversation, optionally about one folder or file. */
+  async newChat(scope: ChatScope = { kind: 'workspace' }): Promise<void> {
+    this.stopAll();
+    this.chat = this.deps.store.create(this.deps.newId(), scope);
+    await this.deps.store.setActive(this.chat.id);
+    this.postConversation();
+  }
+
+  /** Asks about a folder or file: a fresh chat unless the current one is still empty. */
+  async setScope(scope: ChatScope): Promise<void> {
+    if (this.chat.turns.length > 0 || this.busy) return this.newChat(scope);
+    this.chat = { ...this.chat, scope, context: undefined };
+    this.postConversation();
+  }
+
+  async openChat(id: string): Promise<void> {
+    const found = this.deps.store.get(id);
+    if (!found) return;
+    this.stopAll();
+    this.chat = found;
+    await this.deps.store.setActive(id);
+    this.postConversation();
+  }
+
+  async deleteChat(id: string): Promise<void> {
+    await this.deps.store.delete(id);
+    if (id === this.chat.id) await this.newChat();
+    else this.deps.post({ type: 'chatList', chats: this.deps.store.list() });
+  }
+
+  /** Aborts the request with this id; its partial answer is kept and marked stopped. */
+  stop(requestId: string): void {
+    this.running.get(requestId)?.abort();
+  }
+
+  stopAll(): void {
+    for (const controller of this.running.values()) controller.abort();
+  }
+
+  /** Asks a question in the current conversation and streams the answer. */
+  async ask(requestId: string, question: string): Promise<void> {
+    const turn: ChatTurn = { id: this.deps.newId(), question, answer: '', status: 'streaming', notices: [] };
+    const chat = this.chat;
+    chat.title ||= titleFromQuestion(question);
+    const history = [...chat.turns];
+    chat.turns.push(turn);
+    this.deps.post({ type: 'answerStart', requestId, turnId: turn.id, question });
+
+    const refusal = !this.deps.canSend() ? this.deps.strings.untrusted() : this.deps.workspaceFolders().length === 0 ? this.deps.strings.noWorkspace() : undefined;
+    if (refusal) return this.finishWithError(chat, turn, requestId, { kind: 'other', ...refusal });
+
+    const controller = new AbortController();
+    this.running.set(requestId, controller);
+    try {
+      await this.deps.store.save(chat);
+      await this.deps.store.setActive(chat.id);
+      await this.answer(chat, turn, history, requestId, controller.signal);
+    } finally {
+      this.running.delete(requestId);
+    }
+  }
+
+  private async answer(chat: StoredConversation, turn: ChatTurn, history: ChatTurn[], requestId: string, signal: AbortSignal): Promise<void> {
+    let context: ConversationContext;
+    try {
+      context = await contextForQuestion(this.deps, chat, turn.question, signal);
+    } catch (error) {
+      if (isAbortError(error) || signal.aborted) return this.finishStopped(chat, turn, requestId);
+      return this.finishWithError(chat, turn, requestId, { kind: 'other', ...this.deps.strings.packFailed(error instanceof Error ? error.message : String(error)) });
+    }
+    chat.context = context.meta;
+    if (context.changed) this.notice(turn, requestId, this.deps.strings.repackedFilesChanged());
+
+    let outcome = await this.stream(turn, requestId, context.text, history, signal);
+    if (outcome.kind === 'failed' && outcome.failure.kind === 'context-length' && turn.answer === '') {
+      try {
+        context = await smallerContext(this.deps, chat, context.meta, signal);
+      } catch (error) {
+        if (signal.aborted) return this.finishStopped(chat, turn, requestId);
+        return this.finishWithError(chat, turn, requestId, { kind: 'other', ...this.deps.strings.packFailed(error instanceof Error ? error.message : String(error)) });
+      }
+      chat.context = context.meta;
+      this.notice(turn, requestId, this.deps.strings.repackedSmaller(context.meta.tokens));
+      outcome = await this.stream(turn, requestId, context.text, history, signal);
+    }
+
+    if (outcome.kind === 'stopped') return this.finishStopped(chat, turn, requestId);
+    if (outcome.kind === 'failed') return this.finishWithError(chat, turn, requestId, outcome.failure);
+    turn.status = 'complete';
+    if (outcome.usage) turn.usage = { ...outcome.usage, cost: this.deps.costOf(outcome.usage) };
+    await this.deps.store.save(chat);
+    this.deps.post({ type: 'answerDone', requestId, stopped: false, usage: turn.usage });
+    this.postChatList();
+  }
+
+  private async stream(turn: ChatTurn, requestId: string, packedContext: string, history: ChatTurn[], signal: AbortSignal): Promise<StreamOutcome> {
+    const messages = buildChatMessages({ packedContext, history, question: turn.question });
+    let usage: Omit<TurnUsage, 'cost'> | undefined;
+    try {
+      for await (const event of this.deps.streamAnswer(messages, signal)) {
+        if (signal.aborted) return { kind: 'stopped' };
+        if (event.type === 'text') {
+          turn.answer += event.text;
+          this.deps.post({ type: 'answerChunk', requestId, text: event.text });
+        } else if (event.type === 'usage') {
+          usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens, cachedTokens: event.cachedTokens };
+        } else if (event.type === 'retry') {
+          this.notice(turn, requestId, this.deps.strings.retrying(event.attempt));
+        } else if (event.type === 'done') {
+          break;
+        }
+      }
+    } catch (error) {
+      if (signal.aborted || isAbortError(error)) return { kind: 'stopped' };
+      return { kind: 'failed', failure: this.deps.describeFailure(error) };
+    }
+    return signal.aborted ? { kind: 'stopped' } : { kind: 'done', usage };
+  }
+
+  private notice(turn: ChatTurn, requestId: string, text: string): void {
+    turn.notices.push(text);
+    this.deps.post({ type: 'answerNotice', requestId, text });
+  }
+
+  private async finishStopped(chat: StoredConversation, turn: ChatTurn, requestId: string): Promise<void> {
+    turn.status = 'stopped';
+    await this.deps.store.save(chat);
+    this.deps.post({ type: 'answerDone', requestId, stopped: true });
+    this.postChatList();
+  }
+
+  private async finishWithError(chat: StoredConversation, turn: ChatTurn, requestId: string, failure: ChatFailure): Promise<void> {
+    const partial = turn.answer !== '';
+    turn.status = partial ? 'incomplete' : 'error';
+    const action = actionFor(failure);
+    turn.error = { message: failure.message, nextStep: failure.nextStep, ...(action ? { action } : {}) };
+    await this.deps.store.save(chat);
+    this.deps.post({ type: 'answerError', requestId, message: failure.message, nextStep: failure.nextStep, action, partial });
+    this.postChatList();
+  }
+
+  private postConversation(): void {
+    this.deps.post({ type: 'conversation', conversation: toView(this.chat) });
+    this.postChatList();
+  }
+
+  private postChatList(): void {
+    this.deps.post({ type: 'chatList', chats: this.deps.store.list() });
+  }
+}

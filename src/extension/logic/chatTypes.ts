@@ -1,0 +1,73 @@
+/**
+ * What the chat session needs from the outside world, as plain interfaces, so the whole
+ * ask → pack → stream → store flow runs in unit tests without VS Code or a network.
+ */
+import type { PackOptions, PackResult } from '../../core/packTypes';
+import type { PackRequest } from '../../core/request';
+import type { HostAction, HostMessage } from '../../shared/protocol';
+import type { TurnUsage } from '../../shared/model';
+import type { ChatMessage } from './chatMessages';
+import type { ConversationStore } from './conversationStore';
+import type { PackSettings } from './packScope';
+
+/** One event of a streamed answer, as the session consumes it. */
+export type AnswerEvent =
+  | { type: 'text'; text: string }
+  | { type: 'reasoning'; text: string }
+  | { type: 'usage'; inputTokens: number; outputTokens: number; cachedTokens: number }
+  | { type: 'retry'; attempt: number; delayMs: number }
+  | { type: 'done' };
+
+/** A failed request, in words for the user. */
+export interface ChatFailure {
+  /** `context-length` triggers one re-pack with a smaller budget. */
+  kind: 'auth' | 'model' | 'context-length' | 'other';
+  message: string;
+  nextStep: string;
+}
+
+/** The model the conversation talks to, with its limits and prices resolved. */
+export interface ModelInfo {
+  model: string;
+  contextWindow: number;
+  maxOutputTokens: number;
+}
+
+/** Runtime strings the session shows; filled in by the host's localization. */
+export interface SessionStrings {
+  untrusted(): { message: string; nextStep: string };
+  noWorkspace(): { message: string; nextStep: string };
+  repackedFilesChanged(): string;
+  repackedSmaller(tokens: number): string;
+  retrying(attempt: number): string;
+  packFailed(detail: string): { message: string; nextStep: string };
+}
+
+/** Everything the session calls. */
+export interface ChatSessionDeps {
+  store: ConversationStore;
+  pack(request: PackRequest, options: PackOptions): Promise<PackResult>;
+  /** Streams one answer; throws on failure. */
+  streamAnswer(messages: ChatMessage[], signal: AbortSignal): AsyncIterable<AnswerEvent>;
+  /** Turns anything `streamAnswer` threw into words. */
+  describeFailure(error: unknown): ChatFailure;
+  /** Token count of plain text (calibrated to the model where known). */
+  countTokens(text: string): number;
+  /** Cost in US dollars of a usage, or null when prices are unknown. */
+  costOf(usage: Omit<TurnUsage, 'cost'>): number | null;
+  model(): ModelInfo;
+  packSettings(): PackSettings;
+  workspaceFolders(): readonly string[];
+  /** False in an untrusted workspace: Tome packs but does not send. */
+  canSend(): boolean;
+  post(message: HostMessage): void;
+  newId(): string;
+  strings: SessionStrings;
+}
+
+/** The action button an error offers, if any. */
+export function actionFor(failure: ChatFailure): HostAction | undefined {
+  if (failure.kind === 'auth') return 'setApiKey';
+  if (failure.kind === 'model') return 'selectModel';
+  return undefined;
+}

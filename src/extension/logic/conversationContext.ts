@@ -1,0 +1,73 @@
+/**
+ * The packed codebase behind a conversation. The first question packs it; follow-ups pack again
+ * with exactly the same request — the engine re-reads only changed files — and, when nothing
+ * changed, send the stored bytes unchanged so the provider's prompt cache hits.
+ */
+import type { PackResult } from '../../core/packTypes';
+import { conversationText, contextBudget, shrunkBudget, type ContextBudget } from './chatMessages';
+import type { ChatSessionDeps } from './chatTypes';
+import type { PackedContextMeta, StoredConversation } from './conversationStore';
+import { packedFilesOf, requestForScope } from './packScope';
+
+/** Share of the window kept for follow-up turns beyond the first question, within limits. */
+const FOLLOW_UP_SHARE = 0.05;
+const FOLLOW_UP_MIN = 1024;
+const FOLLOW_UP_MAX = 16_384;
+
+/** The context to send, and whether it differs from what the conversation sent before. */
+export interface ConversationContext {
+  text: string;
+  meta: PackedContextMeta;
+  /** True when files changed since the last question and the text is new. */
+  changed: boolean;
+}
+
+type Deps = Pick<ChatSessionDeps, 'pack' | 'store' | 'model' | 'packSettings' | 'workspaceFolders' | 'countTokens'>;
+
+/** Room for follow-ups, so later turns fit beside the same pack. */
+export function followUpHeadroom(contextWindow: number): number {
+  return Math.min(FOLLOW_UP_MAX, Math.max(FOLLOW_UP_MIN, Math.floor(contextWindow * FOLLOW_UP_SHARE)));
+}
+
+/** The budget a new conversation packs with. */
+export function firstBudget(deps: Pick<Deps, 'model' | 'countTokens'>, question: string): ContextBudget {
+  const model = deps.model();
+  const conversationTokens = deps.countTokens(conversationText([], question)) + followUpHeadroom(model.contextWindow);
+  return contextBudget(model.contextWindow, model.maxOutputTokens, conversationTokens);
+}
+
+async function packWith(deps: Deps, chat: StoredConversation, meta: Omit<PackedContextMeta, 'tokens' | 'files'>, signal: AbortSignal): Promise<{ result: PackResult; meta: PackedContextMeta }> {
+  const settings = { ...deps.packSettings(), encoding: meta.encoding, format: meta.format };
+  const request = requestForScope({ scope: chat.scope, workspaceFolders: deps.workspaceFolders(), settings, budget: meta.budget, reserve: meta.reserve, query: meta.query });
+  const result = await deps.pack(request, { signal });
+  return { result, meta: { ...meta, tokens: result.report.totalTokens, files: packedFilesOf(result.report) } };
+}
+
+/**
+ * The conversation's context for the next question: packed fresh for the first question,
+ * re-packed with the stored request for follow-ups. Writes the text to the store when it changed.
+ */
+export async function contextForQuestion(deps: Deps, chat: StoredConversation, question: string, signal: AbortSignal): Promise<ConversationContext> {
+  const stored = chat.context;
+  if (stored) {
+    const previous = await deps.store.readContext(chat.id);
+    const { result, meta } = await packWith(deps, chat, stored, signal);
+    const changed = previous !== undefined && previous !== result.text;
+    if (previous !== result.text) await deps.store.writeContext(chat.id, result.text);
+    return { text: result.text, meta, changed };
+  }
+  const settings = deps.packSettings();
+  const { budget, reserve } = firstBudget(deps, question);
+  const { result, meta } = await packWith(deps, chat, { budget, reserve, query: question, encoding: settings.encoding, format: settings.format }, signal);
+  await deps.store.writeContext(chat.id, result.text);
+  return { text: result.text, meta, changed: false };
+}
+
+/** Packs again with a smaller budget after the provider said the prompt was too long. */
+export async function smallerContext(deps: Deps, chat: StoredConversation, current: PackedContextMeta, signal: AbortSignal): Promise<ConversationContext> {
+  const budget = current.budget ?? deps.model().contextWindow - deps.model().maxOutputTokens;
+  const smaller = shrunkBudget({ budget, reserve: current.reserve }, current.tokens);
+  const { result, meta } = await packWith(deps, chat, { ...current, budget: smaller.budget, reserve: smaller.reserve }, signal);
+  await deps.store.writeContext(chat.id, result.text);
+  return { text: result.text, meta, changed: true };
+}

@@ -1,0 +1,123 @@
+/**
+ * Plain data the host shows in the chat webview. Everything here crosses the message channel,
+ * so it is JSON: no classes, no Maps, no functions.
+ */
+
+/** What a conversation packs: the whole workspace, or one folder or file in it. */
+export type ChatScope =
+  | { kind: 'workspace' }
+  | {
+      kind: 'folder' | 'file';
+      /** Absolute path on disk. */
+      absPath: string;
+      /** Workspace-relative path shown on the chip. */
+      label: string;
+    };
+
+/** An action a button in an error can run on the host. */
+export type HostAction = 'setApiKey' | 'selectModel';
+
+/** How a turn ended (or that it has not ended yet). */
+export type TurnStatus = 'streaming' | 'complete' | 'stopped' | 'incomplete' | 'error';
+
+/** Tokens and cost of one answered question. */
+export interface TurnUsage {
+  inputTokens: number;
+  outputTokens: number;
+  /** Input tokens the provider served from its prompt cache. */
+  cachedTokens: number;
+  /** US dollars, or null when the model's prices are unknown. */
+  cost: number | null;
+}
+
+/** One question and its answer. */
+export interface ChatTurn {
+  id: string;
+  question: string;
+  /** Markdown as the model wrote it; the webview renders and sanitizes it. */
+  answer: string;
+  status: TurnStatus;
+  /** Notes shown under the answer, e.g. "re-packed with a smaller budget". */
+  notices: string[];
+  error?: { message: string; nextStep: string; action?: HostAction };
+  usage?: TurnUsage;
+}
+
+/** One packed file in the context list. */
+export interface PackedFileView {
+  /** Path relative to the packed root, `/`-separated. */
+  path: string;
+  /** Absolute path, used to open the file. */
+  absPath: string;
+  tokens: number;
+  mode: 'full' | 'outline' | 'path-only';
+}
+
+/** A conversation as the webview shows it. */
+export interface ConversationView {
+  id: string;
+  title: string;
+  scope: ChatScope;
+  turns: ChatTurn[];
+}
+
+/** One entry in the list of past chats. */
+export interface ChatListItem {
+  id: string;
+  title: string;
+  /** Epoch milliseconds of the last change. */
+  updatedAt: number;
+  turnCount: number;
+}
+
+/** The context line: what is (or will be) packed, against the model's window. */
+export interface ContextInfo {
+  status: 'idle' | 'packing' | 'ready' | 'error';
+  scope: ChatScope;
+  model: string;
+  fileCount: number;
+  tokens: number;
+  contextWindow: number;
+  /** Estimated cost in US dollars of the next question, or null when prices are unknown. */
+  estimatedCost: number | null;
+  files: PackedFileView[];
+  /** Shown when status is `error`. */
+  message?: string;
+}
+
+/** Keys of every string the webview shows; the host sends them translated. */
+export const UI_STRING_KEYS = [
+  'placeholder',
+  'send',
+  'stop',
+  'newChat',
+  'history',
+  'noHistory',
+  'deleteChat',
+  'workspace',
+  'removeScope',
+  'packing',
+  'contextSummary',
+  'unknownCost',
+  'showFiles',
+  'hideFiles',
+  'copy',
+  'copied',
+  'stopped',
+  'incomplete',
+  'usageSummary',
+  'untrusted',
+  'setApiKey',
+  'selectModel',
+  'emptyState',
+  'you',
+  'answer',
+  'inputLabel',
+  'filesLabel',
+] as const;
+
+/** One UI string key. */
+export type UiStringKey = (typeof UI_STRING_KEYS)[number];
+
+/** Translated UI strings; `{0}`-style placeholders are filled in by the webview. */
+export type UiStrings = Record<UiStringKey, string>;

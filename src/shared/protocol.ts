@@ -1,0 +1,133 @@
+/**
+ * The typed message protocol between the extension host and the chat webview.
+ *
+ * One discriminated union per direction. Every inbound message is checked by a runtime guard
+ * before use (a webview is a web page; the host is the only side that may trust itself). The
+ * webview sends `ready` first; the host posts nothing until then. Answers stream as
+ * `answerChunk` … then exactly one `answerDone` or `answerError`, each carrying the request id.
+ */
+import type { ChatListItem, ContextInfo, ConversationView, HostAction, TurnUsage, UiStrings } from './model';
+
+export type * from './model';
+
+/** Messages from the webview to the host. */
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'send'; requestId: string; text: string }
+  | { type: 'stop'; requestId: string }
+  | { type: 'newChat' }
+  | { type: 'openChat'; chatId: string }
+  | { type: 'deleteChat'; chatId: string }
+  | { type: 'clearScope' }
+  | { type: 'openFile'; path: string }
+  | { type: 'copyText'; text: string }
+  | { type: 'runAction'; action: HostAction };
+
+/** Messages from the host to the webview. */
+export type HostMessage =
+  | { type: 'init'; strings: UiStrings; conversation: ConversationView; chats: ChatListItem[]; context: ContextInfo; canSend: boolean }
+  | { type: 'conversation'; conversation: ConversationView }
+  | { type: 'chatList'; chats: ChatListItem[] }
+  | { type: 'context'; context: ContextInfo }
+  | { type: 'canSend'; canSend: boolean }
+  | { type: 'answerStart'; requestId: string; turnId: string; question: string }
+  | { type: 'answerChunk'; requestId: string; text: string }
+  | { type: 'answerNotice'; requestId: string; text: string }
+  | { type: 'answerDone'; requestId: string; stopped: boolean; usage?: TurnUsage }
+  | {
+      type: 'answerError';
+      requestId: string;
+      message: string;
+      nextStep: string;
+      action?: HostAction;
+      /** True when part of the answer arrived before the failure; it is kept. */
+      partial: boolean;
+    };
+
+/** Longest question the host accepts; longer input is a bug or an attack, not a question. */
+export const MAX_QUESTION_CHARS = 100_000;
+/** Longest text the host copies to the clipboard on the webview's behalf. */
+export const MAX_COPY_CHARS = 5_000_000;
+
+/** Marks a switch as exhaustive: compiling fails when a case is missing. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected message: ${JSON.stringify(value)}`);
+}
+
+type Fields = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isShortId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
+}
+
+function isStringUpTo(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+function hasOnly(message: Fields, keys: readonly string[]): boolean {
+  return Object.keys(message).every((key) => key === 'type' || keys.includes(key));
+}
+
+/**
+ * Runtime guard for messages from the webview: the exact shape, bounded sizes, ids limited to
+ * `[A-Za-z0-9_-]`, no extra fields. Anything else is dropped by the host.
+ */
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  if (!isRecord(value) || typeof value.type !== 'string') return false;
+  switch (value.type) {
+    case 'ready':
+    case 'newChat':
+    case 'clearScope':
+      return hasOnly(value, []);
+    case 'send':
+      return hasOnly(value, ['requestId', 'text']) && isShortId(value.requestId) && isStringUpTo(value.text, MAX_QUESTION_CHARS) && value.text.trim() !== '';
+    case 'stop':
+      return hasOnly(value, ['requestId']) && isShortId(value.requestId);
+    case 'openChat':
+    case 'deleteChat':
+      return hasOnly(value, ['chatId']) && isShortId(value.chatId);
+    case 'openFile':
+      return hasOnly(value, ['path']) && isStringUpTo(value.path, 4096) && value.path !== '';
+    case 'copyText':
+      return hasOnly(value, ['text']) && isStringUpTo(value.text, MAX_COPY_CHARS);
+    case 'runAction':
+      return hasOnly(value, ['action']) && (value.action === 'setApiKey' || value.action === 'selectModel');
+    default:
+      return false;
+  }
+}
+
+/**
+ * Light guard for messages from the host. The host is trusted, so this only protects the page
+ * from unrelated `message` events (e.g. from VS Code itself) reaching the switch.
+ */
+export function isHostMessage(value: unknown): value is HostMessage {
+  if (!isRecord(value) || typeof value.type !== 'string') return false;
+  switch (value.type) {
+    case 'init':
+      return isRecord(value.strings) && isRecord(value.conversation) && Array.isArray(value.chats) && isRecord(value.context);
+    case 'conversation':
+      return isRecord(value.conversation);
+    case 'chatList':
+      return Array.isArray(value.chats);
+    case 'context':
+      return isRecord(value.context);
+    case 'canSend':
+      return typeof value.canSend === 'boolean';
+    case 'answerStart':
+      return typeof value.requestId === 'string' && typeof value.turnId === 'string' && typeof value.question === 'string';
+    case 'answerChunk':
+    case 'answerNotice':
+      return typeof value.requestId === 'string' && typeof value.text === 'string';
+    case 'answerDone':
+      return typeof value.requestId === 'string' && typeof value.stopped === 'boolean';
+    case 'answerError':
+      return typeof value.requestId === 'string' && typeof value.message === 'string' && typeof value.nextStep === 'string';
+    default:
+      return false;
+  }
+}

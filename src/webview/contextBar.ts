@@ -1,0 +1,53 @@
+/**
+ * The context line above the messages: scope chip, files and tokens against the model's window,
+ * estimated cost, and the packed-file list one click away.
+ */
+import type { ContextInfo, UiStrings } from '../shared/protocol';
+import { byId, el, icon, iconButton } from './dom';
+import { fillPlaceholders, formatCost, formatTokens } from './format';
+
+/** What the context bar reports back to the page. */
+export interface ContextBarCallbacks {
+  clearScope(): void;
+  openFile(absPath: string): void;
+}
+
+/** Renders the context bar from the latest context info. */
+export function renderContextBar(context: ContextInfo, strings: UiStrings, filesOpen: boolean, callbacks: ContextBarCallbacks): void {
+  const scope = byId('scope');
+  if (context.scope.kind === 'workspace') {
+    scope.replaceChildren(el('span', { id: 'scope-chip', class: 'chip', 'data-scope': 'workspace' }, icon('root-folder'), ` ${strings.workspace}`));
+  } else {
+    const remove = iconButton('scope-remove', 'close', strings.removeScope, 'chip-remove');
+    remove.addEventListener('click', () => callbacks.clearScope());
+    const kindIcon = context.scope.kind === 'folder' ? 'folder' : 'file';
+    scope.replaceChildren(el('span', { id: 'scope-chip', class: 'chip', 'data-scope': context.scope.kind, title: context.scope.absPath }, icon(kindIcon), ` ${context.scope.label} `, remove));
+  }
+
+  const summary = byId('context-summary');
+  summary.dataset.status = context.status;
+  if (context.status === 'packing') summary.textContent = strings.packing;
+  else if (context.status === 'error') summary.textContent = context.message ?? '';
+  else if (context.status === 'idle') summary.textContent = context.model;
+  else {
+    const cost = context.estimatedCost === null ? strings.unknownCost : formatCost(context.estimatedCost);
+    summary.textContent = fillPlaceholders(strings.contextSummary, context.fileCount, formatTokens(context.tokens), formatTokens(context.contextWindow), cost, context.model);
+  }
+
+  const toggle = byId<HTMLButtonElement>('files-toggle');
+  toggle.hidden = context.files.length === 0;
+  toggle.setAttribute('aria-expanded', String(filesOpen));
+  toggle.title = filesOpen ? strings.hideFiles : strings.showFiles;
+  toggle.setAttribute('aria-label', toggle.title);
+
+  const list = byId('file-list');
+  list.hidden = !filesOpen || context.files.length === 0;
+  list.setAttribute('aria-label', strings.filesLabel);
+  list.replaceChildren(
+    ...context.files.map((file) => {
+      const open = el('button', { class: 'file-link', type: 'button', 'data-path': file.path, title: file.absPath }, file.path);
+      open.addEventListener('click', () => callbacks.openFile(file.absPath));
+      return el('li', { class: 'file-row', 'data-mode': file.mode }, open, el('span', { class: `file-mode mode-${file.mode}` }, file.mode), el('span', { class: 'file-tokens' }, formatTokens(file.tokens)));
+    }),
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * One question and its answer in the message list. The answer is markdown rendered by
+ * markdown-it, sanitized by DOMPurify, then given copy buttons on its code blocks.
+ */
+import type { ChatTurn, HostAction, UiStrings } from '../shared/protocol';
+import { el, icon } from './dom';
+import { fillPlaceholders, formatCost, formatTokens } from './format';
+import { createMarkdownRenderer } from './markdown';
+import { sanitizeHtml } from './sanitize';
+
+const renderMarkdown = createMarkdownRenderer();
+
+/** What the turn view reports back to the page. */
+export interface TurnCallbacks {
+  copy(text: string): void;
+  runAction(action: HostAction): void;
+}
+
+/** Renders an answer's markdown into `target`, with a copy button per code block. */
+export function renderAnswer(target: HTMLElement, markdownText: string, strings: UiStrings, callbacks: TurnCallbacks): void {
+  target.innerHTML = sanitizeHtml(renderMarkdown(markdownText));
+  target.querySelectorAll('pre').forEach((pre, index) => {
+    const wrapper = el('div', { class: 'code-wrapper' });
+    pre.replaceWith(wrapper);
+    const button = el('button', { class: 'copy-code icon-button', type: 'button', title: strings.copy, 'aria-label': strings.copy, 'data-code-index': String(index) }, icon('copy'));
+    button.addEventListener('click', () => {
+      callbacks.copy(pre.textContent ?? '');
+      button.replaceChildren(icon('check'));
+      button.setAttribute('aria-label', strings.copied);
+      button.dataset.copied = 'true';
+      setTimeout(() => {
+        button.replaceChildren(icon('copy'));
+        button.setAttribute('aria-label', strings.copy);
+        delete button.dataset.copied;
+      }, 1500);
+    });
+    wrapper.append(button, pre);
+  });
+}
+
+/** The footer under an answer: status, notices, error with its action, usage. */
+export function renderTurnFooter(footer: HTMLElement, turn: ChatTurn, strings: UiStrings, callbacks: TurnCallbacks): void {
+  footer.replaceChildren();
+  const action = turn.error?.action;
+  for (const notice of turn.notices) footer.append(el('div', { class: 'turn-notice' }, icon('info'), ` ${notice}`));
+  if (turn.status === 'stopped') footer.append(el('div', { class: 'turn-status' }, icon('debug-stop'), ` ${strings.stopped}`));
+  if (turn.status === 'incomplete') footer.append(el('div', { class: 'turn-status' }, icon('warning'), ` ${strings.incomplete}`));
+  if (turn.error) {
+    const box = el('div', { class: 'turn-error', role: 'alert' }, el('div', { class: 'error-message' }, icon('error'), ` ${turn.error.message}`), el('div', { class: 'error-next-step' }, turn.error.nextStep));
+    if (action) {
+      const label = action === 'setApiKey' ? strings.setApiKey : strings.selectModel;
+      const button = el('button', { class: 'error-action', type: 'button', 'data-action': action }, label);
+      button.addEventListener('click', () => callbacks.runAction(action));
+      box.append(button);
+    }
+    footer.append(box);
+  }
+  if (turn.usage) {
+    const cost = turn.usage.cost === null ? strings.unknownCost : formatCost(turn.usage.cost);
+    const text = fillPlaceholders(strings.usageSummary, formatTokens(turn.usage.inputTokens), formatTokens(turn.usage.cachedTokens), formatTokens(turn.usage.outputTokens), cost);
+    footer.append(el('div', { class: 'turn-usage' }, text));
+  }
+}
+
+/** A whole turn element, keyed by its id. */
+export function createTurnElement(turn: ChatTurn, strings: UiStrings, callbacks: TurnCallbacks): HTMLElement {
+  const question = el('div', { class: 'turn-question' }, el('div', { class: 'turn-role' }, icon('account'), ` ${strings.you}`), el('div', { class: 'question-text' }, turn.question));
+  const answer = el('div', { class: 'turn-answer markdown-body', 'aria-label': strings.answer });
+  const footer = el('div', { class: 'turn-footer' });
+  const root = el('article', { class: 'turn', 'data-turn-id': turn.id, 'data-status': turn.status }, question, answer, footer);
+  renderAnswer(answer, turn.answer, strings, callbacks);
+  renderTurnFooter(footer, turn, strings, callbacks);
+  return root;
+}

@@ -5,6 +5,7 @@
 import { CommanderError } from 'commander';
 import packageJson from '../package.json';
 import { isAbortError, PackError } from './core/pack';
+import { FocusOutsideRootsError } from './core/select';
 import { EXIT, UsageError } from './cli/errors';
 import { buildProgram } from './cli/program';
 
@@ -17,7 +18,7 @@ function exitCodeFor(error: unknown): number {
       ? EXIT.ok
       : EXIT.usage;
   }
-  if (error instanceof UsageError) return EXIT.usage;
+  if (error instanceof UsageError || error instanceof FocusOutsideRootsError) return EXIT.usage;
   if (error instanceof PackError) return USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failure;
   if (isAbortError(error)) return EXIT.interrupted;
   return EXIT.failure;

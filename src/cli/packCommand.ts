@@ -5,7 +5,8 @@ import { createTokenCounter, defaultTokenCacheDir } from '../core/tokenize';
 import type { Encoding, OrderMode, OutputFormat } from '../core/types';
 import { TerminalProgress } from './progress';
 import { resolveRoots } from './roots';
-import { formatExplain, formatSummary } from './summary';
+import { formatExplainTable } from '../core/select';
+import { formatSummary } from './summary';
 
 /** Options of `tome pack` as commander parses them. */
 export interface PackCommandOptions {
@@ -65,7 +66,7 @@ export async function runPackCommand(dirs: string[], o: PackCommandOptions, sign
     if (o.output) await writeFile(o.output, text);
     else await write(process.stdout, text);
     if (o.report) await writeFile(o.report, `${JSON.stringify(report, null, 2)}\n`);
-    if (o.explain) await write(process.stderr, formatExplain(report));
+    if (o.explain) await write(process.stderr, formatExplainTable(report.files));
     if (!o.quiet) await write(process.stderr, formatSummary(report, o.output ?? 'stdout'));
   } finally {
     progress.clear();

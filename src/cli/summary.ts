@@ -28,13 +28,3 @@ export function formatSummary(report: PackReport, destination: string): string {
   for (const w of report.warnings) lines.push(`Warning (${w.stage}${w.path ? `, ${w.path}` : ''}): ${w.message}`);
   return `${lines.join('\n')}\n`;
 }
-
-/** `--explain`: one row per file with its mode, tokens and why. */
-export function formatExplain(report: PackReport): string {
-  const rows = report.files.map((f) => [f.mode, String(f.tokens), f.reason ?? (report.budget === null ? 'no budget' : ''), f.path]);
-  const header = ['mode', 'tokens', 'reason', 'path'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : i === 1 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
-  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
-}

@@ -1,10 +1,10 @@
-import { moveVolatileLast, uncommittedPaths } from './gitVolatile';
+import { basename } from 'node:path';
 import type { PackClock } from './packClock';
 import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './packTotals';
 import { PackError, type PackResult, type PackStages } from './packTypes';
 import { rendererFor, type Renderer } from './render';
 import type { PackRequest } from './request';
-import type { SelectCandidate, SelectedFile } from './select';
+import { uncommittedFiles, type SelectCandidate, type SelectedFile } from './select';
 import type { TokenCounter } from './tokenize/counter';
 import type { FileMode, ImportGraph, PackWarning, RedactedFile, ReportFile, SkippedFile } from './types';
 
@@ -22,6 +22,8 @@ interface ComposeContext {
   counter: TokenCounter;
   stages: PackStages;
   clock: PackClock;
+  /** Outlines kept between packs by a long-lived engine. */
+  outlineCache: Map<string, string | null>;
 }
 
 /** tokenize → graph → order → select → render over read and redacted files. */
@@ -51,12 +53,7 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
   const { order, cycles } = await clock.time('order', async () => {
     const ordered = stages.orderFiles([...byPath.keys()], graph, request.order);
     if (!request.volatileLast) return ordered;
-    try {
-      return { ...ordered, order: moveVolatileLast(ordered.order, await uncommittedPaths(request.roots)) };
-    } catch {
-      warnings.push({ stage: 'order', message: 'Could not ask git for uncommitted files (is this a git work tree?); kept the usual order.' });
-      return ordered;
-    }
+    return { ...ordered, order: moveVolatileLast(ordered.order, await volatilePaths(request.roots, clock.signal)) };
   });
 
   const candidates: SelectCandidate[] = order.flatMap((path) => {
@@ -147,6 +144,7 @@ async function selectFiles(
     focus: input.focus,
     query: request.query,
     signal: ctx.clock.signal,
+    outlineCache: ctx.outlineCache,
     blockCost: async (path, mode, body) => {
       if (mode === 'path-only') return 0;
       const [tokens] = await ctx.counter.countMany([renderer.fileBlock(path, mode, body)], ctx.clock.signal);
@@ -172,4 +170,22 @@ function modeCounts(modes: FileMode[]): { full: number; outline: number; pathOnl
     outline: modes.filter((m) => m === 'outline').length,
     pathOnly: modes.filter((m) => m === 'path-only').length,
   };
+}
+
+/**
+ * Pack paths of files with uncommitted changes. They change between packs, so putting them last
+ * keeps the rest of the prompt's prefix stable for providers' prompt caches. Outside a git work
+ * tree the set is empty and the order stays as it is.
+ */
+async function volatilePaths(roots: readonly string[], signal?: AbortSignal): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const root of roots) {
+    for (const path of await uncommittedFiles(root, signal)) out.add(roots.length > 1 ? `${basename(root)}/${path}` : path);
+  }
+  return out;
+}
+
+/** Moves the `volatile` paths to the end, keeping the relative order within both groups. */
+function moveVolatileLast(order: readonly string[], volatile: ReadonlySet<string>): string[] {
+  return [...order.filter((p) => !volatile.has(p)), ...order.filter((p) => volatile.has(p))];
 }

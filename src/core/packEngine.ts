@@ -25,6 +25,8 @@ export class PackEngine {
   private readonly stages: PackStages;
   /** absPath → the file as last read and redacted. */
   private readonly cache = new Map<string, RedactedFile>();
+  /** Outlines by path and content hash, so follow-ups do not parse unchanged files again. */
+  private readonly outlineCache = new Map<string, string | null>();
 
   constructor(private readonly deps: PackDeps) {
     this.stages = { ...REAL_STAGES, ...deps.stages };
@@ -61,6 +63,7 @@ export class PackEngine {
       counter: this.deps.tokenCounter,
       stages: this.stages,
       clock,
+      outlineCache: this.outlineCache,
     });
   }
 

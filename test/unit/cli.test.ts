@@ -48,7 +48,7 @@ describe('the built tome CLI', () => {
   it('prints an --explain table of modes and reasons', () => {
     const run = tome('pack', '--explain', '--budget', '100k', '--no-cache');
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/mode\s+tokens\s+reason\s+path/);
+    expect(run.stderr).toMatch(/MODE\s+TOKENS\s+REASON\s+PATH/);
     expect(run.stderr).toMatch(/full\s+\d+\s+\S+\s+src\/main\.ts/);
   });
 

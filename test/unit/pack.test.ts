@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pack, PackEngine, PackError } from '../../src/core/pack';
 import { parseRendered } from '../../src/core/render';
+import { createTokenCounter } from '../../src/core/tokenize';
 import { withDefaults } from '../../src/core/request';
 import type { OutputFormat, ProgressEvent } from '../../src/core/types';
 import { copyFixture, countingCounter, fixture, referenceCount } from './packTestSupport';
@@ -20,6 +22,29 @@ describe('pack', () => {
       expect(report.files.reduce((n, f) => n + f.tokens, 0)).toBeLessThan(report.totalTokens);
     },
   );
+
+  it.each(FORMATS)('agrees with js-tiktoken on the %s total when counting with the real caching counter', async (format) => {
+    const counter = createTokenCounter({ encoding: 'cl100k_base', cacheDir: null, workers: 0 });
+    const request = withDefaults({ roots: [fixture('pack-basic')], format, encoding: 'cl100k_base', budget: 900 });
+    const { text, report } = await pack(request, { tokenCounter: counter });
+    await counter.dispose();
+    expect(report.totalTokens).toBe(referenceCount(text, 'cl100k_base'));
+    expect(report.totalTokens).toBeLessThanOrEqual(900);
+  });
+
+  it('puts files with uncommitted changes last when asked', async () => {
+    const root = await copyFixture('pack-basic');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'fixture');
+    await writeFile(join(root, 'README.md'), '# changed\n');
+    const request = withDefaults({ roots: [root], order: 'path' });
+    const usual = await pack(request, { tokenCounter: countingCounter() });
+    const volatile = await pack({ ...request, volatileLast: true }, { tokenCounter: countingCounter() });
+    expect(usual.report.files.at(-1)?.path).not.toBe('README.md');
+    expect(volatile.report.files.at(-1)?.path).toBe('README.md');
+  });
 
   it('gives byte-identical text when packing the same tree twice', async () => {
     const request = withDefaults({ roots: [fixture('pack-basic')], format: 'markdown' });

@@ -52,6 +52,18 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => stream.write(text, (e) => (e ? reject(e) : resolve())));
 }
 
+/** Writes a file the user named, with a plain message when that fails. */
+async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Error(`Could not write "${path}" (${reason}). Check that its folder exists and can be written to.`, {
+      cause: error,
+    });
+  }
+}
+
 /** `tome pack [dir…]`: the packed text to --output or stdout; progress and summary to stderr. */
 export async function runPackCommand(dirs: string[], o: PackCommandOptions, signal: AbortSignal): Promise<void> {
   const request = requestFromOptions(dirs, o);
@@ -63,9 +75,9 @@ export async function runPackCommand(dirs: string[], o: PackCommandOptions, sign
       onProgress: (e) => progress.update(e),
     });
     progress.clear();
-    if (o.output) await writeFile(o.output, text);
+    if (o.output) await writeOutput(o.output, text);
     else await write(process.stdout, text);
-    if (o.report) await writeFile(o.report, `${JSON.stringify(report, null, 2)}\n`);
+    if (o.report) await writeOutput(o.report, `${JSON.stringify(report, null, 2)}\n`);
     if (o.explain) await write(process.stderr, formatExplainTable(report.files));
     if (!o.quiet) await write(process.stderr, formatSummary(report, o.output ?? 'stdout'));
   } finally {

@@ -84,18 +84,23 @@ export class PackEngine {
           }),
       true,
     );
+    const unscanned: SkippedFile[] = [];
     await clock.time('redact', async () => {
       for (let i = 0; i < read.files.length; i += REDACT_BATCH) {
         clock.checkpoint();
         const batch = read.files.slice(i, i + REDACT_BATCH);
-        for (const file of await Promise.all(batch.map((f) => this.stages.redactFile(f)))) {
-          this.cache.set(file.absPath, file);
-        }
+        const results = await Promise.allSettled(batch.map((f) => this.stages.redactFile(f)));
+        results.forEach((result, j) => {
+          const file = batch[j];
+          if (result.status === 'fulfilled') this.cache.set(result.value.absPath, result.value);
+          // A file the secret scan could not check might hold secrets: leave it out rather than risk it.
+          else if (file) unscanned.push({ path: file.path, reason: 'unreadable', detail: `secret scan failed: ${String(result.reason)}` });
+        });
         clock.progress('redact', Math.min(i + REDACT_BATCH, read.files.length), read.files.length);
       }
     }, true);
     const seen = new Set(scanned.map((f) => f.absPath));
-    const skippedNow = new Set(read.skipped.map((s) => s.path));
+    const skippedNow = new Set([...read.skipped, ...unscanned].map((s) => s.path));
     for (const absPath of this.cache.keys()) if (!seen.has(absPath)) this.cache.delete(absPath);
     const files: RedactedFile[] = [];
     for (const f of scanned) {
@@ -103,7 +108,7 @@ export class PackEngine {
       if (skippedNow.has(f.path)) this.cache.delete(f.absPath);
       else if (cached) files.push({ ...cached, path: f.path, root: f.root });
     }
-    return { files, skipped: read.skipped };
+    return { files, skipped: [...read.skipped, ...unscanned] };
   }
 
   private isFresh(file: ScannedFile, maxFileSize: number): boolean {

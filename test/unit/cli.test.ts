@@ -69,6 +69,13 @@ describe('the built tome CLI', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 1 with a plain message when the output cannot be written', () => {
+    const run = tome('pack', '--quiet', '--output', join(tmpdir(), 'no-such-dir-for-tome', 'out.xml'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Could not write ".*out\.xml" \(ENOENT\)/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('prints help and the version with exit code 0', () => {
     const help = tome('pack', '--help');
     expect(help.code).toBe(0);

@@ -104,6 +104,19 @@ describe('pack', () => {
     await expect(run).rejects.toBe(controller.signal.reason);
   });
 
+  it('leaves out a file the secret scan fails on, with a reason', async () => {
+    const { redactFile } = await import('../../src/core/redact');
+    const { report, text } = await pack(withDefaults({ roots: [fixture('pack-basic')] }), {
+      tokenCounter: countingCounter(),
+      stages: {
+        redactFile: (file) => (file.path === 'src/config.ts' ? Promise.reject(new Error('scanner crashed')) : redactFile(file)),
+      },
+    });
+    expect(report.files.map((f) => f.path)).not.toContain('src/config.ts');
+    expect(report.skipped).toContainEqual(expect.objectContaining({ path: 'src/config.ts', reason: 'unreadable' }));
+    expect(text).not.toContain('loadConfig(): Config');
+  });
+
   it('fails when a focus path lies outside the roots', async () => {
     const run = pack(withDefaults({ roots: [fixture('pack-basic')], focus: [fixture('golden-basic')] }), { tokenCounter: countingCounter() });
     await expect(run).rejects.toBeInstanceOf(PackError);

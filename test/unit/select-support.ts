@@ -30,17 +30,17 @@ export function countingBlockCost(): SelectInput['blockCost'] & { calls: number 
   return cost;
 }
 
-/** Every file under `root`, as candidates in path order. */
-export function loadCandidates(root: string): SelectCandidate[] {
-  const out: SelectCandidate[] = [];
+/** Every file under `root` that `keep` accepts, with its text, in path order. */
+export function readTree(root: string, keep: (path: string, size: number) => boolean = () => true): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
       const abs = join(dir, name);
-      if (statSync(abs).isDirectory()) walk(abs);
+      const stat = statSync(abs);
+      if (stat.isDirectory()) walk(abs);
       else {
         const path = relative(root, abs).split('\\').join('/');
-        const text = readFileSync(abs, 'utf8');
-        out.push({ path, text, fullTokens: tokens(block(path, 'full', text)), mtimeMs: 0 });
+        if (keep(path, stat.size)) out.push({ path, text: readFileSync(abs, 'utf8') });
       }
     }
   };
@@ -48,13 +48,23 @@ export function loadCandidates(root: string): SelectCandidate[] {
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** Edges from relative `from './x'` imports, resolved to `.ts` files that exist among the paths. */
+/** Every file under `root`, as candidates in path order, with exact full-block tokens. */
+export function loadCandidates(root: string): SelectCandidate[] {
+  return readTree(root).map(({ path, text }) => ({ path, text, fullTokens: tokens(block(path, 'full', text)), mtimeMs: 0 }));
+}
+
+/** `./x` → `./x.ts`; a specifier that names its extension (`./x.js`) is kept as it is. */
+function withExtension(specifier: string): string {
+  return /\.[cm]?[jt]sx?$/.test(specifier) ? specifier : `${specifier}.ts`;
+}
+
+/** Edges from relative `from './x'` imports, resolved to files that exist among the paths. */
 export function relativeImportGraph(candidates: readonly SelectCandidate[]): ImportGraph {
   const paths = new Set(candidates.map((c) => c.path));
   const imports = new Map<string, string[]>();
   for (const c of candidates) {
     const targets = [...c.text.matchAll(/from '(\.{1,2}\/[^']+)'/g)]
-      .map((m) => posix.normalize(posix.join(dirname(c.path), `${m[1] ?? ''}.ts`)))
+      .map((m) => posix.normalize(posix.join(dirname(c.path), withExtension(m[1] ?? ''))))
       .filter((p) => paths.has(p));
     imports.set(c.path, [...new Set(targets)].sort());
   }

@@ -1,4 +1,5 @@
 import type { FileMode } from '../types';
+import { roughOutlineChars } from './outlineEstimate';
 import type { RankedFile } from './rank';
 
 /** A file's cost in each form, computed lazily and at most once. */
@@ -31,6 +32,8 @@ export interface FillDeps {
 const FULL_SHARE_FIRST_PASS = 0.4;
 /** An outline whose estimated cost exceeds the room by this factor is not worth counting. */
 const ESTIMATE_SLACK = 1.5;
+/** How far the parse-free outline estimate may overshoot before a file is skipped unparsed. */
+const ROUGH_SLACK = 2;
 /** Outlines are never smaller than this share of the full file in practice; a cheap skip test. */
 const MIN_OUTLINE_SHARE = 0.01;
 
@@ -58,6 +61,11 @@ export async function fillBudget(
     // Real outlines keep more than a few percent of a file: skip parsing what cannot fit.
     if (candidate === undefined || (!exact && candidate.fullTokens * MIN_OUTLINE_SHARE > room)) return null;
     let body = outlineBodies.get(index);
+    if (body === undefined && !exact) {
+      // Parsing is the costly step: skip files whose declaration lines alone clearly overflow.
+      const rough = (candidate.fullTokens * roughOutlineChars(candidate.text)) / Math.max(1, candidate.text.length);
+      if (rough > room * ROUGH_SLACK + 16) return null;
+    }
     if (body === undefined) {
       body = await deps.outlineOf(index);
       if (body !== null && body.length >= candidate.text.length) body = null;

@@ -14,15 +14,22 @@ const PATH_WEIGHT = 6;
 
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
 
-/** Counts, per query stem, how often it occurs among the identifiers of `text`. */
-function countIdentifierHits(text: string, wanted: ReadonlySet<string>, counts: Map<string, number>): void {
+/**
+ * Counts, per query stem, how often it occurs among the identifiers of `text`. `memo` remembers
+ * which wanted stems each distinct identifier holds: identifiers repeat heavily across a tree,
+ * and splitting each occurrence anew dominated the cost.
+ */
+function countIdentifierHits(text: string, wanted: ReadonlySet<string>, counts: Map<string, number>, memo: Map<string, string[]>): void {
   for (const match of text.matchAll(IDENTIFIER)) {
-    const parts = identifierStems(match[0]);
-    for (const s of parts) if (wanted.has(s)) counts.set(s, (counts.get(s) ?? 0) + 1);
-    if (parts.length > 1) {
-      const whole = stem(match[0].toLowerCase().replace(/[^a-z0-9]/g, ''));
-      if (wanted.has(whole)) counts.set(whole, (counts.get(whole) ?? 0) + 1);
+    const identifier = match[0];
+    let hits = memo.get(identifier);
+    if (hits === undefined) {
+      const parts = identifierStems(identifier);
+      if (parts.length > 1) parts.push(stem(identifier.toLowerCase().replace(/[^a-z0-9]/g, '')));
+      hits = parts.filter((s) => wanted.has(s));
+      memo.set(identifier, hits);
     }
+    for (const s of hits) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
 }
 
@@ -37,6 +44,7 @@ export function scoreQuery(documents: readonly QueryDocument[], query: string): 
   const scores = new Array<number>(documents.length).fill(0);
   if (terms.length === 0 || documents.length === 0) return scores;
   const wanted = new Set(terms);
+  const memo = new Map<string, string[]>();
 
   const termFreqs: Map<string, number>[] = [];
   const docFreq = new Map<string, number>();
@@ -45,7 +53,7 @@ export function scoreQuery(documents: readonly QueryDocument[], query: string): 
     const counts = new Map<string, number>();
     for (const s of pathStems(doc.path)) if (wanted.has(s)) counts.set(s, (counts.get(s) ?? 0) + PATH_WEIGHT);
     const lower = doc.text.toLowerCase();
-    if (terms.some((t) => lower.includes(t))) countIdentifierHits(doc.text, wanted, counts);
+    if (terms.some((t) => lower.includes(t))) countIdentifierHits(doc.text, wanted, counts, memo);
     for (const t of counts.keys()) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
     termFreqs.push(counts);
     totalLength += documentLength(doc);

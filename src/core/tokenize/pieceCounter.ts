@@ -1,17 +1,34 @@
 import type { Encoding } from '../types';
+import { asciiPieceEnd, type PieceFlavor } from './asciiPieces';
 import { countBytePairTokens } from './bpe';
+import { PieceMemo } from './pieceMemo';
 import { createRankTable, type RankTable } from './ranks';
 
 /** Pieces longer than this are counted but not remembered (long literals rarely repeat). */
 const MEMO_MAX_PIECE_LENGTH = 64;
-/** The memo is dropped and restarted past this many entries, to bound memory on huge trees. */
-const MEMO_MAX_ENTRIES = 400_000;
+
+// Any char outside ASCII (U+0080 and up).
+const NON_ASCII = /[\u0080-\u{10ffff}]/gu;
+
+/**
+ * True when text may be cut before index `p` without changing counts: after a `\n` and before
+ * a char that is neither whitespace nor `/` (see isSafeJoin). Only ASCII chars are accepted
+ * after the cut, which is all the callers need.
+ */
+function isSafeCut(text: string, p: number): boolean {
+  if (text.charCodeAt(p - 1) !== 10) return false;
+  const c = text.charCodeAt(p);
+  return c > 32 && c < 127 && c !== 47;
+}
 
 /**
  * Counts tokens exactly as js-tiktoken's `encode(text, [], []).length` does: the same
- * pre-tokenizer regex, then byte-pair encoding of each piece. Source code repeats the same
- * pieces (keywords, identifiers, indentation) endlessly, so each piece's count is memoized and
- * most pieces cost one Map lookup instead of a UTF-8 encode and a BPE run.
+ * pre-tokenization, then byte-pair encoding of each piece. Source code repeats the same pieces
+ * (keywords, identifiers, indentation) endlessly, so each piece's count is memoized and most
+ * pieces cost one Map lookup instead of a UTF-8 encode and a BPE run.
+ *
+ * ASCII stretches are cut by a hand-written scanner; stretches holding other chars go through
+ * js-tiktoken's own regex. The text is split between the two only at cuts where counts add up.
  *
  * Special-token strings such as `<|endoftext|>` are counted as ordinary text (js-tiktoken's
  * plain `encode(text)` would throw on them; a codebase may well contain them).
@@ -19,35 +36,65 @@ const MEMO_MAX_ENTRIES = 400_000;
 export class PieceCounter {
   private readonly table: RankTable;
   private readonly pattern: RegExp;
-  private memo = new Map<string, number>();
+  private readonly flavor: PieceFlavor;
+  private readonly memo = new PieceMemo();
 
   constructor(readonly encoding: Encoding) {
     this.table = createRankTable(encoding);
     this.pattern = new RegExp(this.table.pattern, 'gu');
+    this.flavor = encoding === 'o200k_base' ? 'o200k' : 'cl100k';
   }
 
   /** Exact token count of `text`. */
   count(text: string): number {
+    let total = 0;
+    let pos = 0;
+    while (pos < text.length) {
+      NON_ASCII.lastIndex = pos;
+      const found = NON_ASCII.exec(text);
+      if (!found) return total + this.countAscii(text, pos, text.length);
+      let start = found.index;
+      while (start > pos && !isSafeCut(text, start)) start--;
+      let end = found.index + 1;
+      while (end < text.length && !isSafeCut(text, end)) end++;
+      total += this.countAscii(text, pos, start);
+      total += this.countWithRegex(text.slice(start, end));
+      pos = end;
+    }
+    return total;
+  }
+
+  /** Token count of the pure-ASCII text[start, end), cut by the ASCII scanner. */
+  countAscii(text: string, start: number, end: number): number {
+    let total = 0;
+    let i = start;
+    while (i < end) {
+      const next = asciiPieceEnd(text, i, end, this.flavor);
+      const known = this.memo.get(text, i, next);
+      total += known >= 0 ? known : this.countPiece(text, i, next, text.slice(i, next));
+      i = next;
+    }
+    return total;
+  }
+
+  /** Token count of `text` cut by js-tiktoken's regex. */
+  countWithRegex(text: string): number {
     const pattern = this.pattern;
     pattern.lastIndex = 0;
     let total = 0;
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(text)) !== null) {
       const piece = match[0];
-      const known = this.memo.get(piece);
-      if (known !== undefined) {
-        total += known;
-        continue;
-      }
-      const tokens = countBytePairTokens(Buffer.from(piece, 'utf8').toString('latin1'), this.table.ranks());
-      total += tokens;
-      if (piece.length <= MEMO_MAX_PIECE_LENGTH) this.remember(piece, tokens);
+      const known = this.memo.get(piece, 0, piece.length);
+      total += known >= 0 ? known : this.countPiece(piece, 0, piece.length, Buffer.from(piece, 'utf8').toString('latin1'));
     }
     return total;
   }
 
-  private remember(piece: string, tokens: number): void {
-    if (this.memo.size >= MEMO_MAX_ENTRIES) this.memo = new Map();
-    this.memo.set(piece, tokens);
+  /** BPE-counts text[start, end) (given as UTF-8 `bytes`) and remembers short pieces. */
+  private countPiece(text: string, start: number, end: number, bytes: string): number {
+    const tokens = countBytePairTokens(bytes, this.table.ranks());
+    if (end - start <= MEMO_MAX_PIECE_LENGTH) this.memo.set(text, start, end, tokens);
+    return tokens;
   }
 }

@@ -25,7 +25,16 @@ export type WebviewMessage =
 
 /** Messages from the host to the webview. */
 export type HostMessage =
-  | { type: 'init'; strings: UiStrings; conversation: ConversationView; chats: ChatListItem[]; context: ContextInfo; canSend: boolean }
+  | {
+      type: 'init';
+      strings: UiStrings;
+      conversation: ConversationView;
+      chats: ChatListItem[];
+      context: ContextInfo;
+      canSend: boolean;
+      /** The answer streaming now, when the view was re-created mid-answer. */
+      streaming?: { requestId: string; turnId: string };
+    }
   | { type: 'conversation'; conversation: ConversationView }
   | { type: 'chatList'; chats: ChatListItem[] }
   | { type: 'context'; context: ContextInfo }

@@ -144,6 +144,7 @@ function onHostMessage(message: HostMessage): void {
       chats = message.chats;
       context = message.context;
       canSend = message.canSend;
+      active = message.streaming ? { ...message.streaming } : undefined;
       applyStrings(message.strings);
       byId('untrusted-banner').hidden = canSend;
       renderMessages();

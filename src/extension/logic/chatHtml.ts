@@ -70,7 +70,7 @@ export function chatHtml(input: ChatHtmlInput): string {
   <main id="messages" role="log" aria-live="polite"></main>
   <div id="empty-state"></div>
   <form id="composer">
-    <textarea id="question-input" rows="3" aria-label="Question"></textarea>
+    <textarea id="question-input" rows="3"></textarea>
     <div id="composer-actions">
       <button id="send-button" class="icon-button primary" type="submit" aria-label="Send"></button>
       <button id="stop-button" class="icon-button" type="button" aria-label="Stop" hidden></button>

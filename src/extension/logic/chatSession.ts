@@ -3,7 +3,7 @@
  * Streams to the webview as answerStart, answerChunk…, then answerDone or answerError.
  */
 import { isAbortError } from '../../core/packTypes';
-import type { ChatScope, ChatTurn, TurnUsage } from '../../shared/model';
+import type { ChatListItem, ChatScope, ChatTurn, TurnUsage } from '../../shared/model';
 import { buildChatMessages } from './chatMessages';
 import { actionFor, type ChatFailure, type ChatSessionDeps } from './chatTypes';
 import { contextForQuestion, smallerContext, type ConversationContext } from './conversationContext';
@@ -16,6 +16,7 @@ type StreamOutcome = { kind: 'done'; usage?: Omit<TurnUsage, 'cost'> } | { kind:
 export class ChatSession {
   private chat: StoredConversation;
   private readonly running = new Map<string, AbortController>();
+  private streamingTurn: { requestId: string; turnId: string } | undefined;
 
   constructor(private readonly deps: ChatSessionDeps) {
     const activeId = deps.store.activeId();
@@ -30,6 +31,16 @@ export class ChatSession {
   /** True while an answer streams. */
   get busy(): boolean {
     return this.running.size > 0;
+  }
+
+  /** The request streaming now, so a re-created webview can follow it. */
+  get streaming(): { requestId: string; turnId: string } | undefined {
+    return this.streamingTurn;
+  }
+
+  /** Past chats, newest first. */
+  listChats(): ChatListItem[] {
+    return this.deps.store.list();
   }
 
   /** Starts an empty conversation, optionally about one folder or file. */
@@ -85,12 +96,14 @@ export class ChatSession {
 
     const controller = new AbortController();
     this.running.set(requestId, controller);
+    this.streamingTurn = { requestId, turnId: turn.id };
     try {
       await this.deps.store.save(chat);
       await this.deps.store.setActive(chat.id);
       await this.answer(chat, turn, history, requestId, controller.signal);
     } finally {
       this.running.delete(requestId);
+      if (this.streamingTurn?.requestId === requestId) this.streamingTurn = undefined;
     }
   }
 

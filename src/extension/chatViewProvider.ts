@@ -1,0 +1,186 @@
+/**
+ * The chat sidebar: serves the webview, validates every message from it, and forwards to the
+ * ChatSession. Keeps the context line current (what the next question would pack).
+ */
+import * as vscode from 'vscode';
+import { isAbortError } from '../core/packTypes';
+import { assertNever, isWebviewMessage, type ChatScope, type ContextInfo, type HostMessage, type WebviewMessage } from '../shared/protocol';
+import { readSettings, workspaceFolderPaths } from './config';
+import { chatHtml, createNonce } from './logic/chatHtml';
+import type { ChatSession } from './logic/chatSession';
+import { firstBudget } from './logic/conversationContext';
+import { isPackedFile, packedFilesOf, requestForScope } from './logic/packScope';
+import { translatedUiStrings } from './logic/uiStrings';
+import type { LlmBridge } from './llmBridge';
+import type { PackService } from './packService';
+
+/** The id of the view in package.json `contributes.views`. */
+export const CHAT_VIEW_ID = 'tome.chat';
+
+/** Serves the chat view. */
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private contextInfo: ContextInfo | undefined;
+  private contextRun: AbortController | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly session: ChatSession,
+    private readonly packs: PackService,
+    private readonly llm: LlmBridge,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.post({ type: 'canSend', canSend: true })),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tome') && this.refreshContext()),
+    );
+  }
+
+  /** Posts to the webview once it said `ready`; earlier messages are covered by `init`. */
+  post(message: HostMessage): void {
+    if (!this.view || !this.ready) return;
+    void this.view.webview.postMessage(message);
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    const webview = view.webview;
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    webview.options = { enableScripts: true, enableForms: false, localResourceRoots: [dist, media] };
+    webview.html = chatHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'chat.css')).toString(),
+      codiconUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicons', 'codicon.css')).toString(),
+      language: vscode.env.language,
+    });
+    view.onDidDispose(() => {
+      if (this.view === view) this.view = undefined;
+    });
+    webview.onDidReceiveMessage((raw: unknown) => {
+      if (!isWebviewMessage(raw)) return; // a page must not be able to drive the host with anything else
+      void this.onMessage(raw).catch((error: unknown) => {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Tome chat failed: {0}', error instanceof Error ? error.message : String(error)));
+      });
+    });
+  }
+
+  /** Shows the view and starts a conversation about a folder or file. */
+  async askAbout(scope: ChatScope): Promise<void> {
+    await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+    await this.session.setScope(scope);
+    this.refreshContext();
+  }
+
+  async newChat(): Promise<void> {
+    await this.session.newChat();
+    this.refreshContext();
+  }
+
+  private async onMessage(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.postInit();
+        this.refreshContext();
+        return;
+      case 'send':
+        await this.session.ask(message.requestId, message.text);
+        this.refreshContext();
+        return;
+      case 'stop':
+        this.session.stop(message.requestId);
+        return;
+      case 'newChat':
+        return this.newChat();
+      case 'openChat':
+        await this.session.openChat(message.chatId);
+        this.refreshContext();
+        return;
+      case 'deleteChat':
+        await this.session.deleteChat(message.chatId);
+        this.refreshContext();
+        return;
+      case 'clearScope':
+        await this.session.setScope({ kind: 'workspace' });
+        this.refreshContext();
+        return;
+      case 'openFile':
+        if (!isPackedFile(message.path, this.contextInfo?.files ?? [])) return;
+        await vscode.window.showTextDocument(vscode.Uri.file(message.path), { preview: true });
+        return;
+      case 'copyText':
+        await vscode.env.clipboard.writeText(message.text);
+        return;
+      case 'runAction':
+        await vscode.commands.executeCommand(message.action === 'setApiKey' ? 'tome.setApiKey' : 'tome.selectModel');
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  private postInit(): void {
+    const chat = this.session.current;
+    this.post({
+      type: 'init',
+      strings: translatedUiStrings((english) => vscode.l10n.t(english)),
+      conversation: { id: chat.id, title: chat.title, scope: chat.scope, turns: chat.turns },
+      chats: this.session.listChats(),
+      context: this.contextInfo ?? this.emptyContext('idle'),
+      canSend: vscode.workspace.isTrusted,
+      ...(this.session.streaming ? { streaming: this.session.streaming } : {}),
+    });
+  }
+
+  private emptyContext(status: ContextInfo['status'], message?: string): ContextInfo {
+    const model = this.llm.modelInfo(readSettings());
+    return { status, scope: this.session.current.scope, model: model.model, fileCount: 0, tokens: 0, contextWindow: model.contextWindow, estimatedCost: null, files: [], ...(message ? { message } : {}) };
+  }
+
+  /** Packs what the next question would send (in the worker) and updates the context line. */
+  refreshContext(): void {
+    if (!this.view || this.session.busy) return;
+    this.contextRun?.abort();
+    const controller = new AbortController();
+    this.contextRun = controller;
+    const folders = workspaceFolderPaths();
+    if (folders.length === 0) {
+      this.postContext(this.emptyContext('error', vscode.l10n.t('Open a folder to chat about its code.')));
+      return;
+    }
+    const settings = readSettings();
+    const chat = this.session.current;
+    const model = this.llm.modelInfo(settings);
+    const meta = chat.context;
+    const { budget, reserve } = meta ?? firstBudget({ model: () => model, countTokens: (t) => this.llm.countTokens(t, settings) }, '');
+    const request = requestForScope({ scope: chat.scope, workspaceFolders: folders, settings, budget, reserve, query: meta?.query ?? '' });
+    this.postContext({ ...this.emptyContext('packing'), ...(this.contextInfo?.status === 'ready' ? { files: this.contextInfo.files } : {}) });
+    this.packs.pack(request, { signal: controller.signal }).then(
+      ({ report }) => {
+        if (controller.signal.aborted) return;
+        const estimatedCost = this.llm.costOf(settings, { inputTokens: report.totalTokens + reserve, outputTokens: 0, cachedTokens: 0 });
+        this.postContext({ status: 'ready', scope: chat.scope, model: model.model, fileCount: report.files.length, tokens: report.totalTokens, contextWindow: model.contextWindow, estimatedCost, files: packedFilesOf(report) });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted || isAbortError(error)) return;
+        this.postContext(this.emptyContext('error', error instanceof Error ? error.message : String(error)));
+      },
+    );
+  }
+
+  private postContext(context: ContextInfo): void {
+    this.contextInfo = context;
+    this.post({ type: 'context', context });
+  }
+
+  dispose(): void {
+    this.contextRun?.abort();
+    this.session.stopAll();
+    for (const d of this.disposables) d.dispose();
+  }
+}

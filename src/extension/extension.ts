@@ -1,0 +1,96 @@
+/**
+ * Entry point of the extension. Activation is lazy: VS Code activates Tome when the chat view
+ * opens or a Tome command runs (both inferred from package.json `contributes`).
+ */
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
+import { readSettings, workspaceFolderPaths } from './config';
+import { createLlmBridge } from './llmClient';
+import { ChatSession } from './logic/chatSession';
+import type { AnswerEvent, ChatFailure } from './logic/chatTypes';
+import type { ChatMessage } from './logic/chatMessages';
+import { ConversationStore } from './logic/conversationStore';
+import { labelFor } from './logic/packScope';
+import { apiKeySecretName, registerModelCommands } from './modelCommands';
+import { pickFolder, registerPackCommands } from './packCommands';
+import { PackService } from './packService';
+import { sessionStrings } from './sessionStrings';
+import { TokenStatusBar } from './statusBar';
+
+/** Thrown before a request when the provider needs a key and none is stored. */
+class MissingApiKeyError extends Error {
+  override readonly name = 'MissingApiKeyError';
+}
+
+export function activate(context: vscode.ExtensionContext): void {
+  const packs = new PackService(context);
+  const llm = createLlmBridge();
+  const storage = context.storageUri ?? context.globalStorageUri;
+  const store = new ConversationStore(context.workspaceState, vscode.Uri.joinPath(storage, 'chats').fsPath);
+
+  async function* streamAnswer(messages: ChatMessage[], signal: AbortSignal): AsyncIterable<AnswerEvent> {
+    const settings = readSettings();
+    const apiKey = await context.secrets.get(apiKeySecretName(settings.provider));
+    if (!apiKey && llm.needsApiKey(settings)) throw new MissingApiKeyError(settings.provider);
+    yield* llm.stream(settings, apiKey, messages, signal);
+  }
+
+  function describeFailure(error: unknown): ChatFailure {
+    if (error instanceof MissingApiKeyError) {
+      return {
+        kind: 'auth',
+        message: vscode.l10n.t('No API key is set for {0}.', error.message),
+        nextStep: vscode.l10n.t('Run "Tome: Set API Key", or choose a local provider in the settings.'),
+      };
+    }
+    return llm.describeFailure(error);
+  }
+
+  let provider: ChatViewProvider | undefined;
+  const session = new ChatSession({
+    store,
+    pack: (request, options) => packs.pack(request, options),
+    streamAnswer,
+    describeFailure,
+    countTokens: (text) => llm.countTokens(text, readSettings()),
+    costOf: (usage) => llm.costOf(readSettings(), usage),
+    model: () => llm.modelInfo(readSettings()),
+    packSettings: () => readSettings(),
+    workspaceFolders: workspaceFolderPaths,
+    canSend: () => vscode.workspace.isTrusted,
+    post: (message) => provider?.post(message),
+    newId: () => randomUUID().replace(/-/g, ''),
+    strings: sessionStrings(),
+  });
+  const chatView = new ChatViewProvider(context.extensionUri, session, packs, llm);
+  provider = chatView;
+  const statusBar = new TokenStatusBar(packs, () => llm.modelInfo(readSettings()).contextWindow);
+
+  context.subscriptions.push(
+    packs,
+    chatView,
+    statusBar,
+    vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView),
+    vscode.commands.registerCommand('tome.newChat', () => chatView.newChat()),
+    vscode.commands.registerCommand('tome.askAboutFolder', async (uri?: vscode.Uri) => {
+      const folders = workspaceFolderPaths();
+      const picked = uri?.scheme === 'file' ? { absPath: uri.fsPath, label: labelFor(uri.fsPath, folders) } : await pickFolder(vscode.l10n.t('Folder to ask about'));
+      if (picked) await chatView.askAbout({ kind: 'folder', absPath: picked.absPath, label: picked.label });
+    }),
+    vscode.commands.registerCommand('tome.askAboutFile', async (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      if (target?.scheme !== 'file') {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open a file from the workspace first, then ask about it.'));
+        return;
+      }
+      await chatView.askAbout({ kind: 'file', absPath: target.fsPath, label: labelFor(target.fsPath, workspaceFolderPaths()) });
+    }),
+  );
+  registerPackCommands(context, packs);
+  registerModelCommands(context, llm, () => chatView.refreshContext());
+}
+
+export function deactivate(): void {
+  // Everything is released through context.subscriptions.
+}

@@ -1,0 +1,24 @@
+/**
+ * What the extension needs from the model client in src/llm, in one small interface, so the
+ * chat session and the view depend on this and not on the client's details.
+ */
+import type { TurnUsage } from '../shared/model';
+import type { AnswerEvent, ChatFailure, ModelInfo } from './logic/chatTypes';
+import type { ChatMessage } from './logic/chatMessages';
+import type { TomeSettings } from './logic/settings';
+
+/** The model client as the extension uses it. */
+export interface LlmBridge {
+  /** The model and its window, from the settings and the provider presets. */
+  modelInfo(settings: TomeSettings): ModelInfo;
+  /** Models to offer in "Select Model" for the configured provider. */
+  knownModels(settings: TomeSettings): string[];
+  /** Streams one answer; throws on failure (see {@link LlmBridge.describeFailure}). */
+  stream(settings: TomeSettings, apiKey: string | undefined, messages: ChatMessage[], signal: AbortSignal): AsyncIterable<AnswerEvent>;
+  describeFailure(error: unknown): ChatFailure;
+  costOf(settings: TomeSettings, usage: Omit<TurnUsage, 'cost'>): number | null;
+  /** Tokens of plain text, calibrated to the model where the client knows how. */
+  countTokens(text: string, settings: TomeSettings): number;
+  /** True when the provider needs an API key (local servers usually do not). */
+  needsApiKey(settings: TomeSettings): boolean;
+}

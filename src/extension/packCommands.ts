@@ -1,0 +1,117 @@
+/**
+ * The palette's packing commands: to the clipboard, a new editor, a file, a chosen folder, and
+ * the token report. Each packs in the worker behind a cancellable progress notification.
+ */
+import * as vscode from 'vscode';
+import type { PackResult } from '../core/packTypes';
+import type { OutputFormat } from '../core/types';
+import { readSettings, workspaceFolderPaths } from './config';
+import { listFolders } from './logic/folderList';
+import { requestForScope } from './logic/packScope';
+import type { ChatScope } from '../shared/model';
+import { tokenReportMarkdown } from './logic/tokenReport';
+import type { PackService } from './packService';
+
+const LANGUAGE_OF: Record<OutputFormat, string> = { xml: 'xml', markdown: 'markdown', plain: 'plaintext' };
+const EXTENSION_OF: Record<OutputFormat, string> = { xml: 'xml', markdown: 'md', plain: 'txt' };
+
+function requireWorkspace(): string[] | undefined {
+  const folders = workspaceFolderPaths();
+  if (folders.length === 0) void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: Tome packs the folders of the workspace.'));
+  return folders.length > 0 ? folders : undefined;
+}
+
+async function packScope(packs: PackService, scope: ChatScope): Promise<PackResult | undefined> {
+  const folders = requireWorkspace();
+  if (!folders) return undefined;
+  const settings = readSettings();
+  const request = requestForScope({ scope, workspaceFolders: folders, settings, budget: null, reserve: 0, query: '' });
+  return packs.packWithProgress(request, vscode.l10n.t('Tome: packing {0}', scope.kind === 'workspace' ? vscode.l10n.t('the workspace') : scope.label));
+}
+
+function summary(result: PackResult): string {
+  return vscode.l10n.t('{0} files, {1} tokens', result.report.files.length, result.report.totalTokens.toLocaleString());
+}
+
+async function openInEditor(result: PackResult): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ content: result.text, language: LANGUAGE_OF[result.report.format] });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Tome packed {0}.', summary(result)), 5000);
+}
+
+/** Asks for a folder of the workspace; undefined when the user cancels. */
+export async function pickFolder(placeHolder: string): Promise<{ absPath: string; label: string } | undefined> {
+  const folders = requireWorkspace();
+  if (!folders) return undefined;
+  const choices = await listFolders(folders);
+  const picked = await vscode.window.showQuickPick(
+    choices.map((c) => ({ label: c.label, choice: c })),
+    { placeHolder, matchOnDescription: true },
+  );
+  return picked?.choice;
+}
+
+/** Registers the packing commands. */
+export function registerPackCommands(context: vscode.ExtensionContext, packs: PackService): void {
+  const register = (id: string, run: () => Promise<void>): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  };
+
+  register('tome.packWorkspaceToClipboard', async () => {
+    const result = await packScope(packs, { kind: 'workspace' });
+    if (!result) return;
+    await vscode.env.clipboard.writeText(result.text);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Copied the packed workspace to the clipboard: {0}.', summary(result)));
+  });
+
+  register('tome.packWorkspaceToEditor', async () => {
+    const result = await packScope(packs, { kind: 'workspace' });
+    if (result) await openInEditor(result);
+  });
+
+  register('tome.packWorkspaceToFile', async () => {
+    const folders = requireWorkspace();
+    if (!folders?.[0]) return;
+    const format = readSettings().format;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(vscode.Uri.file(folders[0]), `tome-pack.${EXTENSION_OF[format]}`),
+      title: vscode.l10n.t('Save the packed workspace'),
+    });
+    if (!target) return;
+    const result = await packScope(packs, { kind: 'workspace' });
+    if (!result) return;
+    try {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Saved the packed workspace to {0}: {1}.', target.fsPath, summary(result)));
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Tome could not write {0}: {1}. Choose another place.', target.fsPath, error instanceof Error ? error.message : String(error)));
+    }
+  });
+
+  register('tome.packFolder', async () => {
+    const folder = await pickFolder(vscode.l10n.t('Folder to pack'));
+    if (!folder) return;
+    const result = await packScope(packs, { kind: 'folder', absPath: folder.absPath, label: folder.label });
+    if (result) await openInEditor(result);
+  });
+
+  register('tome.showTokenReport', async () => {
+    const result = await packScope(packs, { kind: 'workspace' });
+    if (!result) return;
+    const markdown = tokenReportMarkdown(result.report, {
+      title: vscode.l10n.t('Tome token report'),
+      summary: vscode.l10n.t('{0} files packed, {1} tokens in total; {2} files left out.', result.report.files.length, result.report.totalTokens.toLocaleString(), result.report.skipped.length),
+      folders: vscode.l10n.t('Largest folders'),
+      files: vscode.l10n.t('Largest files'),
+      folder: vscode.l10n.t('Folder'),
+      file: vscode.l10n.t('File'),
+      tokens: vscode.l10n.t('Tokens'),
+      share: vscode.l10n.t('Share'),
+      mode: vscode.l10n.t('Mode'),
+      count: vscode.l10n.t('Files'),
+      skipped: vscode.l10n.t('Left out'),
+    });
+    const doc = await vscode.workspace.openTextDocument({ content: markdown, language: 'markdown' });
+    await vscode.window.showTextDocument(doc, { preview: false });
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * Packing for the extension: one WorkerPackEngine (a worker thread, so the extension host never
+ * blocks) shared by the commands, the chat and the status bar; long packs show a cancellable
+ * progress notification.
+ */
+import * as vscode from 'vscode';
+import { WorkerPackEngine } from '../core/packInWorker';
+import { isAbortError, type PackOptions, type PackResult } from '../core/packTypes';
+import type { PackRequest } from '../core/request';
+import type { PackStage } from '../core/types';
+
+/** Packs are shown as a notification only when they take longer than this. */
+const PROGRESS_DELAY_MS = 400;
+
+/** Packs off the extension host's thread. */
+export class PackService implements vscode.Disposable {
+  private readonly engine: WorkerPackEngine;
+
+  constructor(context: vscode.ExtensionContext) {
+    const cacheDir = context.globalStorageUri.scheme === 'file' ? vscode.Uri.joinPath(context.globalStorageUri, 'cache').fsPath : null;
+    this.engine = new WorkerPackEngine({ workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'packWorker.js').fsPath, cacheDir });
+  }
+
+  /** A pack with no UI (chat, status bar). */
+  pack(request: PackRequest, options: PackOptions = {}): Promise<PackResult> {
+    return this.engine.pack(request, options);
+  }
+
+  /**
+   * A pack behind a cancellable progress notification. Resolves to undefined when the user
+   * cancels (an answer, not an error); shows other failures as an error message.
+   */
+  async packWithProgress(request: PackRequest, title: string): Promise<PackResult | undefined> {
+    const controller = new AbortController();
+    let settled = false;
+    let report: ((stage: PackStage, done: number, total: number) => void) | undefined;
+    const work = this.engine.pack(request, { signal: controller.signal, onProgress: (e) => report?.(e.stage, e.done, e.total) });
+    const timer = setTimeout(() => {
+      if (settled) return;
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+        token.onCancellationRequested(() => controller.abort());
+        report = (stage, done, total) => progress.report({ message: vscode.l10n.t('{0}: {1} of {2}', stage, done, total) });
+        return work.catch(() => undefined);
+      });
+    }, PROGRESS_DELAY_MS);
+    try {
+      return await work;
+    } catch (error) {
+      if (isAbortError(error) || controller.signal.aborted) return undefined;
+      const detail = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Tome could not pack the workspace: {0}', detail));
+      return undefined;
+    } finally {
+      settled = true;
+      clearTimeout(timer);
+    }
+  }
+
+  dispose(): void {
+    void this.engine.dispose();
+  }
+}

@@ -1,0 +1,24 @@
+/** The chat session's runtime messages, through VS Code's localization. */
+import * as vscode from 'vscode';
+import type { SessionStrings } from './logic/chatTypes';
+
+/** Messages in the UI language (English and Korean bundles in l10n/). */
+export function sessionStrings(): SessionStrings {
+  return {
+    untrusted: () => ({
+      message: vscode.l10n.t('This workspace is not trusted, so Tome does not send its code to a model.'),
+      nextStep: vscode.l10n.t('Trust the workspace (Manage Workspace Trust) to chat; packing commands still work.'),
+    }),
+    noWorkspace: () => ({
+      message: vscode.l10n.t('No folder is open.'),
+      nextStep: vscode.l10n.t('Open a folder to chat about its code.'),
+    }),
+    repackedFilesChanged: () => vscode.l10n.t('Files changed since the last question, so the codebase was packed again.'),
+    repackedSmaller: (tokens) => vscode.l10n.t('The prompt was too long for the model, so Tome packed the codebase again into {0} tokens and retried.', tokens.toLocaleString()),
+    retrying: (attempt) => vscode.l10n.t('The provider is busy; retrying (attempt {0})…', attempt),
+    packFailed: (detail) => ({
+      message: vscode.l10n.t('Tome could not pack the codebase: {0}', detail),
+      nextStep: vscode.l10n.t('Check the Tome settings (exclude, maxFileSize, contextWindow) and try again.'),
+    }),
+  };
+}

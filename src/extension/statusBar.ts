@@ -1,0 +1,80 @@
+/**
+ * The status-bar item: the workspace's tokens against the model's window. Recounted in the
+ * pack worker after saves, debounced, so typing and saving never wait for it.
+ */
+import * as vscode from 'vscode';
+import { isAbortError } from '../core/packTypes';
+import { readSettings, workspaceFolderPaths } from './config';
+import { requestForScope } from './logic/packScope';
+import { statusBarText } from './logic/tokenReport';
+import type { PackService } from './packService';
+
+/** Saves within this many milliseconds of each other cause one recount. */
+const DEBOUNCE_MS = 1500;
+
+/** Keeps the token count in the status bar current. */
+export class TokenStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('tome.tokens', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: AbortController | undefined;
+
+  constructor(
+    private readonly packs: PackService,
+    private readonly contextWindow: () => number,
+  ) {
+    this.item.name = vscode.l10n.t('Tome token count');
+    this.item.command = 'tome.showTokenReport';
+    this.disposables.push(
+      vscode.workspace.onDidSaveTextDocument(() => this.schedule()),
+      vscode.workspace.onDidCreateFiles(() => this.schedule()),
+      vscode.workspace.onDidDeleteFiles(() => this.schedule()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tome') && this.schedule()),
+    );
+    this.schedule();
+  }
+
+  /** Recounts soon; a later call pushes the recount back. */
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.recount(), DEBOUNCE_MS);
+  }
+
+  private async recount(): Promise<void> {
+    const folders = workspaceFolderPaths();
+    if (folders.length === 0) {
+      this.item.hide();
+      return;
+    }
+    this.running?.abort();
+    const controller = new AbortController();
+    this.running = controller;
+    const request = requestForScope({ scope: { kind: 'workspace' }, workspaceFolders: folders, settings: readSettings(), budget: null, reserve: 0, query: '' });
+    try {
+      const { report } = await this.packs.pack(request, { signal: controller.signal });
+      const window = this.contextWindow();
+      const { text, overWindow } = statusBarText(report.totalTokens, window);
+      this.item.text = text;
+      this.item.tooltip = overWindow
+        ? vscode.l10n.t('The workspace has {0} tokens, more than the model\'s window of {1}: Tome will pack the most relevant files. Click for the token report.', report.totalTokens.toLocaleString(), window.toLocaleString())
+        : vscode.l10n.t('The workspace has {0} tokens; the model\'s window is {1}. Click for the token report.', report.totalTokens.toLocaleString(), window.toLocaleString());
+      this.item.backgroundColor = overWindow ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      this.item.show();
+    } catch (error) {
+      if (isAbortError(error) || controller.signal.aborted) return;
+      this.item.text = '$(book) ?';
+      this.item.tooltip = vscode.l10n.t('Tome could not count the workspace\'s tokens: {0}', error instanceof Error ? error.message : String(error));
+      this.item.show();
+    } finally {
+      if (this.running === controller) this.running = undefined;
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.running?.abort();
+    this.item.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

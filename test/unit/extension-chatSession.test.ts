@@ -1,0 +1,253 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PackResult } from '../../src/core/packTypes';
+import type { PackRequest } from '../../src/core/request';
+import type { HostMessage } from '../../src/shared/protocol';
+import { SYSTEM_PROMPT, type ChatMessage } from '../../src/extension/logic/chatMessages';
+import { ChatSession } from '../../src/extension/logic/chatSession';
+import type { AnswerEvent, ChatFailure, ChatSessionDeps } from '../../src/extension/logic/chatTypes';
+import { ConversationStore, type KeyValueStore } from '../../src/extension/logic/conversationStore';
+
+/** A Memento double: a Map. */
+class MemoryState implements KeyValueStore {
+  readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return structuredClone(this.values.get(key)) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, structuredClone(value));
+  }
+}
+
+class FailureWithKind extends Error {
+  constructor(readonly kind: ChatFailure['kind']) {
+    super(kind);
+  }
+}
+
+type Script = (messages: ChatMessage[], signal: AbortSignal) => AsyncIterable<AnswerEvent>;
+
+/** The world the fake pack reads: path → text; one token per character. */
+interface Harness {
+  files: Map<string, string>;
+  requests: PackRequest[];
+  sent: ChatMessage[][];
+  posted: HostMessage[];
+  scripts: Script[];
+  trusted: boolean;
+  deps: ChatSessionDeps;
+}
+
+function fakePack(h: Harness) {
+  return async (request: PackRequest): Promise<PackResult> => {
+    h.requests.push(request);
+    const limit = request.budget === null ? Infinity : request.budget - request.reserve;
+    const entries = [...h.files].sort(([a], [b]) => a.localeCompare(b));
+    let text = '';
+    const files = [];
+    for (const [path, body] of entries) {
+      const block = `<file path="${path}">${body}</file>`;
+      if (text.length + block.length > limit) break;
+      text += block;
+      files.push({ path, tokens: block.length, mode: 'full' as const, redactions: 0 });
+    }
+    const report = { root: request.roots[0] ?? '', roots: request.roots, encoding: request.encoding, format: request.format, budget: request.budget, reserve: request.reserve, totalTokens: text.length, files, skipped: [], redactionCount: 0, warnings: [], cycles: [], timings: {} };
+    return { text, report };
+  };
+}
+
+function answer(...chunks: string[]): Script {
+  return async function* () {
+    for (const text of chunks) yield { type: 'text', text };
+    yield { type: 'usage', inputTokens: 1000, outputTokens: 20, cachedTokens: 900 };
+    yield { type: 'done' };
+  };
+}
+
+function failing(kind: ChatFailure['kind'], ...chunksFirst: string[]): Script {
+  return async function* () {
+    for (const text of chunksFirst) yield { type: 'text', text };
+    throw new FailureWithKind(kind);
+  };
+}
+
+let dir: string;
+let h: Harness;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tome-session-'));
+  const partial = { files: new Map([['a.ts', 'export const a = 1;'], ['b.ts', 'import { a } from "./a";']]), requests: [], sent: [], posted: [], scripts: [], trusted: true } as unknown as Harness;
+  h = partial;
+  let nextId = 0;
+  h.deps = {
+    store: new ConversationStore(new MemoryState(), join(dir, 'chats')),
+    pack: fakePack(h),
+    streamAnswer: (messages, signal) => {
+      h.sent.push(messages);
+      const script = h.scripts.shift();
+      if (!script) throw new Error('no scripted answer left');
+      return script(messages, signal);
+    },
+    describeFailure: (error) => ({ kind: error instanceof FailureWithKind ? error.kind : 'other', message: `failed: ${String(error)}`, nextStep: 'try again' }),
+    countTokens: (text) => text.length,
+    costOf: (usage) => usage.inputTokens / 1e6,
+    model: () => ({ model: 'test-model', contextWindow: 40_000, maxOutputTokens: 1000 }),
+    packSettings: () => ({ encoding: 'o200k_base', format: 'xml', exclude: [], maxFileSize: 1e6, includeTests: true }),
+    workspaceFolders: () => ['/ws'],
+    canSend: () => h.trusted,
+    post: (message) => h.posted.push(message),
+    newId: () => `id${nextId++}`,
+    strings: {
+      untrusted: () => ({ message: 'untrusted', nextStep: 'trust it' }),
+      noWorkspace: () => ({ message: 'no folder', nextStep: 'open one' }),
+      repackedFilesChanged: () => 'files changed',
+      repackedSmaller: (tokens) => `smaller ${tokens}`,
+      retrying: (attempt) => `retry ${attempt}`,
+      packFailed: (detail) => ({ message: `pack failed ${detail}`, nextStep: 'check settings' }),
+    },
+  };
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const ofType = <T extends HostMessage['type']>(type: T) => h.posted.filter((m): m is Extract<HostMessage, { type: T }> => m.type === type);
+
+describe('ChatSession', () => {
+  it('sends the system prompt, the packed codebase, then the question, and streams the answer', async () => {
+    const session = new ChatSession(h.deps);
+    h.scripts.push(answer('Hello', ' **world**'));
+    await session.ask('r1', 'What is a?');
+    const [messages] = h.sent;
+    expect(messages?.map((m) => m.role)).toEqual(['system', 'user', 'user']);
+    expect(messages?.[0]?.content).toBe(SYSTEM_PROMPT);
+    expect(messages?.[1]?.content).toContain('<file path="a.ts">');
+    expect(messages?.[2]?.content).toBe('What is a?');
+    expect(ofType('answerChunk').map((m) => m.text).join('')).toBe('Hello **world**');
+    const done = ofType('answerDone')[0];
+    expect(done).toMatchObject({ requestId: 'r1', stopped: false, usage: { inputTokens: 1000, cachedTokens: 900, outputTokens: 20, cost: 0.001 } });
+    expect(session.current.turns[0]).toMatchObject({ status: 'complete', answer: 'Hello **world**' });
+    expect(session.current.title).toBe('What is a?');
+  });
+
+  it('ranks files by the first question and packs within the window minus the answer', async () => {
+    const session = new ChatSession(h.deps);
+    h.scripts.push(answer('ok'));
+    await session.ask('r1', 'Where is billing?');
+    expect(h.requests[0]).toMatchObject({ roots: ['/ws'], query: 'Where is billing?', budget: 39_000 });
+    expect(h.requests[0]?.reserve).toBeGreaterThan('Where is billing?'.length);
+  });
+
+  it('reuses the byte-identical packed context for a follow-up, with the earlier turn after it', async () => {
+    const session = new ChatSession(h.deps);
+    h.scripts.push(answer('first answer'), answer('second answer'));
+    await session.ask('r1', 'Q1');
+    await session.ask('r2', 'Q2');
+    const [first, second] = h.sent;
+    expect(second?.[1]?.content).toBe(first?.[1]?.content);
+    expect(second?.slice(2).map((m) => [m.role, m.content])).toEqual([['user', 'Q1'], ['assistant', 'first answer'], ['user', 'Q2']]);
+    expect(h.requests[1]).toEqual(h.requests[0]);
+    expect(ofType('answerNotice')).toEqual([]);
+  });
+
+  it('packs again and says so when files changed between questions', async () => {
+    const session = new ChatSession(h.deps);
+    h.scripts.push(answer('one'), answer('two'));
+    await session.ask('r1', 'Q1');
+    h.files.set('a.ts', 'export const a = 2;');
+    await session.ask('r2', 'Q2');
+    expect(h.sent[1]?.[1]?.content).toContain('export const a = 2;');
+    expect(ofType('answerNotice').map((m) => m.text)).toEqual(['files changed']);
+  });
+
+  it('re-packs with a smaller budget and retries once after a context-length error', async () => {
+    const session = new ChatSession(h.deps);
+    h.scripts.push(failing('context-length'), answer('fits now'));
+    await session.ask('r1', 'Q');
+    expect(h.sent).toHaveLength(2);
+    const firstLimit = (h.requests[0]?.budget ?? 0) - (h.requests[0]?.reserve ?? 0);
+    const secondLimit = (h.requests[1]?.budget ?? 0) - (h.requests[1]?.reserve ?? 0);
+    expect(secondLimit).toBeLessThan(firstLimit);
+    expect(ofType('answerNotice')[0]?.text).toMatch(/^smaller \d+$/);
+    expect(session.current.turns[0]).toMatchObject({ status: 'complete', answer: 'fits now' });
+  });
+
+  it('gives up after the one retry when the prompt is still too long', async () => {
+    const session = new ChatSession(h.deps);
+    h.scripts.push(failing('context-length'), failing('context-length'));
+    await session.ask('r1', 'Q');
+    expect(h.sent).toHaveLength(2);
+    expect(ofType('answerError')[0]).toMatchObject({ requestId: 'r1', partial: false });
+    expect(session.current.turns[0]?.status).toBe('error');
+  });
+
+  it('keeps a partial answer and marks it incomplete when the stream dies midway', async () => {
+    const session = new ChatSession(h.deps);
+    h.scripts.push(failing('other', 'The answer starts'));
+    await session.ask('r1', 'Q');
+    expect(ofType('answerError')[0]).toMatchObject({ partial: true });
+    expect(session.current.turns[0]).toMatchObject({ status: 'incomplete', answer: 'The answer starts' });
+  });
+
+  it('offers Set API Key on an authentication error', async () => {
+    const session = new ChatSession(h.deps);
+    h.scripts.push(failing('auth'));
+    await session.ask('r1', 'Q');
+    expect(ofType('answerError')[0]).toMatchObject({ action: 'setApiKey', nextStep: 'try again' });
+    expect(session.current.turns[0]?.error?.action).toBe('setApiKey');
+  });
+
+  it('stops the request with that id, keeping the partial answer', async () => {
+    const session = new ChatSession(h.deps);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    h.scripts.push(async function* (_messages, signal) {
+      yield { type: 'text', text: 'partial ' };
+      await gate;
+      if (signal.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+      yield { type: 'text', text: 'never shown' };
+    });
+    const asking = session.ask('r1', 'Q');
+    while (ofType('answerChunk').length === 0) await new Promise((r) => setTimeout(r, 1));
+    session.stop('r1');
+    release();
+    await asking;
+    expect(ofType('answerDone')[0]).toMatchObject({ requestId: 'r1', stopped: true });
+    expect(session.current.turns[0]).toMatchObject({ status: 'stopped', answer: 'partial ' });
+  });
+
+  it('packs nothing and sends nothing in an untrusted workspace', async () => {
+    h.trusted = false;
+    const session = new ChatSession(h.deps);
+    await session.ask('r1', 'Q');
+    expect(h.requests).toEqual([]);
+    expect(h.sent).toEqual([]);
+    expect(ofType('answerError')[0]).toMatchObject({ message: 'untrusted', partial: false });
+  });
+
+  it('survives a reload: a new session over the same storage reopens the conversation and its context', async () => {
+    const first = new ChatSession(h.deps);
+    h.scripts.push(answer('kept'), answer('again'));
+    await first.ask('r1', 'Q1');
+    const reloaded = new ChatSession(h.deps);
+    expect(reloaded.current.id).toBe(first.current.id);
+    expect(reloaded.current.turns.map((t) => t.answer)).toEqual(['kept']);
+    await reloaded.ask('r2', 'Q2');
+    expect(h.sent[1]?.[1]?.content).toBe(h.sent[0]?.[1]?.content);
+    expect(reloaded.listChats()).toHaveLength(1);
+  });
+
+  it('starts a new chat about a folder when the current one has turns', async () => {
+    const session = new ChatSession(h.deps);
+    h.scripts.push(answer('x'));
+    await session.ask('r1', 'Q1');
+    const before = session.current.id;
+    await session.setScope({ kind: 'folder', absPath: '/ws/src', label: 'src' });
+    expect(session.current.id).not.toBe(before);
+    expect(session.current.scope).toEqual({ kind: 'folder', absPath: '/ws/src', label: 'src' });
+    h.scripts.push(answer('y'));
+    await session.ask('r2', 'Q2');
+    expect(h.requests.at(-1)?.roots).toEqual(['/ws/src']);
+  });
+});

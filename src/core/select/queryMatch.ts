@@ -1,4 +1,4 @@
-import { identifierStems, pathStems, queryStems, stem } from './terms';
+import { documentStems, pathStems, queryStems } from './terms';
 
 /** A document query matching can score: a path and its text. */
 export interface QueryDocument {
@@ -24,9 +24,7 @@ function countIdentifierHits(text: string, wanted: ReadonlySet<string>, counts: 
     const identifier = match[0];
     let hits = memo.get(identifier);
     if (hits === undefined) {
-      const parts = identifierStems(identifier);
-      if (parts.length > 1) parts.push(stem(identifier.toLowerCase().replace(/[^a-z0-9]/g, '')));
-      hits = parts.filter((s) => wanted.has(s));
+      hits = documentStems(identifier).filter((s) => wanted.has(s));
       memo.set(identifier, hits);
     }
     for (const s of hits) counts.set(s, (counts.get(s) ?? 0) + 1);

@@ -49,10 +49,21 @@ export function identifierStems(identifier: string): string[] {
   return out;
 }
 
-/** The stems of a path's folder and file names, extension excluded. */
+/**
+ * The stems of an identifier found in a document, plus each adjacent pair joined, so a question
+ * saying `webgl` or `shadowmap` matches `WebGLShadowMap` (split as `web`, `gl`, `shadow`, `map`).
+ */
+export function documentStems(identifier: string): string[] {
+  const parts = identifierStems(identifier);
+  const out = [...parts];
+  for (let i = 1; i < parts.length; i++) out.push(stem(`${parts[i - 1] ?? ''}${parts[i] ?? ''}`));
+  return out;
+}
+
+/** The stems of a path's folder and file names (pairs joined too), extension excluded. */
 export function pathStems(path: string): string[] {
   const withoutExt = path.replace(/\.[A-Za-z0-9]+$/, '');
-  return identifierStems(withoutExt);
+  return withoutExt.split('/').flatMap(documentStems);
 }
 
 /**

@@ -9,7 +9,8 @@ describe('query terms', () => {
     expect(identifierStems('WebGLShadowMap')).toEqual(['web', 'gl', 'shadow', 'map']);
     expect(documentStems('WebGLShadowMap')).toEqual(['web', 'gl', 'shadow', 'map', 'webgl', 'glshadow', 'shadowmap']);
     expect(identifierStems('parse_http_headers')).toEqual(identifierStems('parseHTTPHeader'));
-    expect(identifierStems('loading-renderers')).toEqual(identifierStems('LoadRender'));
+    expect(identifierStems('rendering_shadows')).toEqual(identifierStems('renderShadow'));
+    expect(identifierStems('loading-renderers')).toEqual(identifierStems('LoadRenderer'));
   });
 
   it('drops filler words from questions and keeps a joined form of identifiers', () => {

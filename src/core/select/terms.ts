@@ -22,14 +22,13 @@ function splitCamel(word: string): string[] {
 }
 
 /**
- * A light suffix stripper: enough that `shadows`/`shadow` and `loading`/`loader`'s stem agree
- * often, cheap enough to run over every identifier of a large tree.
+ * A light suffix stripper (plurals, -ing, -ed): `shadows`/`shadow` and `rendering`/`render`
+ * agree, cheap enough to run over every identifier of a large tree. Agent nouns (`renderer`) are
+ * left alone: stripping `-er` too would make `render` and `renderers` disagree.
  */
 export function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('ers')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('er')) return word.slice(0, -2);
   if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
   if (word.length > 4 && /(s|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);

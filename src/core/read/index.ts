@@ -1,0 +1,111 @@
+/**
+ * Read stage: bytes → text. Binary files, files over the size cap, unreadable files and files
+ * that vanished since the scan each become a {@link SkippedFile}; nothing here throws for a
+ * single bad file.
+ */
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { mapBounded } from '../scan/concurrency';
+import type { ReadFile, ScannedFile, SkippedFile } from '../types';
+import { byteOrderMark, looksBinary } from './sniff';
+
+/** Open files at once; each read is small, so a modest number keeps the disk busy. */
+const READ_CONCURRENCY = 16;
+
+/** Options of {@link readFiles}. */
+export interface ReadOptions {
+  /** Files larger than this many bytes are skipped as `too-large` without being read. */
+  maxFileSize: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+function errorCode(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
+}
+
+function skippedFor(file: ScannedFile, error: unknown): SkippedFile {
+  const code = errorCode(error);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { path: file.path, reason: 'vanished', detail: code };
+  return { path: file.path, reason: 'unreadable', detail: code };
+}
+
+/** Decodes the bytes: a BOM picks UTF-16; otherwise UTF-8, with U+FFFD for invalid sequences. */
+function decode(bytes: Uint8Array): { text: string; invalidUtf8: boolean } {
+  const bom = byteOrderMark(bytes);
+  if (bom === 'utf-16le' || bom === 'utf-16be') return { text: new TextDecoder(bom).decode(bytes), invalidUtf8: false };
+  // TextDecoder drops a leading UTF-8 BOM by default and keeps line endings as they are.
+  return { text: new TextDecoder('utf-8').decode(bytes), invalidUtf8: !isUtf8(bytes) };
+}
+
+/** Reads one scanned file, or says why it cannot be packed. */
+export async function readOneFile(file: ScannedFile, maxFileSize: number): Promise<ReadFile | SkippedFile> {
+  let handle;
+  try {
+    handle = await open(file.absPath, 'r');
+  } catch (error) {
+    return skippedFor(file, error);
+  }
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) return { path: file.path, reason: 'unreadable', detail: 'EISDIR' };
+    if (!stats.isFile()) return { path: file.path, reason: 'unreadable', detail: 'not a regular file' };
+    if (stats.size > maxFileSize) return tooLarge(file, stats.size, maxFileSize);
+    // Read at most one byte past the cap: a file that grew since the stat is caught without reading it all.
+    const buffer = Buffer.alloc(stats.size + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) {
+        if (length > maxFileSize) return tooLarge(file, length, maxFileSize);
+        return readOneFile(file, maxFileSize);
+      }
+    }
+    const bytes = buffer.subarray(0, length);
+    if (looksBinary(bytes)) return { path: file.path, reason: 'binary' };
+    const { text, invalidUtf8 } = decode(bytes);
+    const hash = createHash('sha1').update(bytes).digest('hex');
+    return { ...file, size: length, mtimeMs: stats.mtimeMs, text, hash, invalidUtf8 };
+  } catch (error) {
+    return skippedFor(file, error);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+function tooLarge(file: ScannedFile, size: number, maxFileSize: number): SkippedFile {
+  return { path: file.path, reason: 'too-large', detail: `${size} bytes, limit ${maxFileSize}` };
+}
+
+function isSkipped(result: ReadFile | SkippedFile): result is SkippedFile {
+  return 'reason' in result;
+}
+
+/** Reads `files` with bounded concurrency; `files` in the result keep the input order. */
+export async function readFiles(
+  files: readonly ScannedFile[],
+  options: ReadOptions,
+): Promise<{ files: ReadFile[]; skipped: SkippedFile[] }> {
+  let done = 0;
+  const results = await mapBounded(
+    files,
+    READ_CONCURRENCY,
+    async (file) => {
+      const result = await readOneFile(file, options.maxFileSize);
+      done++;
+      if (done % 64 === 0 || done === files.length) options.onProgress?.(done, files.length);
+      return result;
+    },
+    options.signal,
+  );
+  const read: ReadFile[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const result of results) {
+    if (isSkipped(result)) skipped.push(result);
+    else read.push(result);
+  }
+  return { files: read, skipped };
+}

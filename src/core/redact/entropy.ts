@@ -1,0 +1,47 @@
+/**
+ * Shannon entropy and placeholder checks for values found next to secret-sounding names. Real
+ * secrets are random; the values that fill examples and templates are not.
+ */
+
+/** Bits of entropy per character of `value`. */
+export function shannonEntropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+const PLACEHOLDER_WORDS = /changeme|change_me|example|placeholder|your[-_ ]?|dummy|sample|redacted|insert|replace|xxxx|todo|secret_here|password123|not[-_]?set|null|undefined|none/i;
+const TEMPLATE_SYNTAX = /^\$|\$\{|\{\{|\}\}|<[^>]*>|%\(|%[sd]|^@|process\.env|os\.environ|getenv|\bENV\[/i;
+const REPEATED = /^(.)\1*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GIT_SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
+/** An identifier or member path such as `config.apiKey`: code, not a value. */
+const CODE_REFERENCE = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$|^[A-Za-z_$][A-Za-z_$]*$/;
+
+/** True when `value` is an obvious placeholder, a reference to somewhere else, or an id. */
+export function isPlaceholder(value: string): boolean {
+  return (
+    value.length === 0 ||
+    REPEATED.test(value) ||
+    PLACEHOLDER_WORDS.test(value) ||
+    TEMPLATE_SYNTAX.test(value) ||
+    UUID.test(value) ||
+    GIT_SHA.test(value) ||
+    CODE_REFERENCE.test(value) ||
+    /^\d+$/.test(value)
+  );
+}
+
+/** Entropy a value must reach to count as a secret; short values cannot reach high figures. */
+export const MIN_SECRET_ENTROPY = 3.0;
+
+/** True when `value` looks like a random secret rather than a word, id or placeholder. */
+export function looksRandom(value: string, minLength = 8): boolean {
+  return value.length >= minLength && !isPlaceholder(value) && shannonEntropy(value) >= MIN_SECRET_ENTROPY;
+}

@@ -1,0 +1,43 @@
+/**
+ * Redact stage: secrets never leave the machine. Each secret value is replaced by
+ * `[REDACTED:<kind>]`; every other byte of the text stays as it was. Files that are secrets by
+ * nature never get here: the scan drops them (see {@link isSecretFileName}).
+ */
+import type { ReadFile, RedactedFile } from '../types';
+import { applyFindings, ownFindings } from './findings';
+import { secretlintFindings, secretlintMightFind } from './secretlintFindings';
+
+export { isSecretFileName } from './secretFileName';
+
+/**
+ * Substrings one of the detectors needs. Most source files hold none, and one pass of this
+ * pattern is far cheaper than running every detector, so it decides whether they run at all.
+ */
+const CANDIDATE =
+  /PRIVATE KEY|AKIA|ASIA|ABIA|ACCA|A3T|secret|passw|passphrase|pwd|token|api_?-?key|apikey|access_?-?key|private_?-?key|auth_?-?key|credential|gh[pousr]_|github_pat_|gl[a-z]{2,3}-|xox|xapp-|hooks\.slack|[sr]k_(?:live|test)_|sk-|AIza|AccountKey|SharedAccessKey|sig=|SK[0-9a-fA-F]{32}|AC[0-9a-f]{32}|SG\.|npm_|pypi-|eyJ|:\/\/[^\s/@:]+:[^\s/@]+@/i;
+
+/** Result of {@link redactText}. */
+export interface RedactionResult {
+  text: string;
+  /** Number of values replaced. */
+  redactions: number;
+  /** Replacements per kind, e.g. `{ "github-token": 2 }`. */
+  kinds: Record<string, number>;
+}
+
+/** Replaces every secret value in `text`; `path` (optional) helps secretlint pick its rules. */
+export async function redactText(text: string, path?: string): Promise<RedactionResult> {
+  if (!CANDIDATE.test(text)) return { text, redactions: 0, kinds: {} };
+  const findings = ownFindings(text);
+  if (secretlintMightFind(text)) findings.push(...(await secretlintFindings(text, path)));
+  if (findings.length === 0) return { text, redactions: 0, kinds: {} };
+  const redacted = applyFindings(text, findings);
+  const redactions = Object.values(redacted.kinds).reduce((sum, n) => sum + n, 0);
+  return { text: redacted.text, redactions, kinds: redacted.kinds };
+}
+
+/** The file with its secrets redacted and counted. */
+export async function redactFile(file: ReadFile): Promise<RedactedFile> {
+  const result = await redactText(file.text, file.path);
+  return { ...file, text: result.text, redactions: result.redactions, redactionKinds: result.kinds };
+}

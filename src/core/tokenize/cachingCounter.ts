@@ -45,9 +45,13 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promis
   if (!signal) return work;
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    // Both outcomes are handled, so work that fails after an abort is not an unhandled rejection.
+    work.then(
+      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
+      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
+    );
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -84,6 +88,7 @@ export class CachingTokenCounter implements TokenCounter {
   async countMany(texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
     signal?.throwIfAborted();
     await this.loadDisk();
+    signal?.throwIfAborted();
     const hashes = texts.map(contentHash);
     const missing = new Map<string, string>();
     hashes.forEach((hash, i) => {

@@ -12,9 +12,13 @@ export interface ScenarioContext {
   codeServer: CodeServer;
 }
 
-export interface ScenarioOptions extends Omit<CodeServerOptions, 'name' | 'userSettings'> {
+export interface ScenarioOptions extends Omit<CodeServerOptions, 'name' | 'userSettings' | 'decoyPort'> {
   /** Settings for the user profile, computed when the scenario starts (ports are known by then). */
   userSettings: () => Record<string, unknown>;
+  /** Port the workspace's own settings point `tome.baseUrl` at, computed like `userSettings`. */
+  decoyPort?: () => number;
+  /** Runs once the workbench is open, e.g. to enter the API key. */
+  afterStart?: (context: ScenarioContext) => Promise<void>;
   /** Extra failure evidence, e.g. the model server's request log, as JSON. */
   failureEvidence?: () => unknown;
   /** Started before code-server, stopped after it (e.g. the model servers). */
@@ -35,10 +39,16 @@ export function useScenario(name: string, options: ScenarioOptions): ScenarioCon
   beforeAll(async () => {
     await options.before?.();
     const run = currentRun();
-    codeServer = await startCodeServer(run, { ...options, name, userSettings: options.userSettings() });
+    codeServer = await startCodeServer(run, {
+      name,
+      userSettings: options.userSettings(),
+      ...(options.decoyPort ? { decoyPort: options.decoyPort() } : {}),
+      ...(options.env ? { env: options.env } : {}),
+    });
     browser = await launchBrowser(run);
     context.codeServer = codeServer;
     context.page = await openWorkbench(browser, codeServer.workbenchUrl);
+    await options.afterStart?.(context);
   });
 
   beforeEach(({ task, onTestFailed }) => {

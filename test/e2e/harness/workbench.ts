@@ -110,3 +110,12 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Answers the input box a command opened (e.g. "Tome: Set API Key") and confirms it. */
+export async function answerInputBox(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}

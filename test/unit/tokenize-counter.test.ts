@@ -115,7 +115,7 @@ describe('createTokenCounter', () => {
       const bytes = readFileSync(path);
       if (i % 3 === 0) writeFileSync(path, 'not a cache file');
       else if (i % 3 === 1) writeFileSync(path, bytes.subarray(0, bytes.length - 5));
-      else writeFileSync(path, Buffer.concat([bytes.subarray(0, 10), Buffer.from([bytes[10] ^ 0xff]), bytes.subarray(11)]));
+      else writeFileSync(path, Buffer.concat([bytes.subarray(0, 10), Buffer.from([(bytes[10] ?? 0) ^ 0xff]), bytes.subarray(11)]));
     });
     const second = createTokenCounter({ encoding: 'o200k_base', cacheDir, workers: 0 });
     expect(await second.countMany(TEXTS)).toEqual(expected(TEXTS));

@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
     return llm.describeFailure(error);
   }
 
-  let provider: ChatViewProvider | undefined;
+  const views: { chat?: ChatViewProvider } = {};
   const session = new ChatSession({
     store,
     pack: (request, options) => packs.pack(request, options),
@@ -59,12 +59,12 @@ export function activate(context: vscode.ExtensionContext): void {
     packSettings: () => readSettings(),
     workspaceFolders: workspaceFolderPaths,
     canSend: () => vscode.workspace.isTrusted,
-    post: (message) => provider?.post(message),
+    post: (message) => views.chat?.post(message),
     newId: () => randomUUID().replace(/-/g, ''),
     strings: sessionStrings(),
   });
   const chatView = new ChatViewProvider(context.extensionUri, session, packs, llm);
-  provider = chatView;
+  views.chat = chatView;
   const statusBar = new TokenStatusBar(packs, () => llm.modelInfo(readSettings()).contextWindow);
 
   context.subscriptions.push(

@@ -11,9 +11,10 @@ const ITERATIONS = 30;
 export function importCentrality(imports: readonly (readonly number[])[]): number[] {
   const n = imports.length;
   if (n === 0) return [];
-  let rank = new Array<number>(n).fill(1 / n);
+  let rank = new Float64Array(n).fill(1 / n);
+  let next = new Float64Array(n);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
-    const next = new Array<number>(n).fill(0);
+    next.fill(0);
     let dangling = 0;
     for (let i = 0; i < n; i++) {
       const targets = imports[i] ?? [];
@@ -27,9 +28,10 @@ export function importCentrality(imports: readonly (readonly number[])[]): numbe
     }
     // A file that imports nothing passes its weight to everyone, as a random jump would.
     const base = (1 - DAMPING) / n + (DAMPING * dangling) / n;
-    rank = next.map((v) => base + DAMPING * v);
+    for (let i = 0; i < n; i++) next[i] = base + DAMPING * (next[i] ?? 0);
+    [rank, next] = [next, rank];
   }
-  return rank;
+  return Array.from(rank);
 }
 
 /**

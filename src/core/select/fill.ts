@@ -33,7 +33,9 @@ const FULL_SHARE_FIRST_PASS = 0.4;
 /** An outline whose estimated cost exceeds the room by this factor is not worth counting. */
 const ESTIMATE_SLACK = 1.5;
 /** How far the parse-free outline estimate may overshoot before a file is skipped unparsed. */
-const ROUGH_SLACK = 2;
+const ROUGH_SLACK = 1.5;
+/** Failed outline attempts in a row after which a pass stops trying outlines (see `misses`). */
+const MAX_OUTLINE_MISSES = 256;
 /** Outlines are never smaller than this share of the full file in practice; a cheap skip test. */
 const MIN_OUTLINE_SHARE = 0.01;
 
@@ -53,6 +55,9 @@ export async function fillBudget(
   const placements: Placement[] = candidates.map(() => ({ mode: 'path-only', body: '', tokens: 0 }));
   const outlineBodies = new Map<number, string | null>();
   const outlineTokens = new Map<number, number>();
+  const roughCosts = new Map<number, number>();
+  /** Parses and block counts done so far: the costly steps. */
+  let work = 0;
   let left = available;
 
   /** The outline's exact cost, or null when there is none or it clearly cannot fit in `room`. */
@@ -63,10 +68,15 @@ export async function fillBudget(
     let body = outlineBodies.get(index);
     if (body === undefined && !exact) {
       // Parsing is the costly step: skip files whose declaration lines alone clearly overflow.
-      const rough = (candidate.fullTokens * roughOutlineChars(candidate.text)) / Math.max(1, candidate.text.length);
-      if (rough > room * ROUGH_SLACK + 16) return null;
+      let rough = roughCosts.get(index);
+      if (rough === undefined) {
+        rough = (candidate.fullTokens * roughOutlineChars(candidate.text)) / Math.max(1, candidate.text.length);
+        roughCosts.set(index, rough);
+      }
+      if (rough > room * ROUGH_SLACK) return null;
     }
     if (body === undefined) {
+      work++;
       body = await deps.outlineOf(index);
       if (body !== null && body.length >= candidate.text.length) body = null;
       outlineBodies.set(index, body);
@@ -76,6 +86,7 @@ export async function fillBudget(
     if (tokens === undefined) {
       const estimate = (candidate.fullTokens * body.length) / Math.max(1, candidate.text.length);
       if (!exact && estimate > room * ESTIMATE_SLACK + 16) return null;
+      work++;
       tokens = await deps.blockCost(candidate.path, 'outline', body);
       outlineTokens.set(index, tokens);
     }
@@ -89,6 +100,13 @@ export async function fillBudget(
     placements[index] = next;
   };
 
+  /**
+   * Costly outline attempts (a parse or a count) that failed in a row in this pass. Past {@link MAX_OUTLINE_MISSES} the room
+   * left is smaller than what hundreds of files in a row needed: stop parsing for this pass
+   * (full placements, which cost nothing to check, go on).
+   */
+  let misses = 0;
+
   /** Tries to move a file up to full (or, from path-only, to outline) within the room left. */
   const upgrade = async (entry: RankedFile, fullCap: number): Promise<void> => {
     deps.signal?.throwIfAborted();
@@ -100,9 +118,13 @@ export async function fillBudget(
       place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
       return;
     }
-    if (current.mode === 'outline') return;
+    if (current.mode === 'outline' || misses >= MAX_OUTLINE_MISSES) return;
+    const workBefore = work;
     const outline = await outlineWithin(entry.index, room);
-    if (outline !== null && outline.tokens <= room) place(entry.index, { mode: 'outline', ...outline });
+    if (outline !== null && outline.tokens <= room) {
+      place(entry.index, { mode: 'outline', ...outline });
+      misses = 0;
+    } else if (work > workBefore) misses++;
   };
 
   // 1. The floor: what the user is looking at and what it uses directly, in the cheapest form.
@@ -117,6 +139,7 @@ export async function fillBudget(
     else if (candidate.fullTokens <= left) place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
   }
 
+  misses = 0;
   // 2. By rank: full where it fits (no single non-focus file takes most of the room), else outline.
   for (const entry of ranked) {
     const cap = entry.tier === 0 ? Number.POSITIVE_INFINITY : available * FULL_SHARE_FIRST_PASS;
@@ -124,6 +147,7 @@ export async function fillBudget(
   }
 
   // 3. The room that is left.
+  misses = 0;
   for (const entry of ranked) {
     if (left <= 0) break;
     await upgrade(entry, Number.POSITIVE_INFINITY);

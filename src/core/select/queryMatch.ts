@@ -1,4 +1,4 @@
-import { documentStems, pathStems, queryStems } from './terms';
+import { documentStems, queryStems } from './terms';
 
 /** A document query matching can score: a path and its text. */
 export interface QueryDocument {
@@ -49,7 +49,7 @@ export function scoreQuery(documents: readonly QueryDocument[], query: string): 
   let totalLength = 0;
   for (const doc of documents) {
     const counts = new Map<string, number>();
-    for (const s of pathStems(doc.path)) if (wanted.has(s)) counts.set(s, (counts.get(s) ?? 0) + PATH_WEIGHT);
+    for (const s of pathHits(doc.path, wanted, memo)) counts.set(s, (counts.get(s) ?? 0) + PATH_WEIGHT);
     const lower = doc.text.toLowerCase();
     if (terms.some((t) => lower.includes(t))) countIdentifierHits(doc.text, wanted, counts, memo);
     for (const t of counts.keys()) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
@@ -72,6 +72,23 @@ export function scoreQuery(documents: readonly QueryDocument[], query: string): 
     scores[i] = score;
   });
   return scores;
+}
+
+/**
+ * The wanted stems in a path's folder and file names (extension dropped); names repeat across a
+ * tree, so they share the identifier memo.
+ */
+function pathHits(path: string, wanted: ReadonlySet<string>, memo: Map<string, string[]>): string[] {
+  const out: string[] = [];
+  for (const name of path.replace(/\.[A-Za-z0-9]+$/, '').split('/')) {
+    let hits = memo.get(name);
+    if (hits === undefined) {
+      hits = documentStems(name).filter((s) => wanted.has(s));
+      memo.set(name, hits);
+    }
+    out.push(...hits);
+  }
+  return out;
 }
 
 /** Length in rough words; characters / 6 is close enough for normalisation and costs nothing. */

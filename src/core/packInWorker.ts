@@ -41,6 +41,10 @@ export class WorkerPackEngine {
   private readonly workerScript: string;
   private readonly cacheDir: string | null | undefined;
 
+  /**
+   * @param options.workerScript path of dist/packWorker.js (found beside this bundle by default)
+   * @param options.cacheDir token cache folder; null for memory only; default: the user cache folder
+   */
   constructor(options: { workerScript?: string; cacheDir?: string | null } = {}) {
     this.workerScript = options.workerScript ?? defaultWorkerScript();
     this.cacheDir = options.cacheDir;

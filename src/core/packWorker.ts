@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PackEngine } from './packEngine';
 import { PackError } from './packTypes';
 import type { FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './packWorkerProtocol';
-import { createTokenCounter } from './tokenize';
+import { createTokenCounter, defaultTokenCacheDir } from './tokenize';
 import type { TokenCounter } from './tokenize/counter';
 import type { Encoding } from './types';
 
@@ -18,7 +18,8 @@ const running = new Map<number, AbortController>();
 function engineFor(encoding: Encoding): PackEngine {
   let entry = engines.get(encoding);
   if (!entry) {
-    const counter = createTokenCounter({ encoding, cacheDir: data.cacheDir, workers: 'auto' });
+    const cacheDir = data.cacheDir === undefined ? defaultTokenCacheDir() : data.cacheDir;
+    const counter = createTokenCounter({ encoding, cacheDir, workers: 'auto' });
     entry = { engine: new PackEngine({ tokenCounter: counter }), counter };
     engines.set(encoding, entry);
   }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { getEncoding } from 'js-tiktoken';
 import { describe, expect, it } from 'vitest';
 import { parseRendered, rendererFor } from '../../src/core/render';
+import { isSafeJoin } from '../../src/core/tokenize';
 import type { FileMode, OutputFormat } from '../../src/core/types';
 
 const FORMATS: OutputFormat[] = ['xml', 'markdown', 'plain'];
@@ -55,6 +56,7 @@ describe.each(FORMATS)('the %s renderer', (format) => {
           expect(b.endsWith('\n')).toBe(true);
           expect(b[0]).toMatch(/[^\s/]/);
         }
+        blocks.slice(1).forEach((b, i) => expect(isSafeJoin(blocks[i] ?? '', b)).toBe(true));
       }),
     );
   });

@@ -110,3 +110,20 @@ describe('formatExplainTable', () => {
     expect(lines[4]).toBe('3 files: 1 full, 1 outline, 1 path only; 1235 tokens in file blocks');
   });
 });
+
+describe('selection stability', () => {
+  it('changes only the edited file when an edit keeps its costs, identifiers and mtime', async () => {
+    const available = Math.floor(fullTotal * 0.6);
+    const before = await selectWithinBudget(input({ available, query: 'shadow', focus: ['src/app.ts'] }));
+    const edited = candidates.map((c) =>
+      c.path === 'src/util/log.ts' ? { ...c, text: c.text.replace("'log step 1'", "'log step 9'") } : c,
+    );
+    const target = edited.find((c) => c.path === 'src/util/log.ts');
+    expect(target?.text).not.toBe(candidates.find((c) => c.path === 'src/util/log.ts')?.text);
+    expect(target && tokens(block(target.path, 'full', target.text))).toBe(target?.fullTokens);
+    const after = await selectWithinBudget(input({ candidates: edited, available, query: 'shadow', focus: ['src/app.ts'] }));
+    const changed = after.filter((s, i) => JSON.stringify(s) !== JSON.stringify(before[i])).map((s) => s.path);
+    expect(changed.every((p) => p === 'src/util/log.ts')).toBe(true);
+    expect(after.map((s) => s.mode)).toEqual(before.map((s) => s.mode));
+  });
+});

@@ -20,5 +20,9 @@ export function sessionStrings(): SessionStrings {
       message: vscode.l10n.t('Tome could not pack the codebase: {0}', detail),
       nextStep: vscode.l10n.t('Check the Tome settings (exclude, maxFileSize, contextWindow) and try again.'),
     }),
+    endedEarly: (reason) => ({
+      message: reason ? vscode.l10n.t('The answer stopped early: {0}', reason) : vscode.l10n.t('The answer stopped early: the connection to the model ended.'),
+      nextStep: vscode.l10n.t('The part that arrived is kept. Ask again to get the rest.'),
+    }),
   };
 }

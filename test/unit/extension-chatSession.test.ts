@@ -106,6 +106,7 @@ beforeEach(() => {
       repackedSmaller: (tokens) => `smaller ${tokens}`,
       retrying: (attempt) => `retry ${attempt}`,
       packFailed: (detail) => ({ message: `pack failed ${detail}`, nextStep: 'check settings' }),
+      endedEarly: (reason) => ({ message: `ended early ${reason ?? ''}`.trim(), nextStep: 'ask again' }),
     },
   };
 });
@@ -188,6 +189,42 @@ describe('ChatSession', () => {
     await session.ask('r1', 'Q');
     expect(ofType('answerError')[0]).toMatchObject({ partial: true });
     expect(session.current.turns[0]).toMatchObject({ status: 'incomplete', answer: 'The answer starts' });
+  });
+
+  it('marks the answer incomplete when the client reports an early end', async () => {
+    const session = new ChatSession(h.deps);
+    h.scripts.push(async function* () {
+      yield { type: 'text', text: 'half' };
+      yield { type: 'done', outcome: 'incomplete', reason: 'socket closed' };
+    });
+    await session.ask('r1', 'Q');
+    expect(ofType('answerError')[0]).toMatchObject({ message: 'ended early socket closed', partial: true });
+    expect(session.current.turns[0]).toMatchObject({ status: 'incomplete', answer: 'half' });
+  });
+
+  it('treats a cancelled outcome as a stop', async () => {
+    const session = new ChatSession(h.deps);
+    h.scripts.push(async function* () {
+      yield { type: 'text', text: 'some' };
+      yield { type: 'done', outcome: 'cancelled' };
+    });
+    await session.ask('r1', 'Q');
+    expect(ofType('answerDone')[0]).toMatchObject({ stopped: true });
+    expect(session.current.turns[0]?.status).toBe('stopped');
+  });
+
+  it('lets the client pick the retry size from the provider\'s words', async () => {
+    const seen: Array<[string, number]> = [];
+    h.deps.smallerPackShare = (text, share) => {
+      seen.push([text, share]);
+      return 10;
+    };
+    h.deps.describeFailure = (error) => ({ kind: error instanceof FailureWithKind ? error.kind : 'other', message: 'too long', nextStep: 'n', overflowText: 'maximum context length is 100' });
+    const session = new ChatSession(h.deps);
+    h.scripts.push(failing('context-length'), answer('ok'));
+    await session.ask('r1', 'Q');
+    expect(seen[0]?.[0]).toBe('maximum context length is 100');
+    expect((h.requests[1]?.budget ?? 0) - (h.requests[1]?.reserve ?? 0)).toBe(10);
   });
 
   it('offers Set API Key on an authentication error', async () => {

@@ -76,11 +76,12 @@ export function contextBudget(contextWindow: number, maxOutputTokens: number, co
 }
 
 /**
- * The smaller budget for the one retry after a context-length error: the pack gets at most
- * three quarters of what it used, so the retry clears the limit even when the count drifted.
+ * The smaller budget for the one retry after a context-length error. `smallerShare` picks the
+ * pack's new share (by default three quarters of what it used, so the retry clears the limit
+ * even when the count drifted); the result is always strictly smaller than before.
  */
-export function shrunkBudget(previous: ContextBudget, packedTokens: number): ContextBudget {
+export function shrunkBudget(previous: ContextBudget, packedTokens: number, smallerShare: (share: number) => number = (share) => Math.floor(share * 0.75)): ContextBudget {
   const packShare = Math.min(previous.budget - previous.reserve, packedTokens);
-  const smaller = Math.floor(packShare * 0.75);
+  const smaller = Math.max(0, Math.min(packShare - 1, smallerShare(packShare)));
   return { budget: smaller + previous.reserve, reserve: previous.reserve };
 }

@@ -121,7 +121,7 @@ export class ChatSession {
     let outcome = await this.stream(turn, requestId, context.text, history, signal);
     if (outcome.kind === 'failed' && outcome.failure.kind === 'context-length' && turn.answer === '') {
       try {
-        context = await smallerContext(this.deps, chat, context.meta, signal);
+        context = await smallerContext(this.deps, chat, context.meta, outcome.failure.overflowText ?? outcome.failure.message, signal);
       } catch (error) {
         if (signal.aborted) return this.finishStopped(chat, turn, requestId);
         return this.finishWithError(chat, turn, requestId, { kind: 'other', ...this.deps.strings.packFailed(error instanceof Error ? error.message : String(error)) });
@@ -154,6 +154,8 @@ export class ChatSession {
         } else if (event.type === 'retry') {
           this.notice(turn, requestId, this.deps.strings.retrying(event.attempt));
         } else if (event.type === 'done') {
+          if (event.outcome === 'cancelled') return { kind: 'stopped' };
+          if (event.outcome === 'incomplete') return { kind: 'failed', failure: { kind: 'other', ...this.deps.strings.endedEarly(event.reason) } };
           break;
         }
       }

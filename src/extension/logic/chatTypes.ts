@@ -16,7 +16,8 @@ export type AnswerEvent =
   | { type: 'reasoning'; text: string }
   | { type: 'usage'; inputTokens: number; outputTokens: number; cachedTokens: number }
   | { type: 'retry'; attempt: number; delayMs: number }
-  | { type: 'done' };
+  /** Always last. `incomplete`: the stream ended early, the text so far is all there is. */
+  | { type: 'done'; outcome?: 'complete' | 'incomplete' | 'cancelled'; reason?: string };
 
 /** A failed request, in words for the user. */
 export interface ChatFailure {
@@ -24,6 +25,8 @@ export interface ChatFailure {
   kind: 'auth' | 'model' | 'context-length' | 'other';
   message: string;
   nextStep: string;
+  /** The provider's own words on a context-length error; may state how far over the prompt was. */
+  overflowText?: string;
 }
 
 /** The model the conversation talks to, with its limits and prices resolved. */
@@ -41,6 +44,8 @@ export interface SessionStrings {
   repackedSmaller(tokens: number): string;
   retrying(attempt: number): string;
   packFailed(detail: string): { message: string; nextStep: string };
+  /** The stream ended before the answer did; `reason` is the client's, when it gave one. */
+  endedEarly(reason: string | undefined): { message: string; nextStep: string };
 }
 
 /** Everything the session calls. */
@@ -63,6 +68,11 @@ export interface ChatSessionDeps {
   post(message: HostMessage): void;
   newId(): string;
   strings: SessionStrings;
+  /**
+   * The pack share for the retry after a context-length error, below `current`; may use the
+   * provider's words. Defaults to three quarters of `current`.
+   */
+  smallerPackShare?(overflowText: string, current: number): number;
 }
 
 /** The action button an error offers, if any. */

@@ -22,7 +22,7 @@ export interface ConversationContext {
   changed: boolean;
 }
 
-type Deps = Pick<ChatSessionDeps, 'pack' | 'store' | 'model' | 'packSettings' | 'workspaceFolders' | 'countTokens'>;
+type Deps = Pick<ChatSessionDeps, 'pack' | 'store' | 'model' | 'packSettings' | 'workspaceFolders' | 'countTokens' | 'smallerPackShare'>;
 
 /** Room for follow-ups, so later turns fit beside the same pack. */
 export function followUpHeadroom(contextWindow: number): number {
@@ -64,9 +64,10 @@ export async function contextForQuestion(deps: Deps, chat: StoredConversation, q
 }
 
 /** Packs again with a smaller budget after the provider said the prompt was too long. */
-export async function smallerContext(deps: Deps, chat: StoredConversation, current: PackedContextMeta, signal: AbortSignal): Promise<ConversationContext> {
+export async function smallerContext(deps: Deps, chat: StoredConversation, current: PackedContextMeta, overflowText: string, signal: AbortSignal): Promise<ConversationContext> {
   const budget = current.budget ?? deps.model().contextWindow - deps.model().maxOutputTokens;
-  const smaller = shrunkBudget({ budget, reserve: current.reserve }, current.tokens);
+  const pick = deps.smallerPackShare;
+  const smaller = shrunkBudget({ budget, reserve: current.reserve }, current.tokens, pick ? (share) => pick(overflowText, share) : undefined);
   const { result, meta } = await packWith(deps, chat, { ...current, budget: smaller.budget, reserve: smaller.reserve }, signal);
   await deps.store.writeContext(chat.id, result.text);
   return { text: result.text, meta, changed: true };

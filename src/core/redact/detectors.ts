@@ -12,7 +12,7 @@ export interface Detector {
   /** Global regular expression; the `secret` group (or the whole match) is replaced. */
   pattern: RegExp;
   /** Extra check on the captured value; findings that fail it are kept as they are. */
-  accept?: (value: string) => boolean;
+  accept?: (value: string, name?: string) => boolean;
   /** Kind from the match's `name` group, for detectors whose kind depends on the variable name. */
   kindOfName?: (name: string) => string;
 }
@@ -27,6 +27,9 @@ function kindOfSecretName(name: string): string {
 
 /** Names that announce a secret value: `password`, `client_secret`, `API_KEY`, `authToken`… */
 const SECRET_NAME = String.raw`[A-Za-z0-9_.-]*?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?)[A-Za-z0-9_-]*`;
+
+/** Names about a secret rather than holding one: `secret_name`, `token_url`, `password_file`. */
+const NOT_A_SECRET_NAME = /[_.-]?(?:name|id|ids|file|path|dir|url|uri|endpoint|type|length|len|count|header|field|prefix|suffix|label|env|var)$/i;
 
 const hasDigitAndLetter = (v: string): boolean => /\d/.test(v) && /[A-Za-z]/.test(v);
 
@@ -73,7 +76,7 @@ export const DETECTORS: readonly Detector[] = [
   },
   {
     kind: 'url-password',
-    pattern: /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@/'"`<>]{1,128}:(?<secret>[^\s@/'"`<>]{1,256})@[A-Za-z0-9[\]._-]/gi,
+    pattern: /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@/'"`<>]{0,128}:(?<secret>[^\s@/'"`<>]{1,256})@[A-Za-z0-9[\]._-]/gi,
     accept: (v) => !/^(?:\$\{?[A-Za-z_]\w*\}?|\*+|x+|<.*>|\{\{.*\}\}|%\(.*\)s|password|pass|passwd|secret|changeme|pw)$/i.test(v),
   },
   {
@@ -83,6 +86,6 @@ export const DETECTORS: readonly Detector[] = [
       String.raw`(?<![A-Za-z0-9])(?<name>${SECRET_NAME})["']?\s*(?:=|:=|:|=>|\+=)\s*(?<quote>["'\`]?)(?<secret>[^\s"'\`,;()]{8,512})\k<quote>`,
       'gi',
     ),
-    accept: (v) => looksRandom(v),
+    accept: (v, name) => !NOT_A_SECRET_NAME.test(name ?? '') && looksRandom(v),
   },
 ];

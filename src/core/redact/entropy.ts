@@ -18,6 +18,8 @@ export function shannonEntropy(value: string): number {
 
 const PLACEHOLDER_WORDS = /changeme|change_me|example|placeholder|your[-_ ]?|dummy|sample|redacted|insert|replace|xxxx|todo|secret_here|password123|not[-_]?set|null|undefined|none/i;
 const TEMPLATE_SYNTAX = /^\$|\$\{|\{\{|\}\}|<[^>]*>|%\(|%[sd]|^@|process\.env|os\.environ|getenv|\bENV\[/i;
+/** Lower-case words joined by dashes, dots or underscores: a slug or a name, not a random value. */
+const SLUG = /^[a-z]+(?:[-_.][a-z]+)+$/;
 const REPEATED = /^(.)\1*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GIT_SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
@@ -29,6 +31,7 @@ export function isPlaceholder(value: string): boolean {
   return (
     value.length === 0 ||
     REPEATED.test(value) ||
+    SLUG.test(value) ||
     PLACEHOLDER_WORDS.test(value) ||
     TEMPLATE_SYNTAX.test(value) ||
     UUID.test(value) ||

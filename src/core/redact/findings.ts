@@ -18,9 +18,9 @@ export function ownFindings(text: string): Finding[] {
   WITH_INDICES.forEach((detector, priority) => {
     for (const match of text.matchAll(detector.pattern)) {
       const value = match.groups?.secret ?? match[0];
-      if (value.length === 0 || (detector.accept && !detector.accept(value))) continue;
-      const [start, end] = match.indices?.groups?.secret ?? [match.index, match.index + match[0].length];
       const name = match.groups?.name;
+      if (value.length === 0 || (detector.accept && !detector.accept(value, name))) continue;
+      const [start, end] = match.indices?.groups?.secret ?? [match.index, match.index + match[0].length];
       const kind = detector.kindOfName && name !== undefined ? detector.kindOfName(name) : detector.kind;
       findings.push({ start, end, kind, priority });
     }

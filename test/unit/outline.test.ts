@@ -16,6 +16,8 @@ const API: Record<string, string[]> = {
   'Geometry.java': ['package geo', 'java.util.List', 'Geometry', 'UNIT', 'circleArea', 'Shape', 'area', 'Colour'],
   'geometry.h': ['math.h', 'Point', 'UNIT', 'circle_area', 'square_area'],
   'geometry.c': ['geometry.h', 'counter', 'circle_area', 'main'],
+  'Canvas.cs': ['System.Collections.Generic', 'namespace Geo', 'Canvas', 'Size', 'points', 'Area', 'IShape', 'Colour'],
+  'canvas.rb': ["require 'json'", 'module Geo', 'Canvas', 'attr_reader :points', 'initialize', 'area', 'self.build'],
   'canvas.cpp': ['namespace geo', 'Canvas', 'size', 'scaled', 'points_', 'Canvas::Canvas', 'describe'],
 };
 
@@ -51,6 +53,9 @@ describe('outlineSource', () => {
     const py = (await outlineOf('geometry.py')).outline;
     expect(py).toContain('"""Computes the area of a circle."""');
     expect(py).not.toContain('Longer explanation');
+    const rb = (await outlineOf('canvas.rb')).outline;
+    expect(rb).toContain('# A canvas of points.');
+    expect(rb).not.toContain('Second line dropped');
   });
 
   it('drops top-level statements that are not declarations', async () => {

@@ -8,7 +8,7 @@ export { outlineLanguageFor } from './languages';
  * The outline of a source file: imports, exported and top-level declarations with their
  * signatures, types, class members' signatures and shortened doc comments, with function bodies
  * and long literals replaced by `{ … }`-style markers (`...` in Python). Languages: TypeScript,
- * JavaScript (incl. JSX/TSX), Python, Go, Rust, Java, C and C++. Returns null for other
+ * JavaScript (incl. JSX/TSX), Python, Go, Rust, Java, C, C++, C# and Ruby. Returns null for other
  * languages and for files the parser cannot read, which budget selection then lists by path.
  */
 export async function outlineSource(path: string, text: string): Promise<string | null> {

@@ -10,8 +10,10 @@ export interface OutlineLanguage {
   literals: ReadonlySet<string>;
   /** Whether a top-level statement belongs in the outline at all. */
   keepTopLevel: (node: SyntaxNode) => boolean;
-  /** Python marks an omitted block with `...`; brace languages with `{ … }`. */
+  /** Python marks an omitted block with `...` (see render.ts); others with `blockMarker`. */
   indentedBlocks: boolean;
+  /** What an omitted block becomes; `{ … }` unless the language has no braces. */
+  blockMarker?: string;
 }
 
 const JS_BODY_OWNERS = new Set([
@@ -46,6 +48,8 @@ function keepPythonTopLevel(node: SyntaxNode): boolean {
 }
 
 const keepAll = (): boolean => true;
+/** Ruby top-level calls that shape the API (`require`, `include`, `attr_reader`); others run code. */
+const RUBY_DECLARING_CALL = /^(require|require_relative|include|extend|prepend|attr_\w+|autoload|module_function|private_constant)\b/;
 const C_DROPPED = new Set(['expression_statement', 'if_statement', 'for_statement', 'while_statement', 'compound_statement']);
 
 const typescriptLike = (grammar: string): OutlineLanguage => ({
@@ -88,6 +92,24 @@ const LANGUAGES: Record<string, OutlineLanguage> = {
     keepTopLevel: keepAll,
     indentedBlocks: false,
   },
+  csharp: {
+    grammar: 'c-sharp',
+    bodyOwners: new Set([
+      'method_declaration', 'constructor_declaration', 'destructor_declaration', 'operator_declaration',
+      'conversion_operator_declaration', 'accessor_declaration', 'local_function_statement', 'lambda_expression',
+    ]),
+    literals: new Set(['initializer_expression', 'string_literal', 'verbatim_string_literal', 'raw_string_literal']),
+    keepTopLevel: (node) => node.type !== 'global_statement',
+    indentedBlocks: false,
+  },
+  ruby: {
+    grammar: 'ruby',
+    bodyOwners: new Set(['method', 'singleton_method', 'lambda', 'do_block', 'block']),
+    literals: new Set(['hash', 'array', 'string', 'heredoc_body']),
+    keepTopLevel: (node) => node.type !== 'call' || RUBY_DECLARING_CALL.test(node.text),
+    indentedBlocks: false,
+    blockMarker: '…',
+  },
   cpp: {
     grammar: 'cpp',
     bodyOwners: new Set(['function_definition', 'lambda_expression']),
@@ -100,7 +122,7 @@ const LANGUAGES: Record<string, OutlineLanguage> = {
 const BY_EXTENSION: Record<string, string> = {
   ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'tsx',
   js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript',
-  py: 'python', pyi: 'python', go: 'go', rs: 'rust', java: 'java',
+  py: 'python', pyi: 'python', go: 'go', rs: 'rust', java: 'java', cs: 'csharp', rb: 'ruby', rake: 'ruby',
   c: 'cpp', h: 'cpp', cc: 'cpp', cpp: 'cpp', cxx: 'cpp', hpp: 'cpp', hh: 'cpp', hxx: 'cpp', ino: 'cpp',
 };
 

@@ -54,7 +54,7 @@ function collectEdits(node: SyntaxNode, language: OutlineLanguage, edits: Edit[]
     if (body !== null) {
       const isBlock = body.type.includes('block') || body.type.includes('body') || body.type === 'compound_statement';
       if (isBlock || body.text.length > LONG_LITERAL) {
-        const text = language.indentedBlocks ? indentedMarker(body) : isBlock ? BRACE_MARKER : '…';
+        const text = language.indentedBlocks ? indentedMarker(body) : isBlock ? (language.blockMarker ?? BRACE_MARKER) : '…';
         edits.push({ start: body.startIndex, end: body.endIndex, text });
       }
       for (const child of node.namedChildren) if (child !== null && child.id !== body.id) collectEdits(child, language, edits);
@@ -72,7 +72,25 @@ function collectEdits(node: SyntaxNode, language: OutlineLanguage, edits: Edit[]
     edits.push({ start: node.startIndex, end: node.endIndex, text: shortenComment(node.text) });
     return;
   }
-  for (const child of node.namedChildren) if (child !== null) collectEdits(child, language, edits);
+  let previous: SyntaxNode | null = null;
+  for (const child of node.namedChildren) {
+    if (child === null) continue;
+    if (isCommentRunContinuation(previous, child)) {
+      // Later lines of a `//` / `#` / `///` run go: the first line says what follows.
+      edits.push({ start: previous?.endIndex ?? child.startIndex, end: child.endIndex, text: '' });
+    } else collectEdits(child, language, edits);
+    previous = child;
+  }
+}
+
+/** True when `node` is a comment on the line right after the comment `previous` ends. */
+function isCommentRunContinuation(previous: SyntaxNode | null, node: SyntaxNode): boolean {
+  return (
+    previous !== null &&
+    previous.type.includes('comment') &&
+    node.type.includes('comment') &&
+    node.startPosition.row === previous.endPosition.row + 1
+  );
 }
 
 /** The source of `node` with its edits applied. */

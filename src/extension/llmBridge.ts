@@ -11,8 +11,8 @@ import type { TomeSettings } from './logic/settings';
 export interface LlmBridge {
   /** The model and its window, from the settings and the provider presets. */
   modelInfo(settings: TomeSettings): ModelInfo;
-  /** Models to offer in "Select Model" for the configured provider. */
-  knownModels(settings: TomeSettings): string[];
+  /** Models to offer in "Select Model": the preset's, plus what a local or custom server lists. */
+  knownModels(settings: TomeSettings, apiKey: string | undefined): Promise<string[]>;
   /** Streams one answer; throws on failure (see {@link LlmBridge.describeFailure}). */
   stream(settings: TomeSettings, apiKey: string | undefined, messages: ChatMessage[], signal: AbortSignal): AsyncIterable<AnswerEvent>;
   describeFailure(error: unknown): ChatFailure;

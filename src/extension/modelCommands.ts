@@ -37,7 +37,7 @@ export function registerModelCommands(context: vscode.ExtensionContext, llm: Llm
       const current = llm.modelInfo(settings).model;
       const other = vscode.l10n.t('Other model…');
       const items: vscode.QuickPickItem[] = [
-        ...llm.knownModels(settings).map((model) => ({ label: model, description: model === current ? vscode.l10n.t('current') : undefined })),
+        ...(await llm.knownModels(settings, await context.secrets.get(apiKeySecretName(settings.provider)))).map((model) => ({ label: model, description: model === current ? vscode.l10n.t('current') : undefined })),
         { label: other, alwaysShow: true },
       ];
       const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Model for {0}', settings.provider), placeHolder: current });

@@ -1,6 +1,6 @@
 import { outlineLanguageFor } from './languages';
 import { renderOutline } from './render';
-import { withSyntaxTree } from './treeSitter';
+import { withSyntaxTree } from '../parser';
 
 export { outlineLanguageFor } from './languages';
 
@@ -15,7 +15,7 @@ export async function outlineSource(path: string, text: string): Promise<string 
   const language = outlineLanguageFor(path);
   if (language === null) return null;
   try {
-    return await withSyntaxTree(language.grammar, text, (root) => renderOutline(root, text, language));
+    return await withSyntaxTree(text, language.parser, (root) => renderOutline(root, text, language));
   } catch {
     // A grammar that fails to load or a parser fault costs this file its outline, not the pack.
     return null;

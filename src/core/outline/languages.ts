@@ -1,9 +1,9 @@
-import type { SyntaxNode } from './treeSitter';
+import { languageForPath, type ParserLanguage, type SyntaxNode } from '../parser';
 
 /** How to outline one language: which parts keep their text and which become a marker. */
 export interface OutlineLanguage {
-  /** Grammar file stem: `tree-sitter-<grammar>.wasm`. */
-  grammar: string;
+  /** The grammar that parses it (see src/core/parser). */
+  parser: ParserLanguage;
   /** Node types whose `body` field is replaced by a marker (functions, methods, lambdas). */
   bodyOwners: ReadonlySet<string>;
   /** Literal node types (data tables, long strings) shortened when long. */
@@ -52,48 +52,49 @@ const keepAll = (): boolean => true;
 const RUBY_DECLARING_CALL = /^(require|require_relative|include|extend|prepend|attr_\w+|autoload|module_function|private_constant)\b/;
 const C_DROPPED = new Set(['expression_statement', 'if_statement', 'for_statement', 'while_statement', 'compound_statement']);
 
-const typescriptLike = (grammar: string): OutlineLanguage => ({
-  grammar,
+const typescriptLike = (parser: ParserLanguage): OutlineLanguage => ({
+  parser,
   bodyOwners: JS_BODY_OWNERS,
   literals: JS_LITERALS,
   keepTopLevel: keepJsTopLevel,
   indentedBlocks: false,
 });
 
-const LANGUAGES: Record<string, OutlineLanguage> = {
+/** Outline rules per grammar; PHP parses but has no rules yet, so it is listed by path. */
+const LANGUAGES: Partial<Record<ParserLanguage, OutlineLanguage>> = {
   typescript: typescriptLike('typescript'),
   tsx: typescriptLike('tsx'),
   javascript: typescriptLike('javascript'),
   python: {
-    grammar: 'python',
+    parser: 'python',
     bodyOwners: new Set(['function_definition']),
     literals: new Set(['dictionary', 'list', 'set', 'tuple', 'string']),
     keepTopLevel: keepPythonTopLevel,
     indentedBlocks: true,
   },
   go: {
-    grammar: 'go',
+    parser: 'go',
     bodyOwners: new Set(['function_declaration', 'method_declaration', 'func_literal']),
     literals: new Set(['literal_value', 'raw_string_literal', 'interpreted_string_literal']),
     keepTopLevel: keepAll,
     indentedBlocks: false,
   },
   rust: {
-    grammar: 'rust',
+    parser: 'rust',
     bodyOwners: new Set(['function_item', 'closure_expression']),
     literals: new Set(['array_expression', 'token_tree', 'string_literal', 'raw_string_literal']),
     keepTopLevel: (node) => node.type !== 'expression_statement',
     indentedBlocks: false,
   },
   java: {
-    grammar: 'java',
+    parser: 'java',
     bodyOwners: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression', 'compact_constructor_declaration']),
     literals: new Set(['array_initializer', 'string_literal', 'text_block']),
     keepTopLevel: keepAll,
     indentedBlocks: false,
   },
   csharp: {
-    grammar: 'c-sharp',
+    parser: 'csharp',
     bodyOwners: new Set([
       'method_declaration', 'constructor_declaration', 'destructor_declaration', 'operator_declaration',
       'conversion_operator_declaration', 'accessor_declaration', 'local_function_statement', 'lambda_expression',
@@ -103,7 +104,7 @@ const LANGUAGES: Record<string, OutlineLanguage> = {
     indentedBlocks: false,
   },
   ruby: {
-    grammar: 'ruby',
+    parser: 'ruby',
     bodyOwners: new Set(['method', 'singleton_method', 'lambda', 'do_block', 'block']),
     literals: new Set(['hash', 'array', 'string', 'heredoc_body']),
     keepTopLevel: (node) => node.type !== 'call' || RUBY_DECLARING_CALL.test(node.text),
@@ -111,7 +112,7 @@ const LANGUAGES: Record<string, OutlineLanguage> = {
     blockMarker: '…',
   },
   cpp: {
-    grammar: 'cpp',
+    parser: 'cpp',
     bodyOwners: new Set(['function_definition', 'lambda_expression']),
     literals: new Set(['initializer_list', 'string_literal', 'raw_string_literal', 'concatenated_string']),
     keepTopLevel: (node) => !C_DROPPED.has(node.type),
@@ -119,17 +120,8 @@ const LANGUAGES: Record<string, OutlineLanguage> = {
   },
 };
 
-const BY_EXTENSION: Record<string, string> = {
-  ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'tsx',
-  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript',
-  py: 'python', pyi: 'python', go: 'go', rs: 'rust', java: 'java', cs: 'csharp', rb: 'ruby', rake: 'ruby',
-  c: 'cpp', h: 'cpp', cc: 'cpp', cpp: 'cpp', cxx: 'cpp', hpp: 'cpp', hh: 'cpp', hxx: 'cpp', ino: 'cpp',
-};
-
 /** The outline rules for a path's language, or null when Tome cannot outline it. */
 export function outlineLanguageFor(path: string): OutlineLanguage | null {
-  const dot = path.lastIndexOf('.');
-  if (dot < 0 || dot < path.lastIndexOf('/')) return null;
-  const name = BY_EXTENSION[path.slice(dot + 1).toLowerCase()];
-  return name === undefined ? null : (LANGUAGES[name] ?? null);
+  const parser = languageForPath(path);
+  return parser === null ? null : (LANGUAGES[parser] ?? null);
 }

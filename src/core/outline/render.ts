@@ -1,5 +1,5 @@
 import type { OutlineLanguage } from './languages';
-import type { SyntaxNode } from './treeSitter';
+import type { SyntaxNode } from '../parser';
 
 /** Literals longer than this many characters are shortened; short ones read as documentation. */
 const LONG_LITERAL = 160;

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { resolve } from 'node:path';
 import type { PackClock } from './packClock';
 import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './packTotals';
 import { PackError, type PackResult, type PackStages } from './packTypes';
@@ -16,6 +16,8 @@ interface ComposeInput {
   files: RedactedFile[];
   skipped: SkippedFile[];
   focus: string[];
+  /** Root → the prefix of its paths (see rootPrefixes). */
+  prefixes: ReadonlyMap<string, string>;
 }
 
 interface ComposeContext {
@@ -53,7 +55,7 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
   const { order, cycles } = await clock.time('order', async () => {
     const ordered = stages.orderFiles([...byPath.keys()], graph, request.order);
     if (!request.volatileLast) return ordered;
-    return { ...ordered, order: moveVolatileLast(ordered.order, await volatilePaths(request.roots, clock.signal)) };
+    return { ...ordered, order: moveVolatileLast(ordered.order, await volatilePaths(request.roots, input.prefixes, clock.signal)) };
   });
 
   const candidates: SelectCandidate[] = order.flatMap((path) => {
@@ -177,10 +179,11 @@ function modeCounts(modes: FileMode[]): { full: number; outline: number; pathOnl
  * keeps the rest of the prompt's prefix stable for providers' prompt caches. Outside a git work
  * tree the set is empty and the order stays as it is.
  */
-async function volatilePaths(roots: readonly string[], signal?: AbortSignal): Promise<Set<string>> {
+async function volatilePaths(roots: readonly string[], prefixes: ReadonlyMap<string, string>, signal?: AbortSignal): Promise<Set<string>> {
   const out = new Set<string>();
   for (const root of roots) {
-    for (const path of await uncommittedFiles(root, signal)) out.add(roots.length > 1 ? `${basename(root)}/${path}` : path);
+    const prefix = prefixes.get(resolve(root)) ?? '';
+    for (const path of await uncommittedFiles(root, signal)) out.add(`${prefix}${path}`);
   }
   return out;
 }

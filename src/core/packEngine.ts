@@ -2,7 +2,7 @@ import { buildImportGraph } from './graph';
 import { orderFiles } from './order';
 import { composePack } from './packCompose';
 import { PackClock } from './packClock';
-import { resolveFocus } from './packFocus';
+import { focusPaths, locateFocus, rootPrefixes } from './packFocus';
 import { PackError, type PackDeps, type PackOptions, type PackResult, type PackStages } from './packTypes';
 import { readFiles } from './read';
 import { redactFile } from './redact';
@@ -44,7 +44,7 @@ export class PackEngine {
           'create the engine with a counter for that encoding.',
       );
     }
-    const focus = resolveFocus(request.focus, request.roots);
+    const located = locateFocus(request.focus, request.roots);
     const scan = await clock.time('scan', () =>
       this.stages.scanFiles({
         roots: request.roots,
@@ -59,7 +59,9 @@ export class PackEngine {
       true,
     );
     const { files, skipped } = await this.readAndRedact(scan.files, request, clock);
-    return composePack({ request, files, skipped: [...scan.skipped, ...skipped], focus }, {
+    const prefixes = rootPrefixes(request.roots, scan.files);
+    const focus = focusPaths(located, prefixes);
+    return composePack({ request, files, skipped: [...scan.skipped, ...skipped], focus, prefixes }, {
       counter: this.deps.tokenCounter,
       stages: this.stages,
       clock,

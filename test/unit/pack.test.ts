@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pack, PackEngine, PackError } from '../../src/core/pack';
@@ -115,6 +116,15 @@ describe('pack', () => {
     expect(report.files.map((f) => f.path)).not.toContain('src/config.ts');
     expect(report.skipped).toContainEqual(expect.objectContaining({ path: 'src/config.ts', reason: 'unreadable' }));
     expect(text).not.toContain('loadConfig(): Config');
+  });
+
+  it('maps an absolute focus path to the numbered prefix of a second root with the same name', async () => {
+    const roots = await Promise.all(['one', 'two'].map(async (n) => join(await mkdtemp(join(tmpdir(), `tome-${n}-`)), 'app')));
+    for (const root of roots) await cp(fixture('pack-basic'), root, { recursive: true });
+    const focus = join(roots[1] ?? '', 'src', 'lib', 'strings.ts');
+    const { report } = await pack(withDefaults({ roots, focus: [focus], budget: 100_000 }), { tokenCounter: countingCounter() });
+    expect(report.files.find((f) => f.path === 'app-2/src/lib/strings.ts')?.reason).toBe('focus');
+    expect(report.files.find((f) => f.path === 'app/src/lib/strings.ts')?.reason).not.toBe('focus');
   });
 
   it('fails when a focus path lies outside the roots', async () => {

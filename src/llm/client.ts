@@ -1,0 +1,69 @@
+/**
+ * One place that builds the `openai` SDK client, so every request gets the same settings:
+ * the SDK's own retries off (the stream loop owns retrying), and no stray key.
+ */
+import OpenAI from 'openai';
+import { ChatError, toChatError } from './errors';
+
+/** What a client needs: where to go and, for hosted providers, the key. */
+export interface EndpointConfig {
+  baseURL: string;
+  apiKey?: string;
+  headers?: Record<string, string>;
+  /** The SDK's own request timeout; the stream loop keeps stricter watch itself. */
+  timeoutMs?: number;
+}
+
+/** Host (and port) of a base URL, for messages: never the path's query or any credentials in it. */
+export function endpointName(baseURL: string): string {
+  try {
+    return new URL(baseURL).host || baseURL;
+  } catch {
+    return 'the model server';
+  }
+}
+
+/** Throws a plain-words error when the base URL cannot be used at all. */
+export function checkBaseURL(baseURL: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ChatError('bad-request', `The base URL "${baseURL.slice(0, 200)}" is not an http(s) address.`, 'Set the provider\'s base URL, e.g. http://localhost:11434/v1, in the Tome settings.');
+  }
+}
+
+/**
+ * Builds the SDK client. Without a key, the `Authorization` header is removed entirely: the SDK
+ * would otherwise fall back to the `OPENAI_API_KEY` environment variable and send it to
+ * whatever server the base URL names.
+ */
+export function createClient(config: EndpointConfig): OpenAI {
+  checkBaseURL(config.baseURL);
+  const hasKey = typeof config.apiKey === 'string' && config.apiKey.length > 0;
+  return new OpenAI({
+    apiKey: hasKey ? config.apiKey : 'no-key',
+    baseURL: config.baseURL,
+    maxRetries: 0,
+    timeout: config.timeoutMs ?? 10 * 60_000,
+    defaultHeaders: { ...config.headers, ...(hasKey ? {} : { Authorization: null }) },
+  });
+}
+
+/**
+ * The model ids the endpoint lists at `GET /models` (local servers list what is loaded).
+ * Throws a {@link ChatError} when the list cannot be had.
+ */
+export async function listModels(config: EndpointConfig, signal?: AbortSignal): Promise<string[]> {
+  const client = createClient(config);
+  try {
+    const ids: string[] = [];
+    for await (const model of client.models.list({ signal })) ids.push(model.id);
+    return ids.sort();
+  } catch (error) {
+    throw toChatError(error, endpointName(config.baseURL), '(model list)', config.apiKey);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Streaming chat completions from any OpenAI-compatible endpoint: AbortSignal in, events out.
+ * Retries (429, 5xx, unreachable) happen here, visibly, before any text has been yielded;
+ * once text has been shown, a failure ends the answer as incomplete instead, so nothing is lost
+ * or shown twice.
+ */
+import type OpenAI from 'openai';
+import { createClient, endpointName } from './client';
+import { ChatError, timeoutError, toChatError } from './errors';
+import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep, type RetryPolicy } from './retry';
+import { deltaPieces } from './delta';
+import { normalizeUsage } from './usage';
+import { Watchdog } from './watchdog';
+import type { ChatEvent, ChatRequest, ChatUsage } from './types';
+
+/** How one stream behaves; every field is optional. */
+export interface StreamChatOptions {
+  /** Stop button: aborting ends the stream with a `cancelled` done event, never an error. */
+  signal?: AbortSignal;
+  retry?: Partial<RetryPolicy>;
+  /** Longest wait for the first chunk, retries excluded (default 120 s; reasoning models think before they speak). */
+  firstByteTimeoutMs?: number;
+  /** Longest silence between two chunks (default 120 s). */
+  idleTimeoutMs?: number;
+  /** Replaces the wait between retries; tests use it to see the delays asked for without waiting. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Source of jitter for the backoff (default Math.random). */
+  random?: () => number;
+}
+
+const DEFAULT_FIRST_BYTE_MS = 120_000;
+const DEFAULT_IDLE_MS = 120_000;
+
+type StreamState = { shown: boolean; finishReason: string | null; usage: ChatUsage | undefined };
+
+function requestBody(request: ChatRequest): OpenAI.Chat.ChatCompletionCreateParamsStreaming {
+  return {
+    model: request.model,
+    messages: request.messages,
+    stream: true,
+    stream_options: { include_usage: true },
+    ...(request.maxOutputTokens !== undefined ? { max_tokens: request.maxOutputTokens } : {}),
+    ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+  };
+}
+
+function headersOf(error: unknown): Headers | undefined {
+  const headers = (error as { headers?: unknown } | null)?.headers;
+  return headers instanceof Headers ? headers : undefined;
+}
+
+/** The wait before the next attempt, or undefined when this failure is final. */
+function retryDelay(error: unknown, failure: ChatError, attempt: number, policy: RetryPolicy, random: () => number): number | undefined {
+  if (!failure.retryable || attempt > policy.maxRetries) return undefined;
+  const asked = retryAfterMs(headersOf(error));
+  if (asked !== undefined) return asked <= policy.maxRetryAfterMs ? asked : undefined;
+  return backoffMs(attempt, policy, random);
+}
+
+/**
+ * Streams one chat completion. Yields `text` and `reasoning` deltas as they arrive, one `usage`
+ * record (requested with `stream_options.include_usage`), `retry` events while it waits out a
+ * 429/5xx/unreachable endpoint, and always ends with one `done` event when it does not throw.
+ *
+ * Throws a {@link ChatError} only when no text has been yielded yet (auth, model not found,
+ * context length, retries exhausted, timeout). A failure after text yields `done` with
+ * `incomplete: true`; an abort through `options.signal` yields `done` with `cancelled: true`.
+ */
+export async function* streamChat(request: ChatRequest, options: StreamChatOptions = {}): AsyncGenerator<ChatEvent, void, undefined> {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const firstByteMs = options.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_MS;
+  const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_MS;
+  const wait = options.sleep ?? sleep;
+  const endpoint = endpointName(request.baseURL);
+  const client = createClient({ baseURL: request.baseURL, apiKey: request.apiKey, headers: request.headers, timeoutMs: firstByteMs > 0 ? firstByteMs + 5000 : undefined });
+  const cancelled: ChatEvent = { type: 'done', outcome: 'cancelled', finishReason: null, cancelled: true };
+
+  for (let attempt = 1; ; attempt++) {
+    if (options.signal?.aborted) return yield cancelled;
+    const state: StreamState = { shown: false, finishReason: null, usage: undefined };
+    const watchdog = new Watchdog(options.signal);
+    try {
+      watchdog.arm(firstByteMs, true);
+      const stream = await client.chat.completions.create(requestBody(request), { signal: watchdog.signal });
+      for await (const chunk of stream) {
+        watchdog.arm(idleMs, false);
+        yield* chunkEvents(chunk, state);
+      }
+      watchdog.dispose();
+      if (state.usage) yield { type: 'usage', usage: state.usage };
+      if (state.finishReason !== null) return yield { type: 'done', outcome: 'complete', finishReason: state.finishReason };
+      return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: `The answer from ${endpoint} ended without finishing.` };
+    } catch (error) {
+      watchdog.dispose();
+      if (options.signal?.aborted) {
+        if (state.usage) yield { type: 'usage', usage: state.usage };
+        return yield cancelled;
+      }
+      const failure = watchdog.fired ? timeoutError(endpoint, watchdog.fired.ms, watchdog.fired.firstByte && !state.shown) : toChatError(error, endpoint, request.model, request.apiKey);
+      if (state.shown) {
+        if (state.usage) yield { type: 'usage', usage: state.usage };
+        return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: failure.message };
+      }
+      const delayMs = retryDelay(error, failure, attempt, policy, options.random ?? Math.random);
+      if (delayMs === undefined) throw failure;
+      yield { type: 'retry', attempt, delayMs, reason: failure.status ? `${failure.status}` : failure.kind };
+      try {
+        await wait(delayMs, options.signal);
+      } catch {
+        return yield cancelled;
+      }
+    } finally {
+      watchdog.dispose();
+    }
+  }
+}
+
+function* chunkEvents(chunk: OpenAI.Chat.ChatCompletionChunk, state: StreamState): Generator<ChatEvent> {
+  const usage = chunk.usage ? normalizeUsage(chunk.usage) : undefined;
+  if (usage) state.usage = usage;
+  for (const choice of chunk.choices ?? []) {
+    if (choice.index !== undefined && choice.index !== 0) continue;
+    for (const piece of deltaPieces(choice.delta)) {
+      state.shown = true;
+      yield piece;
+    }
+    if (choice.finish_reason) state.finishReason = choice.finish_reason;
+  }
+}

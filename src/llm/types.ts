@@ -1,0 +1,81 @@
+/**
+ * Plain data shapes of the model client: what a chat request carries and what a streamed answer
+ * yields. Nothing here depends on the `openai` package, so callers can hold these types without
+ * pulling the SDK in.
+ */
+
+/** One message of a conversation, in the OpenAI chat shape. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** Where to send a chat and what to ask. */
+export interface ChatRequest {
+  /** OpenAI-compatible base URL, e.g. `https://api.deepseek.com` or `http://localhost:11434/v1`. */
+  baseURL: string;
+  model: string;
+  /** Bearer key; leave out for local servers. Never logged, never put in an error message. */
+  apiKey?: string;
+  messages: ChatMessage[];
+  /** Sent as `max_tokens`. */
+  maxOutputTokens?: number;
+  temperature?: number;
+  /** Extra request headers (e.g. OpenRouter's `HTTP-Referer`). */
+  headers?: Record<string, string>;
+}
+
+/** Token counts of one request, with the provider's prompt-cache figures folded into one shape. */
+export interface ChatUsage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  /** Prompt tokens served from the provider's cache (0 when the provider does not say). */
+  cachedPromptTokens: number;
+  /** `promptTokens - cachedPromptTokens`. */
+  uncachedPromptTokens: number;
+  /** Hidden reasoning tokens inside `completionTokens`, when the provider reports them. */
+  reasoningTokens?: number;
+}
+
+/** How a streamed answer ended. */
+export type ChatOutcome = 'complete' | 'incomplete' | 'cancelled';
+
+/** One event of a streamed answer, in the order they arrive. */
+export type ChatEvent =
+  /** A piece of the answer. */
+  | { type: 'text'; text: string }
+  /** A piece of the model's reasoning (DeepSeek `reasoning_content`, OpenRouter/vLLM `reasoning`); show it apart from the answer. */
+  | { type: 'reasoning'; text: string }
+  /** Token counts, normally once near the end. */
+  | { type: 'usage'; usage: ChatUsage }
+  /** The request failed in a way worth retrying; the client waits `delayMs` and tries again. */
+  | { type: 'retry'; attempt: number; delayMs: number; reason: string }
+  /**
+   * Always the last event. `incomplete` marks an answer cut short (the stream died or ended
+   * without a finish reason): the text already yielded is all there is. `cancelled` marks a
+   * stop through the caller's AbortSignal: an outcome, not an error.
+   */
+  | {
+      type: 'done';
+      outcome: ChatOutcome;
+      /** The provider's `finish_reason` (`stop`, `length`, …), or null when none came. */
+      finishReason: string | null;
+      incomplete?: boolean;
+      cancelled?: boolean;
+      /** Why an incomplete answer stopped, in plain words. */
+      reason?: string;
+    };
+
+/** Per-model prices in US dollars per one million tokens. */
+export interface ModelPrices {
+  input: number;
+  /** Price of prompt tokens served from the cache; input price when left out. */
+  cachedInput?: number;
+  output: number;
+  /**
+   * Higher prices some providers charge once the prompt passes a size (Gemini 2.5 Pro above
+   * 200k tokens). The whole request is billed at the tier's prices.
+   */
+  longPrompt?: { aboveTokens: number; input: number; cachedInput?: number; output: number };
+}

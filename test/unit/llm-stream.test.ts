@@ -1,0 +1,89 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { streamChat, type ChatEvent, type ChatRequest } from '../../src/llm';
+import { startOpenAIServer, type OpenAIServer } from '../support/openaiServer';
+
+let server: OpenAIServer;
+beforeAll(async () => {
+  server = await startOpenAIServer();
+});
+afterEach(() => server.reset());
+afterAll(() => server.stop());
+
+function request(overrides: Partial<ChatRequest> = {}): ChatRequest {
+  return { baseURL: server.baseURL, model: 'tome-test-model', messages: [{ role: 'user', content: 'What does pack() do?' }], ...overrides };
+}
+
+async function collect(events: AsyncIterable<ChatEvent>): Promise<ChatEvent[]> {
+  const out: ChatEvent[] = [];
+  for await (const event of events) out.push(event);
+  return out;
+}
+
+const textOf = (events: ChatEvent[], type: 'text' | 'reasoning' = 'text'): string =>
+  events.map((event) => (event.type === type ? event.text : '')).join('');
+
+describe('streamChat', () => {
+  it('streams text deltas in order and ends with a complete done event', async () => {
+    server.enqueue({ kind: 'stream', chunks: ['Hello', ', ', 'world'] });
+    const events = await collect(streamChat(request()));
+    expect(events.filter((event) => event.type === 'text').map((event) => (event.type === 'text' ? event.text : ''))).toEqual(['Hello', ', ', 'world']);
+    expect(events.at(-1)).toEqual({ type: 'done', outcome: 'complete', finishReason: 'stop' });
+  });
+
+  it('sends the model, the messages, stream_options.include_usage and max_tokens', async () => {
+    await collect(streamChat(request({ maxOutputTokens: 512, temperature: 0.2 })));
+    const [sent] = server.requests();
+    expect(sent?.path).toBe('/v1/chat/completions');
+    expect(sent?.body).toMatchObject({
+      model: 'tome-test-model',
+      stream: true,
+      stream_options: { include_usage: true },
+      max_tokens: 512,
+      temperature: 0.2,
+      messages: [{ role: 'user', content: 'What does pack() do?' }],
+    });
+  });
+
+  it('keeps DeepSeek reasoning_content apart from the answer', async () => {
+    server.enqueue({ kind: 'stream', reasoning: ['Think ', 'hard.'], chunks: ['The ', 'answer.'] });
+    const events = await collect(streamChat(request()));
+    expect(textOf(events, 'reasoning')).toBe('Think hard.');
+    expect(textOf(events)).toBe('The answer.');
+    const firstText = events.findIndex((event) => event.type === 'text');
+    const lastReasoning = events.map((event) => event.type).lastIndexOf('reasoning');
+    expect(lastReasoning).toBeLessThan(firstText);
+  });
+
+  it('reads the `reasoning` field that OpenRouter and Ollama use', async () => {
+    server.enqueue({ kind: 'stream', reasoning: ['Step one.'], reasoningField: 'reasoning', chunks: ['Done.'] });
+    const events = await collect(streamChat(request()));
+    expect(textOf(events, 'reasoning')).toBe('Step one.');
+    expect(textOf(events)).toBe('Done.');
+  });
+
+  it('yields one usage record with OpenAI cache figures', async () => {
+    server.enqueue({ kind: 'stream', chunks: ['ok'], usage: { promptTokens: 1200, completionTokens: 30, cachedTokens: 1024, cacheShape: 'openai' } });
+    const usages = (await collect(streamChat(request()))).filter((event) => event.type === 'usage');
+    expect(usages).toEqual([{ type: 'usage', usage: { promptTokens: 1200, completionTokens: 30, totalTokens: 1230, cachedPromptTokens: 1024, uncachedPromptTokens: 176 } }]);
+  });
+
+  it('yields usage with DeepSeek prompt_cache_hit/miss figures', async () => {
+    server.enqueue({ kind: 'stream', chunks: ['ok'], usage: { promptTokens: 5000, completionTokens: 10, cachedTokens: 4096, cacheShape: 'deepseek' } });
+    const usage = (await collect(streamChat(request()))).find((event) => event.type === 'usage');
+    expect(usage).toMatchObject({ usage: { promptTokens: 5000, cachedPromptTokens: 4096, uncachedPromptTokens: 904 } });
+  });
+
+  it('sends the key as a bearer token, and no Authorization header at all without one', async () => {
+    await collect(streamChat(request({ apiKey: 'sk-test-123' })));
+    await collect(streamChat(request()));
+    const [withKey, withoutKey] = server.requests();
+    expect(withKey?.headers.authorization).toBe('Bearer sk-test-123');
+    expect(withoutKey?.headers.authorization).toBeUndefined();
+  });
+
+  it('reports the finish reason the provider gave, e.g. length', async () => {
+    server.enqueue({ kind: 'stream', chunks: ['cut by max_tokens'], finishReason: 'length' });
+    const events = await collect(streamChat(request()));
+    expect(events.at(-1)).toEqual({ type: 'done', outcome: 'complete', finishReason: 'length' });
+  });
+});

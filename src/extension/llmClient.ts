@@ -47,7 +47,7 @@ function describeChatError(error: ChatError): ChatFailure {
     case 'model-not-found':
       return { kind: 'model', message: vscode.l10n.t('The provider does not know this model: {0}', detail), nextStep: vscode.l10n.t('Run "Tome: Select Model" and pick a model the provider offers.') };
     case 'context-length':
-      return { kind: 'context-length', message: vscode.l10n.t('The prompt is longer than the model accepts.'), nextStep: vscode.l10n.t('Lower "tome.contextWindow" or ask about a folder instead of the whole workspace.'), overflowText: detail };
+      return { kind: 'context-length', message: vscode.l10n.t("The prompt is too long for the model's context window."), nextStep: vscode.l10n.t('Lower "tome.contextWindow" or ask about a folder instead of the whole workspace.'), overflowText: detail };
     case 'rate-limit':
       return { kind: 'other', message: vscode.l10n.t('The provider is rate-limiting requests.'), nextStep: vscode.l10n.t('Wait a minute and ask again, or check your plan\'s limits.') };
     case 'network':

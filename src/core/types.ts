@@ -87,6 +87,8 @@ export interface ImportGraph {
   external: Map<string, string[]>;
   /** Problems met while building the graph; the pack still completes. */
   warnings: string[];
+  /** path → imports that look in-tree (relative paths, `mod foo;`) but lead to no packed file. */
+  unresolved?: Map<string, string[]>;
 }
 
 /** A non-fatal problem the report carries to the user. */

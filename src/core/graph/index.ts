@@ -1,4 +1,16 @@
 import type { ImportGraph } from '../types';
+import { extractJsFacts } from './extractJs';
+import { extractOtherFacts } from './extractOther';
+import type { FileFacts } from './facts';
+import { importLanguageOf, type ImportLanguage } from './languages';
+import { CResolver, RubyResolver } from './resolveFiles';
+import { GoResolver } from './resolveGo';
+import { JsResolver } from './resolveJs';
+import { PythonResolver } from './resolvePython';
+import { CSharpResolver, JvmResolver, PhpResolver } from './resolveQualified';
+import { RustResolver } from './resolveRust';
+import { noImports, type LanguageResolver, type ResolvedImports } from './resolved';
+import { TreeIndex } from './tree';
 
 /** A file the graph stage can read imports from. */
 export interface GraphInput {
@@ -15,14 +27,109 @@ export interface GraphOptions {
   signal?: AbortSignal;
 }
 
-/**
- * Builds the import graph of `files`: in-tree edges and external names per file.
- * Placeholder until the dependency-order work lands: no edges.
- */
-export async function buildImportGraph(files: readonly GraphInput[], _options: GraphOptions): Promise<ImportGraph> {
-  return {
-    imports: new Map(files.map((f) => [f.path, []])),
-    external: new Map(files.map((f) => [f.path, []])),
-    warnings: [],
+/** How many example paths a grouped warning names. */
+const WARNING_EXAMPLES = 5;
+
+async function extractFacts(text: string, lang: ImportLanguage): Promise<FileFacts> {
+  return lang.family === 'js' ? extractJsFacts(text, lang.grammar) : extractOtherFacts(text, lang.family);
+}
+
+/** One resolver per language family, built lazily: most trees use one or two languages. */
+function resolverFactory(
+  tree: TreeIndex,
+  facts: ReadonlyMap<string, FileFacts>,
+  warn: (message: string) => void,
+): (lang: ImportLanguage) => LanguageResolver {
+  const made = new Map<string, LanguageResolver>();
+  const create = (family: string): LanguageResolver => {
+    switch (family) {
+      case 'js': {
+        const js = new JsResolver(tree, warn);
+        return {
+          resolve: (path, fileFacts) => {
+            const out = noImports();
+            for (const specifier of fileFacts.specifiers) {
+              const found = js.resolve(specifier, path);
+              if (found.kind === 'file') out.files.push(found.path);
+              else if (found.kind === 'external') out.external.push(found.name);
+              else out.unresolved.push(specifier);
+            }
+            return out;
+          },
+        };
+      }
+      case 'python': return new PythonResolver(tree);
+      case 'go': return new GoResolver(tree);
+      case 'rust': return new RustResolver(tree);
+      case 'java': case 'kotlin': return new JvmResolver(facts);
+      case 'c': return new CResolver(tree);
+      case 'csharp': return new CSharpResolver(facts);
+      case 'ruby': return new RubyResolver(tree);
+      default: return new PhpResolver(tree, facts, warn);
+    }
   };
+  return (lang) => {
+    const key = lang.family === 'kotlin' ? 'java' : lang.family;
+    let resolver = made.get(key);
+    if (resolver === undefined) {
+      resolver = create(key);
+      made.set(key, resolver);
+    }
+    return resolver;
+  };
+}
+
+const sortedUnique = (items: Iterable<string>): string[] => [...new Set(items)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * Builds the import graph of `files`: in-tree edges and external names per file. Imports are read
+ * with real parsers (so commented-out and quoted imports never count) and resolved against the
+ * set of packed paths. A file that cannot be read or parsed keeps no edges and adds a warning;
+ * the graph is always returned.
+ */
+export async function buildImportGraph(files: readonly GraphInput[], options: GraphOptions): Promise<ImportGraph> {
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    if (!warnings.includes(message)) warnings.push(message);
+  };
+  const tree = new TreeIndex(files, options.roots);
+  const facts = new Map<string, FileFacts>();
+  const languages = new Map<string, ImportLanguage>();
+  const syntaxErrors: string[] = [];
+  const failures: string[] = [];
+  let seen = 0;
+  for (const file of files) {
+    if (++seen % 256 === 0) options.signal?.throwIfAborted();
+    const lang = importLanguageOf(file.path);
+    if (lang === null) continue;
+    languages.set(file.path, lang);
+    try {
+      const fileFacts = await extractFacts(file.text, lang);
+      facts.set(file.path, fileFacts);
+      if (fileFacts.syntaxError === true) syntaxErrors.push(file.path);
+    } catch (error) {
+      failures.push(`${file.path} (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  options.signal?.throwIfAborted();
+  const resolverFor = resolverFactory(tree, facts, warn);
+  const imports = new Map<string, string[]>();
+  const external = new Map<string, string[]>();
+  const unresolved = new Map<string, string[]>();
+  for (const file of files) {
+    const fileFacts = facts.get(file.path);
+    const lang = languages.get(file.path);
+    let result: ResolvedImports = noImports();
+    if (fileFacts !== undefined && lang !== undefined) result = resolverFor(lang).resolve(file.path, fileFacts);
+    imports.set(file.path, sortedUnique(result.files.filter((p) => p !== file.path)));
+    external.set(file.path, sortedUnique(result.external));
+    if (result.unresolved.length > 0) unresolved.set(file.path, sortedUnique(result.unresolved));
+  }
+  if (failures.length > 0) {
+    warnings.push(`${failures.length} file(s) could not be read for imports and are packed without import links: ${failures.slice(0, WARNING_EXAMPLES).join(', ')}.`);
+  }
+  if (syntaxErrors.length > 0) {
+    warnings.push(`${syntaxErrors.length} file(s) have syntax the parser could not read; their imports come from the parts that parsed: ${syntaxErrors.slice(0, WARNING_EXAMPLES).join(', ')}${syntaxErrors.length > WARNING_EXAMPLES ? ', …' : ''}.`);
+  }
+  return { imports, external, unresolved, warnings };
 }

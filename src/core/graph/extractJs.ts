@@ -1,0 +1,58 @@
+import { compileQuery, withSyntaxTree, type ParserLanguage } from '../parser';
+import type { FileFacts } from './facts';
+
+/** Import forms for TS/TSX; the javascript grammar has no `import x = require()`. */
+const JS_PATTERNS = [
+  '(import_statement source: (string) @src)',
+  '(export_statement source: (string) @src)',
+  '(call_expression function: (import) arguments: (arguments . (string) @src))',
+  '(call_expression function: (identifier) @callee arguments: (arguments . (string) @src))',
+];
+const TS_PATTERNS = [...JS_PATTERNS, '(import_require_clause source: (string) @src)'];
+
+/** Cheap exact pre-check: a file without these words cannot import anything. */
+const MAY_IMPORT = /\b(?:import|require|export)\b/;
+
+/**
+ * Module specifiers of a JS/TS source: static and type imports, `export … from`, `import x =
+ * require()`, and `import()` / `require()` called with a plain string. Comments, template literals
+ * and strings never count because only syntax nodes of those forms are read.
+ */
+export async function extractJsSpecifiers(text: string, lang: ParserLanguage): Promise<FileFacts> {
+  if (!MAY_IMPORT.test(text)) return { specifiers: [] };
+  const query = await compileQuery(lang, (lang === 'javascript' ? JS_PATTERNS : TS_PATTERNS).join('\n'));
+  return withSyntaxTree(text, lang, (root) => {
+    const specifiers: string[] = [];
+    for (const match of query.matches(root)) {
+      let source: string | undefined;
+      let callee: string | undefined;
+      for (const capture of match.captures) {
+        if (capture.name === 'src') source = capture.node.text;
+        else callee = capture.node.text;
+      }
+      if (source === undefined || (callee !== undefined && callee !== 'require')) continue;
+      specifiers.push(source.slice(1, -1));
+    }
+    return { specifiers, syntaxError: root.hasError };
+  });
+}
+
+const SCRIPT_BLOCK = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+
+/** Vue and Svelte components: the specifiers of every `<script>` block (TypeScript when `lang="ts"`). */
+export async function extractComponentSpecifiers(text: string): Promise<FileFacts> {
+  const found: FileFacts = { specifiers: [] };
+  for (const match of text.matchAll(SCRIPT_BLOCK)) {
+    const attributes = match[1] ?? '';
+    const lang: ParserLanguage = /\blang\s*=\s*["']?(ts|tsx|typescript)\b/i.test(attributes) ? 'typescript' : 'javascript';
+    const block = await extractJsSpecifiers(match[2] ?? '', lang);
+    found.specifiers.push(...block.specifiers);
+    if (block.syntaxError === true) found.syntaxError = true;
+  }
+  return found;
+}
+
+/** Extracts the facts of a JS/TS-family file. */
+export async function extractJsFacts(text: string, lang: ParserLanguage | 'component'): Promise<FileFacts> {
+  return lang === 'component' ? extractComponentSpecifiers(text) : extractJsSpecifiers(text, lang);
+}

@@ -6,6 +6,7 @@ import { selectWithinBudget, type SelectCandidate, type SelectedFile } from '../
 import { rendererFor } from '../../src/core/render';
 import { createTokenCounter } from '../../src/core/tokenize';
 import type { FileMode, ImportGraph } from '../../src/core/types';
+import { rankFiles } from '../../src/core/select/rank';
 import { readTree, relativeImportGraph } from './select-support';
 
 /**
@@ -63,8 +64,9 @@ describe.skipIf(!existsSync(ROOT))('selection on the three package at a 100K bud
       const packed = selected.filter((s) => s.mode !== 'path-only');
       const rendered = await counter.countMany(packed.map((s) => renderer.fileBlock(s.path, s.mode as Exclude<FileMode, 'path-only'>, s.body)));
       expect(rendered.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(BUDGET);
-      const matches = packed.filter((s) => s.reason === 'query-match').map((s) => `${s.mode} ${s.path}`);
-      console.log(`"${query}": ${ms.toFixed(0)} ms, ${packed.length} packed, query matches:\n  ${matches.slice(0, 12).join('\n  ')}`);
+      const top = rankFiles(candidates, graph, [], query).slice(0, 8).map((r) => selected[r.index]);
+      const lines = top.map((s) => `${s?.mode ?? '?'} ${s?.path ?? '?'}`);
+      console.log(`"${query}": ${ms.toFixed(0)} ms, ${packed.length} packed; best ranked:\n  ${lines.join('\n  ')}`);
     }, 120_000);
   }
 });

@@ -1,3 +1,8 @@
+import { countBytePairTokensLong } from './bpeHeap';
+
+/** Longer pieces go to the heap version: the array version is quadratic in the piece length. */
+const LONG_PIECE = 128;
+
 /**
  * Number of tokens byte-pair encoding gives one pre-tokenized piece.
  *
@@ -13,6 +18,7 @@ export function countBytePairTokens(bytes: string, ranks: ReadonlyMap<string, nu
   const n = bytes.length;
   if (n <= 1) return n;
   if (ranks.has(bytes)) return 1;
+  if (n > LONG_PIECE) return countBytePairTokensLong(bytes, ranks);
   // starts[k] is where part k begins; part k ends at starts[k + 1].
   const starts: number[] = new Array<number>(n + 1);
   for (let i = 0; i <= n; i++) starts[i] = i;

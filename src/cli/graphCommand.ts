@@ -4,10 +4,10 @@ import { resolveRoots } from './roots';
 
 /** Options of `tome graph`. */
 export interface GraphCommandOptions {
-  dot: boolean;
+  dot?: boolean;
   gitignore: boolean;
-  include: string[];
-  exclude: string[];
+  include?: string[];
+  exclude?: string[];
 }
 
 function dotId(path: string): string {
@@ -16,7 +16,7 @@ function dotId(path: string): string {
 
 /** `tome graph [dir]`: the import graph as JSON (default) or Graphviz DOT, cycles listed. */
 export async function runGraphCommand(dir: string | undefined, o: GraphCommandOptions, signal: AbortSignal): Promise<void> {
-  const request = withDefaults({ roots: resolveRoots(dir ? [dir] : []), useGitignore: o.gitignore, include: o.include, exclude: o.exclude });
+  const request = withDefaults({ roots: resolveRoots(dir ? [dir] : []), useGitignore: o.gitignore, include: o.include ?? [], exclude: o.exclude ?? [] });
   const { graph, cycles, paths } = await graphOfRoots(request, signal);
   let out: string;
   if (o.dot) {

@@ -15,18 +15,18 @@ export interface PackCommandOptions {
   budget?: number;
   reserve: number;
   encoding: Encoding;
-  include: string[];
-  exclude: string[];
+  include?: string[];
+  exclude?: string[];
   maxFileSize?: number;
   gitignore: boolean;
   cache: boolean;
   report?: string;
   order: OrderMode;
-  focus: string[];
-  query: string;
-  volatileLast: boolean;
-  explain: boolean;
-  quiet: boolean;
+  focus?: string[];
+  query?: string;
+  volatileLast?: boolean;
+  explain?: boolean;
+  quiet?: boolean;
 }
 
 /** The pack request the command line describes. */
@@ -37,14 +37,14 @@ export function requestFromOptions(dirs: string[], o: PackCommandOptions): PackR
     encoding: o.encoding,
     budget: o.budget ?? null,
     reserve: o.reserve,
-    include: o.include,
-    exclude: o.exclude,
+    include: o.include ?? [],
+    exclude: o.exclude ?? [],
     ...(o.maxFileSize !== undefined ? { maxFileSize: o.maxFileSize } : {}),
     useGitignore: o.gitignore,
     order: o.order,
-    focus: o.focus,
-    query: o.query,
-    volatileLast: o.volatileLast,
+    focus: o.focus ?? [],
+    query: o.query ?? '',
+    volatileLast: o.volatileLast === true,
   });
 }
 
@@ -68,7 +68,7 @@ async function writeOutput(path: string, text: string): Promise<void> {
 export async function runPackCommand(dirs: string[], o: PackCommandOptions, signal: AbortSignal): Promise<void> {
   const request = requestFromOptions(dirs, o);
   const counter = createTokenCounter({ encoding: request.encoding, cacheDir: o.cache ? defaultTokenCacheDir() : null, workers: 'auto' });
-  const progress = new TerminalProgress(process.stderr, !o.quiet && process.stderr.isTTY === true);
+  const progress = new TerminalProgress(process.stderr, o.quiet !== true && process.stderr.isTTY === true);
   try {
     const { text, report } = await new PackEngine({ tokenCounter: counter }).pack(request, {
       signal,

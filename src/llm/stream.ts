@@ -86,6 +86,8 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
         watchdog.arm(idleMs, false);
         yield* chunkEvents(chunk, state);
       }
+      // The SDK ends its stream quietly when its signal aborts; a stop or a timeout must not read as a clean end.
+      if (watchdog.signal.aborted) throw new Error('The stream was aborted.');
       watchdog.dispose();
       if (state.usage) yield { type: 'usage', usage: state.usage };
       if (state.finishReason !== null) return yield { type: 'done', outcome: 'complete', finishReason: state.finishReason };

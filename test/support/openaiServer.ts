@@ -56,6 +56,10 @@ export interface OpenAIServer {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Writes and waits until the data is handed to the socket, so a cut right after still delivers it. */
+const writeFlushed = (res: ServerResponse, data: string): Promise<void> =>
+  new Promise((resolve) => res.write(data, () => resolve()));
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const parts: Buffer[] = [];
   for await (const part of req) parts.push(part as Buffer);
@@ -87,7 +91,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     let gone = false;
     res.on('close', () => (gone = true));
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    res.write(writer.chunk({ role: 'assistant', content: '' }));
+    await writeFlushed(res, writer.chunk({ role: 'assistant', content: '' }));
     const field = reply.reasoningField ?? 'reasoning_content';
     const pieces = [...(reply.reasoning ?? []).map((text) => ({ [field]: text })), ...reply.chunks.map((text) => ({ content: text }))];
     let sent = 0;
@@ -98,11 +102,12 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
         req.socket.destroy();
         return;
       }
+      if (reply.stallAfter !== undefined && sent >= reply.stallAfter) return;
       if (reply.errorAfter && sent >= reply.errorAfter.chunks) {
         res.end(`data: ${JSON.stringify({ error: { message: reply.errorAfter.message, code: reply.errorAfter.code ?? 'server_error' } })}\n\n`);
         return;
       }
-      res.write(writer.chunk(delta));
+      await writeFlushed(res, writer.chunk(delta));
       sent++;
     }
     if (reply.cutAfter !== undefined && sent >= reply.cutAfter) {

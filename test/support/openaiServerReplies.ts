@@ -29,6 +29,8 @@ export interface StreamReply {
   usage?: ScriptedUsage;
   /** Destroy the socket after this many reasoning/text chunks: a stream that dies midway. */
   cutAfter?: number;
+  /** Stop sending after this many chunks and keep the connection open: a stream that stalls. */
+  stallAfter?: number;
   /** Send `data: {"error": …}` after this many chunks, then end the stream (as OpenRouter does). */
   errorAfter?: { chunks: number; message: string; code?: string };
 }

@@ -9,7 +9,7 @@ import { readSettings, workspaceFolderPaths } from './config';
 import { chatHtml, createNonce } from './logic/chatHtml';
 import type { ChatSession } from './logic/chatSession';
 import { firstBudget } from './logic/conversationContext';
-import { isPackedFile, packedFilesOf, requestForScope } from './logic/packScope';
+import { isPackedFile, packedFilesOf, packScope } from './logic/packScope';
 import { translatedUiStrings } from './logic/uiStrings';
 import type { LlmBridge } from './llmBridge';
 import type { PackService } from './packService';
@@ -158,9 +158,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const model = this.llm.modelInfo(settings);
     const meta = chat.context;
     const { budget, reserve } = meta ?? firstBudget({ model: () => model, countTokens: (t) => this.llm.countTokens(t, settings) }, '');
-    const request = requestForScope({ scope: chat.scope, workspaceFolders: folders, settings, budget, reserve, query: meta?.query ?? '' });
+    const input = { scope: chat.scope, workspaceFolders: folders, settings, budget, reserve, query: meta?.query ?? '' };
     this.postContext({ ...this.emptyContext('packing'), ...(this.contextInfo?.status === 'ready' ? { files: this.contextInfo.files } : {}) });
-    this.packs.pack(request, { signal: controller.signal }).then(
+    packScope((request, options) => this.packs.pack(request, options), input, { signal: controller.signal }).then(
       ({ report }) => {
         if (controller.signal.aborted) return;
         const estimatedCost = this.llm.costOf(settings, { inputTokens: report.totalTokens + reserve, outputTokens: 0, cachedTokens: 0 });

@@ -7,7 +7,7 @@ import type { PackResult } from '../core/packTypes';
 import type { OutputFormat } from '../core/types';
 import { readSettings, workspaceFolderPaths } from './config';
 import { listFolders } from './logic/folderList';
-import { requestForScope } from './logic/packScope';
+import { packScope } from './logic/packScope';
 import type { ChatScope } from '../shared/model';
 import { tokenReportMarkdown } from './logic/tokenReport';
 import type { PackService } from './packService';
@@ -21,12 +21,12 @@ function requireWorkspace(): string[] | undefined {
   return folders.length > 0 ? folders : undefined;
 }
 
-async function packScope(packs: PackService, scope: ChatScope): Promise<PackResult | undefined> {
+async function packWithProgress(packs: PackService, scope: ChatScope): Promise<PackResult | undefined> {
   const folders = requireWorkspace();
   if (!folders) return undefined;
-  const settings = readSettings();
-  const request = requestForScope({ scope, workspaceFolders: folders, settings, budget: null, reserve: 0, query: '' });
-  return packs.packWithProgress(request, vscode.l10n.t('Tome: packing {0}', scope.kind === 'workspace' ? vscode.l10n.t('the workspace') : scope.label));
+  const input = { scope, workspaceFolders: folders, settings: readSettings(), budget: null, reserve: 0, query: '' };
+  const title = vscode.l10n.t('Tome: packing {0}', scope.kind === 'workspace' ? vscode.l10n.t('the workspace') : scope.label);
+  return packs.withProgress(title, (options) => packScope((request, o) => packs.pack(request, o), input, options));
 }
 
 function summary(result: PackResult): string {
@@ -58,14 +58,14 @@ export function registerPackCommands(context: vscode.ExtensionContext, packs: Pa
   };
 
   register('tome.packWorkspaceToClipboard', async () => {
-    const result = await packScope(packs, { kind: 'workspace' });
+    const result = await packWithProgress(packs, { kind: 'workspace' });
     if (!result) return;
     await vscode.env.clipboard.writeText(result.text);
     void vscode.window.showInformationMessage(vscode.l10n.t('Copied the packed workspace to the clipboard: {0}.', summary(result)));
   });
 
   register('tome.packWorkspaceToEditor', async () => {
-    const result = await packScope(packs, { kind: 'workspace' });
+    const result = await packWithProgress(packs, { kind: 'workspace' });
     if (result) await openInEditor(result);
   });
 
@@ -78,7 +78,7 @@ export function registerPackCommands(context: vscode.ExtensionContext, packs: Pa
       title: vscode.l10n.t('Save the packed workspace'),
     });
     if (!target) return;
-    const result = await packScope(packs, { kind: 'workspace' });
+    const result = await packWithProgress(packs, { kind: 'workspace' });
     if (!result) return;
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
@@ -91,12 +91,12 @@ export function registerPackCommands(context: vscode.ExtensionContext, packs: Pa
   register('tome.packFolder', async () => {
     const folder = await pickFolder(vscode.l10n.t('Folder to pack'));
     if (!folder) return;
-    const result = await packScope(packs, { kind: 'folder', absPath: folder.absPath, label: folder.label });
+    const result = await packWithProgress(packs, { kind: 'folder', absPath: folder.absPath, label: folder.label });
     if (result) await openInEditor(result);
   });
 
   register('tome.showTokenReport', async () => {
-    const result = await packScope(packs, { kind: 'workspace' });
+    const result = await packWithProgress(packs, { kind: 'workspace' });
     if (!result) return;
     const markdown = tokenReportMarkdown(result.report, {
       title: vscode.l10n.t('Tome token report'),

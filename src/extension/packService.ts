@@ -30,11 +30,11 @@ export class PackService implements vscode.Disposable {
    * A pack behind a cancellable progress notification. Resolves to undefined when the user
    * cancels (an answer, not an error); shows other failures as an error message.
    */
-  async packWithProgress(request: PackRequest, title: string): Promise<PackResult | undefined> {
+  async withProgress(title: string, run: (options: PackOptions) => Promise<PackResult>): Promise<PackResult | undefined> {
     const controller = new AbortController();
     let settled = false;
     let report: ((stage: PackStage, done: number, total: number) => void) | undefined;
-    const work = this.engine.pack(request, { signal: controller.signal, onProgress: (e) => report?.(e.stage, e.done, e.total) });
+    const work = run({ signal: controller.signal, onProgress: (e) => report?.(e.stage, e.done, e.total) });
     const timer = setTimeout(() => {
       if (settled) return;
       void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {

@@ -285,6 +285,6 @@ describe('ChatSession', () => {
     expect(session.current.scope).toEqual({ kind: 'folder', absPath: '/ws/src', label: 'src' });
     h.scripts.push(answer('y'));
     await session.ask('r2', 'Q2');
-    expect(h.requests.at(-1)?.roots).toEqual(['/ws/src']);
+    expect(h.requests.at(-1)).toMatchObject({ roots: ['/ws'], focus: ['/ws/src'] });
   });
 });

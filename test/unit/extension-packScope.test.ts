@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextBudget, FRAMING_TOKENS, shrunkBudget } from '../../src/extension/logic/chatMessages';
 import { listFolders } from '../../src/extension/logic/folderList';
-import { absolutePathOf, isPackedFile, labelFor, requestForScope } from '../../src/extension/logic/packScope';
+import { absolutePathOf, dependencyClosure, exactPathGlob, isPackedFile, labelFor, packScope, requestForScope } from '../../src/extension/logic/packScope';
+import type { PackRequest } from '../../src/core/request';
+import type { PackResult } from '../../src/core/packTypes';
 import { folderTotals, statusBarText, tokenReportMarkdown } from '../../src/extension/logic/tokenReport';
 
 const settings = { encoding: 'cl100k_base' as const, format: 'markdown' as const, exclude: ['*.log'], maxFileSize: 5000, includeTests: false };
@@ -16,9 +18,14 @@ describe('requestForScope', () => {
     expect(r).toMatchObject({ roots: [ws, '/other'], focus: [], encoding: 'cl100k_base', format: 'markdown', exclude: ['*.log'], maxFileSize: 5000, includeTests: false, budget: 1000, reserve: 100, query: 'q' });
   });
 
-  it('packs a folder on its own', () => {
-    const r = requestForScope({ scope: { kind: 'folder', absPath: join(ws, 'src'), label: 'src' }, workspaceFolders: [ws], settings, budget: null, reserve: 0, query: '' });
-    expect(r.roots).toEqual([join(ws, 'src')]);
+  it('packs a folder from its workspace folder, with focus on it and the given includes', () => {
+    const r = requestForScope({ scope: { kind: 'folder', absPath: join(ws, 'src'), label: 'src' }, workspaceFolders: [ws], settings, budget: null, reserve: 0, query: '', include: ['/src/a.ts'] });
+    expect(r).toMatchObject({ roots: [ws], focus: [join(ws, 'src')], include: ['/src/a.ts'] });
+  });
+
+  it('packs a folder outside the workspace on its own', () => {
+    const r = requestForScope({ scope: { kind: 'folder', absPath: '/elsewhere/lib', label: 'lib' }, workspaceFolders: [ws], settings, budget: null, reserve: 0, query: '' });
+    expect(r).toMatchObject({ roots: ['/elsewhere/lib'], focus: [] });
   });
 
   it('packs a file with its workspace folder and gives it focus', () => {
@@ -26,6 +33,49 @@ describe('requestForScope', () => {
     const r = requestForScope({ scope: { kind: 'file', absPath: file, label: 'src/a.ts' }, workspaceFolders: ['/elsewhere', ws], settings, budget: null, reserve: 0, query: '' });
     expect(r.roots).toEqual([ws]);
     expect(r.focus).toEqual([file]);
+  });
+});
+
+describe('scoped packs', () => {
+  const files = [
+    { path: 'src/model/book.ts', imports: ['src/util/ids.ts'] },
+    { path: 'src/model/shelf.ts', imports: ['src/model/book.ts'] },
+    { path: 'src/util/ids.ts', imports: ['src/util/random.ts'] },
+    { path: 'src/util/random.ts' },
+    { path: 'src/billing/invoice.ts', imports: ['src/model/book.ts'] },
+    { path: 'src/modelling.ts' },
+  ];
+
+  it('takes the folder\'s files and everything they import, transitively, and nothing that imports them', () => {
+    expect(dependencyClosure(files, 'src/model')).toEqual(['src/model/book.ts', 'src/model/shelf.ts', 'src/util/ids.ts', 'src/util/random.ts']);
+  });
+
+  it('takes a single file and its imports', () => {
+    expect(dependencyClosure(files, 'src/util/ids.ts')).toEqual(['src/util/ids.ts', 'src/util/random.ts']);
+  });
+
+  it('makes patterns that match one path exactly, glob characters included', () => {
+    expect(exactPathGlob('src/[id]/a*.ts')).toBe('/src/\\[id\\]/a\\*.ts');
+  });
+
+  it('packs the workspace to find the closure, then packs exactly the closure', async () => {
+    const requests: PackRequest[] = [];
+    const pack = async (request: PackRequest): Promise<PackResult> => {
+      requests.push(request);
+      const report = { root: ws, roots: [ws], encoding: 'o200k_base' as const, format: 'xml' as const, budget: null, reserve: 0, totalTokens: 0, files: files.map((f) => ({ ...f, tokens: 1, mode: 'full' as const, redactions: 0 })), skipped: [], redactionCount: 0, warnings: [], cycles: [], timings: {} };
+      return { text: '', report };
+    };
+    await packScope(pack, { scope: { kind: 'folder', absPath: join(ws, 'src', 'model'), label: 'src/model' }, workspaceFolders: [ws], settings, budget: 5000, reserve: 100, query: 'q' });
+    expect(requests).toHaveLength(2);
+    expect(requests[0]).toMatchObject({ roots: [ws], include: [], budget: null, focus: [] });
+    expect(requests[1]).toMatchObject({ roots: [ws], budget: 5000, reserve: 100, query: 'q', focus: [join(ws, 'src', 'model')] });
+    expect(requests[1]?.include).toEqual(['/src/model/book.ts', '/src/model/shelf.ts', '/src/util/ids.ts', '/src/util/random.ts']);
+  });
+
+  it('packs the workspace in one go', async () => {
+    const requests: PackRequest[] = [];
+    await packScope(async (r) => (requests.push(r), { text: '', report: {} as PackResult['report'] }), { scope: { kind: 'workspace' }, workspaceFolders: [ws], settings, budget: null, reserve: 0, query: '' });
+    expect(requests).toHaveLength(1);
   });
 });
 

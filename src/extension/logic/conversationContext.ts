@@ -7,7 +7,7 @@ import type { PackResult } from '../../core/packTypes';
 import { conversationText, contextBudget, shrunkBudget, type ContextBudget } from './chatMessages';
 import type { ChatSessionDeps } from './chatTypes';
 import type { PackedContextMeta, StoredConversation } from './conversationStore';
-import { packedFilesOf, requestForScope } from './packScope';
+import { packedFilesOf, packScope } from './packScope';
 
 /** Share of the window kept for follow-up turns beyond the first question, within limits. */
 const FOLLOW_UP_SHARE = 0.05;
@@ -38,8 +38,8 @@ export function firstBudget(deps: Pick<Deps, 'model' | 'countTokens'>, question:
 
 async function packWith(deps: Deps, chat: StoredConversation, meta: Omit<PackedContextMeta, 'tokens' | 'files'>, signal: AbortSignal): Promise<{ result: PackResult; meta: PackedContextMeta }> {
   const settings = { ...deps.packSettings(), encoding: meta.encoding, format: meta.format };
-  const request = requestForScope({ scope: chat.scope, workspaceFolders: deps.workspaceFolders(), settings, budget: meta.budget, reserve: meta.reserve, query: meta.query });
-  const result = await deps.pack(request, { signal });
+  const input = { scope: chat.scope, workspaceFolders: deps.workspaceFolders(), settings, budget: meta.budget, reserve: meta.reserve, query: meta.query };
+  const result = await packScope((request, options) => deps.pack(request, options), input, { signal });
   return { result, meta: { ...meta, tokens: result.report.totalTokens, files: packedFilesOf(result.report) } };
 }
 

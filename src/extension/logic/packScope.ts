@@ -3,8 +3,9 @@
  * the webview shows. No `vscode` here: the host passes in the workspace folders.
  */
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import type { PackOptions, PackResult } from '../../core/packTypes';
 import { withDefaults, type PackRequest } from '../../core/request';
-import type { PackReport } from '../../core/types';
+import type { PackReport, ReportFile } from '../../core/types';
 import type { ChatScope, PackedFileView } from '../../shared/model';
 import type { TomeSettings } from './settings';
 
@@ -31,25 +32,24 @@ export function folderContaining(absPath: string, workspaceFolders: readonly str
 }
 
 /**
- * The pack request for a scope. A folder is packed on its own; a file is packed with the rest
- * of its workspace folder and given focus, so the definitions it uses come along under a budget.
+ * The pack request for a scope. A folder or file is packed from its workspace folder with focus
+ * on it; `include` (see {@link packScope}) narrows that to the scope and what it imports.
  */
-export function requestForScope(input: ScopeRequestInput): PackRequest {
+export function requestForScope(input: ScopeRequestInput & { include?: string[] }): PackRequest {
   const { scope, settings } = input;
   let roots: string[];
   let focus: string[] = [];
   if (scope.kind === 'workspace') {
     roots = [...input.workspaceFolders];
-  } else if (scope.kind === 'folder') {
-    roots = [scope.absPath];
   } else {
     const folder = folderContaining(scope.absPath, input.workspaceFolders);
-    roots = [folder ?? join(scope.absPath, '..')];
-    focus = [scope.absPath];
+    roots = [folder ?? (scope.kind === 'folder' ? scope.absPath : join(scope.absPath, '..'))];
+    if (roots[0] !== scope.absPath) focus = [scope.absPath];
   }
   return withDefaults({
     roots,
     focus,
+    include: input.include ?? [],
     format: settings.format,
     encoding: settings.encoding,
     exclude: settings.exclude,
@@ -91,4 +91,46 @@ export function labelFor(absPath: string, workspaceFolders: readonly string[]): 
 /** True when a webview-supplied path is one of the packed files (the host opens nothing else). */
 export function isPackedFile(absPath: string, files: readonly PackedFileView[]): boolean {
   return files.some((f) => f.absPath === absPath);
+}
+
+/**
+ * Report paths of the files under `scopeRel` (a file, or a folder's files) and every in-tree
+ * file they import, transitively, sorted.
+ */
+export function dependencyClosure(files: ReadonlyArray<Pick<ReportFile, 'path' | 'imports'>>, scopeRel: string): string[] {
+  const importsOf = new Map(files.map((f) => [f.path, f.imports ?? []]));
+  const inScope = (path: string): boolean => path === scopeRel || path.startsWith(`${scopeRel}/`);
+  const seen = new Set<string>();
+  const queue = files.map((f) => f.path).filter(inScope);
+  for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    for (const dep of importsOf.get(path) ?? []) if (!seen.has(dep)) queue.push(dep);
+  }
+  return [...seen].sort();
+}
+
+/** A gitignore-style pattern that matches exactly this root-relative path. */
+export function exactPathGlob(path: string): string {
+  return `/${path.replace(/[\\*?[\]]/g, '\\$&')}`;
+}
+
+/** Packs anything, as PackEngine.pack does. */
+export type PackFunction = (request: PackRequest, options: PackOptions) => Promise<PackResult>;
+
+/**
+ * Packs a scope. The workspace is packed as it is. A folder or file is packed with what it
+ * imports, and nothing else: a first pack of its workspace folder (cheap when the engine has
+ * the files cached) finds the import closure, and the second packs exactly those files.
+ */
+export async function packScope(pack: PackFunction, input: ScopeRequestInput, options: PackOptions = {}): Promise<PackResult> {
+  const request = requestForScope(input);
+  if (input.scope.kind === 'workspace' || request.roots.length !== 1) return pack(request, options);
+  const root = request.roots[0] ?? '';
+  const scopeRel = relative(root, input.scope.absPath).split(sep).join('/');
+  if (scopeRel === '') return pack(request, options);
+  const discovery = await pack({ ...request, budget: null, reserve: 0, focus: [], query: '' }, { ...(options.signal ? { signal: options.signal } : {}) });
+  const closure = dependencyClosure(discovery.report.files, scopeRel);
+  if (closure.length === 0) return pack(request, options);
+  return pack(requestForScope({ ...input, include: closure.map(exactPathGlob) }), options);
 }

@@ -34,6 +34,6 @@ export function parseByteSize(value: string): number {
 }
 
 /** Collects a repeatable option's values. */
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }

@@ -1,4 +1,8 @@
+import { importLanguageOf } from '../graph/languages';
 import type { ImportGraph, OrderMode } from '../types';
+import { StringHeap } from './heap';
+import { orientationRank } from './orientation';
+import { stronglyConnectedComponents } from './scc';
 
 /** The output order and the import cycles met on the way. */
 export interface FileOrder {
@@ -11,9 +15,125 @@ export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
 /**
- * Orders `paths` for output. Placeholder until the dependency-order work lands: path order.
+ * Files ordered by the graph: every source file of a language whose imports are read (even one
+ * with no edges, so it stays beside its folder), plus any file an edge touches.
  */
-export function orderFiles(paths: readonly string[], _graph: ImportGraph, _mode: OrderMode): FileOrder {
-  return { order: [...paths].sort(comparePaths), cycles: [] };
+function graphMembers(paths: readonly string[], known: ReadonlySet<string>, graph: ImportGraph): Set<string> {
+  const members = new Set<string>();
+  for (const path of paths) if (importLanguageOf(path) !== null) members.add(path);
+  for (const path of paths) {
+    for (const target of graph.imports.get(path) ?? []) {
+      if (!known.has(target) || target === path) continue;
+      members.add(path);
+      members.add(target);
+    }
+  }
+  return members;
+}
+
+/**
+ * Lays out the code files dependencies-first. Cycles are collapsed with Tarjan's SCC; the DAG of
+ * components is emitted by Kahn's algorithm choosing, among components whose dependencies are all
+ * out, one in the folder of the file just written (so a folder stays together where the graph
+ * allows), else the one with the smallest path. Inside a cycle, members that import fewer of
+ * their cycle-mates come first, ties by path.
+ */
+export function orderByDependencies(code: readonly string[], graph: ImportGraph): FileOrder {
+  const sorted = [...code].sort(comparePaths);
+  const indexOf = new Map(sorted.map((p, i) => [p, i]));
+  const edges = sorted.map((p) =>
+    (graph.imports.get(p) ?? []).flatMap((t) => {
+      const i = indexOf.get(t);
+      return i === undefined || t === p ? [] : [i];
+    }),
+  );
+  const components = stronglyConnectedComponents(edges);
+  const componentOf = new Int32Array(sorted.length);
+  components.forEach((members, c) => members.forEach((m) => (componentOf[m] = c)));
+  const laidOut = components.map((members) => layOutComponent(members, edges, componentOf, sorted));
+  const cycles = laidOut.filter((m) => m.length > 1).map((m) => [...m].sort(comparePaths));
+  cycles.sort((a, b) => comparePaths(a[0] ?? '', b[0] ?? ''));
+
+  // Kahn over components: waiting[c] = number of distinct components c still needs.
+  const dependents: number[][] = components.map(() => []);
+  const waiting = new Int32Array(components.length);
+  components.forEach((members, c) => {
+    const needs = new Set<number>();
+    for (const m of members) for (const t of edges[m] ?? []) if (componentOf[t] !== c) needs.add(componentOf[t] as number);
+    waiting[c] = needs.size;
+    for (const n of needs) dependents[n]?.push(c);
+  });
+  const keyOf = laidOut.map((members) => [...members].sort(comparePaths)[0] ?? '');
+  const componentByKey = new Map(keyOf.map((k, c) => [k, c]));
+  const readyAll = new StringHeap();
+  const readyByFolder = new Map<string, StringHeap>();
+  const emitted = new Uint8Array(components.length);
+  const makeReady = (c: number): void => {
+    const key = keyOf[c] as string;
+    readyAll.push(key);
+    const folder = folderOf(key);
+    let heap = readyByFolder.get(folder);
+    if (heap === undefined) readyByFolder.set(folder, (heap = new StringHeap()));
+    heap.push(key);
+  };
+  components.forEach((_, c) => {
+    if (waiting[c] === 0) makeReady(c);
+  });
+  const order: string[] = [];
+  let folder = '';
+  for (;;) {
+    const local = readyByFolder.get(folder);
+    const key = popFresh(local, componentByKey, emitted) ?? popFresh(readyAll, componentByKey, emitted);
+    if (key === undefined) break;
+    const c = componentByKey.get(key) as number;
+    emitted[c] = 1;
+    const members = laidOut[c] ?? [];
+    order.push(...members);
+    folder = folderOf(members[members.length - 1] ?? key);
+    for (const d of dependents[c] ?? []) if (--(waiting[d] as number) === 0) makeReady(d);
+  }
+  return { order, cycles };
+}
+
+/** Pops the smallest key whose component is not yet emitted (each key sits in two heaps). */
+function popFresh(heap: StringHeap | undefined, componentByKey: ReadonlyMap<string, number>, emitted: Uint8Array): string | undefined {
+  while (heap !== undefined && heap.size > 0) {
+    const key = heap.pop() as string;
+    if (emitted[componentByKey.get(key) as number] === 0) return key;
+  }
+  return undefined;
+}
+
+function layOutComponent(members: readonly number[], edges: readonly (readonly number[])[], componentOf: Int32Array, paths: readonly string[]): string[] {
+  if (members.length === 1) return [paths[members[0] as number] as string];
+  const c = componentOf[members[0] as number];
+  const inner = (m: number): number => new Set((edges[m] ?? []).filter((t) => componentOf[t] === c)).size;
+  return [...members]
+    .map((m) => ({ path: paths[m] as string, inner: inner(m) }))
+    .sort((a, b) => a.inner - b.inner || comparePaths(a.path, b.path))
+    .map((m) => m.path);
+}
+
+/**
+ * Orders `paths` for output. `path` mode is plain path order. `dependency` mode puts top-level
+ * orientation files first (README, manifests), then source files dependencies-first, then every
+ * other file (docs, configs, data) in path order. Cycles are reported in both modes.
+ */
+export function orderFiles(paths: readonly string[], graph: ImportGraph, mode: OrderMode): FileOrder {
+  const known = new Set(paths);
+  const members = graphMembers(paths, known, graph);
+  const { order: codeOrder, cycles } = orderByDependencies([...members], graph);
+  if (mode === 'path') return { order: [...paths].sort(comparePaths), cycles };
+  const orientation = paths
+    .filter((p) => !members.has(p) && orientationRank(p) !== null)
+    .sort((a, b) => (orientationRank(a) as number) - (orientationRank(b) as number) || comparePaths(a, b));
+  const placed = new Set([...orientation, ...codeOrder]);
+  const rest = paths.filter((p) => !placed.has(p)).sort(comparePaths);
+  return { order: [...orientation, ...codeOrder, ...rest], cycles };
 }

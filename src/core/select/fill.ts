@@ -127,11 +127,13 @@ export async function fillBudget(
     } else if (work > workBefore) misses++;
   };
 
-  // 1. The floor: what the user is looking at and what it uses directly, in the cheapest form.
-  for (const entry of ranked) {
+  // 1. The floor: what the user is looking at and what it uses directly, in the cheapest form
+  //    (no parsing at all when they all fit in full; pass 2 then places them in full).
+  const isCore = (entry: RankedFile): boolean => entry.tier === 0 || (entry.tier === 1 && entry.distance === 1);
+  const coreFull = ranked.filter(isCore).reduce((sum, entry) => sum + (candidates[entry.index]?.fullTokens ?? 0), 0);
+  for (const entry of coreFull <= left ? [] : ranked) {
     deps.signal?.throwIfAborted();
-    const isCore = entry.tier === 0 || (entry.tier === 1 && entry.distance === 1);
-    if (!isCore) break;
+    if (!isCore(entry)) break;
     const candidate = candidates[entry.index];
     if (candidate === undefined) continue;
     const outline = await outlineWithin(entry.index, left, true);

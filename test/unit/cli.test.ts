@@ -45,6 +45,17 @@ describe('the built tome CLI', () => {
     expect(Array.isArray(report.skipped)).toBe(true);
   });
 
+  it('applies repeated --include and --exclude globs', () => {
+    const reportPath = join(mkdtempSync(join(tmpdir(), 'tome-cli-')), 'report.json');
+    const run = tome('pack', '--include', 'src/**', '--include', 'README.md', '--exclude', '**/strings.ts', '--report', reportPath, '--quiet');
+    expect(run.code).toBe(0);
+    const paths = (JSON.parse(readFileSync(reportPath, 'utf8')) as PackReport).files.map((f) => f.path);
+    expect(paths).toContain('README.md');
+    expect(paths).toContain('src/lib/math.ts');
+    expect(paths).not.toContain('src/lib/strings.ts');
+    expect(paths).not.toContain('package.json');
+  });
+
   it('prints an --explain table of modes and reasons', () => {
     const run = tome('pack', '--explain', '--budget', '100k', '--no-cache');
     expect(run.code).toBe(0);

@@ -60,7 +60,8 @@ export function updateCalibration(previous: CalibrationRecord | undefined, estim
 export function calibratedBudget(windowTokens: number, ratio: number | undefined): number {
   if (ratio === undefined || !Number.isFinite(ratio) || ratio <= 0) return Math.max(0, Math.floor(windowTokens));
   const bounded = Math.min(RATIO_LIMITS.max, Math.max(RATIO_LIMITS.min, ratio));
-  return Math.max(0, Math.floor(windowTokens / bounded));
+  // The epsilon keeps float noise (110000 / 1.1000000000000001) from costing a token.
+  return Math.max(0, Math.floor(windowTokens / bounded + 1e-6));
 }
 
 /** Calibration for several models over one store. */

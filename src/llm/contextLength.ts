@@ -81,10 +81,11 @@ export function smallerBudget(errorText: string, currentBudget: number): number 
   const { limit, requested, promptTokens, completionTokens } = parseContextOverflow(errorText);
   let factor = BLIND_SHRINK;
   if (limit !== undefined && promptTokens !== undefined && completionTokens !== undefined) {
-    factor = Math.max(0, limit - completionTokens) / promptTokens;
+    factor = (Math.max(0, limit - completionTokens) / promptTokens) * MARGIN;
   } else if (limit !== undefined && requested !== undefined && requested > limit) {
-    factor = limit / requested;
+    factor = (limit / requested) * MARGIN;
   }
-  const next = Math.floor(currentBudget * Math.min(factor * MARGIN, BLIND_SHRINK + 0.2));
+  // Shrink by at least the margin: the same budget would fail the same way.
+  const next = Math.floor(currentBudget * Math.min(factor, MARGIN));
   return Math.max(0, Math.min(next, currentBudget - 1));
 }

@@ -1,3 +1,4 @@
+import { graphToDot } from '../core/graph/dot';
 import { graphOfRoots } from '../core/packGraph';
 import { withDefaults } from '../core/request';
 import { resolveRoots } from './roots';
@@ -10,24 +11,13 @@ export interface GraphCommandOptions {
   exclude?: string[];
 }
 
-function dotId(path: string): string {
-  return JSON.stringify(path);
-}
-
 /** `tome graph [dir]`: the import graph as JSON (default) or Graphviz DOT, cycles listed. */
 export async function runGraphCommand(dir: string | undefined, o: GraphCommandOptions, signal: AbortSignal): Promise<void> {
   const request = withDefaults({ roots: resolveRoots(dir ? [dir] : []), useGitignore: o.gitignore, include: o.include ?? [], exclude: o.exclude ?? [] });
   const { graph, cycles, paths } = await graphOfRoots(request, signal);
   let out: string;
   if (o.dot) {
-    const lines = ['digraph imports {', '  rankdir=LR;'];
-    for (const path of paths) {
-      lines.push(`  ${dotId(path)};`);
-      for (const target of graph.imports.get(path) ?? []) lines.push(`  ${dotId(path)} -> ${dotId(target)};`);
-    }
-    cycles.forEach((cycle, i) => lines.push(`  // cycle ${i + 1}: ${cycle.join(' -> ')}`));
-    lines.push('}');
-    out = `${lines.join('\n')}\n`;
+    out = graphToDot(graph, cycles);
   } else {
     const files = paths.map((path) => ({ path, imports: graph.imports.get(path) ?? [], external: graph.external.get(path) ?? [] }));
     out = `${JSON.stringify({ root: request.roots[0], files, cycles, warnings: graph.warnings }, null, 2)}\n`;

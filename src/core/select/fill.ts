@@ -2,7 +2,7 @@ import type { FileMode } from '../types';
 import { roughOutlineChars } from './outlineEstimate';
 import type { RankedFile } from './rank';
 
-/** A file's cost in each form, computed lazily and at most once. */
+/** What the fill needs to know about a candidate: its path, its text and its exact full cost. */
 export interface FillCandidate {
   path: string;
   text: string;

@@ -30,10 +30,12 @@ export async function openWorkbench(browser: Browser, workbenchUrl: string): Pro
   return page;
 }
 
-/** Waits for the workbench shell and the Explorer's first rows. */
+/** Waits for the workbench shell, the Explorer's first rows and Tome's activity-bar entry. */
 export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+  // Shown once the extension host has read Tome's manifest, so its commands exist from here on.
+  await page.locator('.activitybar .action-item a[aria-label^="Tome"]').waitFor({ timeout: 90_000 });
 }
 
 /** Runs a command from the palette by its exact title, the way a person does. */
@@ -42,7 +44,10 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   // Fuzzy matching offers look-alikes ("Compare New Untitled…"), so pick the row whose label is the title.
   const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exactly(title) }) }).first();
   await waitFor(`the command palette to offer "${title}"`, async () => {
-    if (!(await input.isVisible())) await page.keyboard.press('F1');
+    // The palette lists the commands known when it opened, so reopen it on every try: an
+    // extension's commands appear once the extension host has registered it.
+    if (await input.isVisible()) await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
     await input.fill(`>${title}`);
     await row.waitFor({ timeout: 2_000 });
     return true;

@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEPENDENCY_EDGES, FAKE_SECRET, FIXTURE_FILES, IGNORED_MARKER } from '../harness/fixture';
+import { ARTIFACTS_DIR } from '../harness/run';
 import { useScenario } from '../harness/scenario';
 import { activeEditorText, runCommand, saveScreenshot } from '../harness/workbench';
 import { waitFor } from '../harness/waitFor';
@@ -14,6 +17,7 @@ describe('1. palette packing', () => {
       const current = await activeEditorText(page);
       return current.includes(FIXTURE_FILES.main.marker) ? current : undefined;
     }, 60_000, 500);
+    writeFileSync(join(ARTIFACTS_DIR, '01-palette-pack.txt'), text);
 
     for (const file of Object.values(FIXTURE_FILES)) expect(text, file.path).toContain(file.path);
     for (const [dependency, dependent] of DEPENDENCY_EDGES) {

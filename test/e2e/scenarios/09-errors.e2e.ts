@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { askAndWait, lastTurn } from '../harness/chat';
 import { useChatScenario } from '../harness/chatScenario';
+import { providerErrors } from '../harness/modelServer';
 import { saveScreenshot } from '../harness/workbench';
-
-const UNAUTHORIZED = { error: { message: 'Incorrect API key provided: sk-tome-***-key.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } };
-const TOO_LONG = {
-  error: {
-    message: "This model's maximum context length is 8192 tokens. However, your messages resulted in 9001 tokens. Please reduce the length of the messages.",
-    type: 'invalid_request_error',
-    param: 'messages',
-    code: 'context_length_exceeded',
-  },
-};
 
 describe('9. errors', () => {
   const scenario = useChatScenario('09-errors', {
-    replies: [{ kind: 'error', status: 401, body: UNAUTHORIZED }],
-    fallback: { kind: 'error', status: 400, body: TOO_LONG },
+    replies: [providerErrors.invalidKey()],
+    // Every later request, re-packed retries included, is too long.
+    fallback: providerErrors.contextLength(8_192, 9_001, 4_096),
   });
 
   it('explains a rejected key and a too-long context in plain words with a next step, and never hangs', async () => {

@@ -11,14 +11,25 @@ const MEMO_MAX_PIECE_LENGTH = 64;
 const NON_ASCII = /[\u0080-\u{10ffff}]/gu;
 
 /**
- * True when text may be cut before index `p` without changing counts: after a `\n` and before
- * a char that is neither whitespace nor `/` (see isSafeJoin). Only ASCII chars are accepted
- * after the cut, which is all the callers need.
+ * True when text may be cut before index `p` without changing counts, judged from ASCII chars
+ * only: no piece can span the cut, and the pre-tokenizers have no lookbehind, so the text after
+ * the cut is cut into the same pieces either way. Safe cuts:
+ * - after a letter, before an ASCII char that is not a letter or `'` (a word piece only grows
+ *   by letters, marks and a contraction);
+ * - after a digit, before an ASCII char that is not a digit (digit pieces are `\p{N}{1,3}`);
+ * - after `\n`, before a char that is neither whitespace nor `/` (see isSafeJoin).
  */
 function isSafeCut(text: string, p: number): boolean {
-  if (text.charCodeAt(p - 1) !== 10) return false;
+  const before = text.charCodeAt(p - 1);
   const c = text.charCodeAt(p);
-  return c > 32 && c < 127 && c !== 47;
+  if (c >= 128) return false;
+  if (isAsciiLetter(before)) return !isAsciiLetter(c) && c !== 39;
+  if (before >= 48 && before <= 57) return c < 48 || c > 57;
+  return before === 10 && c > 32 && c < 127 && c !== 47;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**

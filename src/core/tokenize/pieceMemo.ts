@@ -1,5 +1,5 @@
 /** Slots in the table (a power of two); it is cleared when half full, to bound memory. */
-const SLOTS = 1 << 17;
+const SLOTS = 1 << 19;
 const MASK = SLOTS - 1;
 const MAX_ENTRIES = SLOTS >> 1;
 

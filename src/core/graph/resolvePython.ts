@@ -48,12 +48,13 @@ export class PythonResolver implements LanguageResolver {
     return found;
   }
 
-  private absolute(dotted: string): string | null {
+  /** Absolute imports: the import roots, then the importing file's own folder (how scripts run). */
+  private absolute(dotted: string, fromDir: string): string | null {
     for (const root of this.roots) {
       const found = this.moduleFile(root, dotted);
       if (found !== null) return found;
     }
-    return null;
+    return this.moduleFile(fromDir, dotted);
   }
 
   resolve(path: string, facts: FileFacts): ResolvedImports {
@@ -66,7 +67,7 @@ export class PythonResolver implements LanguageResolver {
         continue;
       }
       const find = (dotted: string): string | null =>
-        imp.level > 0 ? (dotted === '' ? null : this.moduleFile(base ?? '', dotted)) : this.absolute(dotted);
+        imp.level > 0 ? (dotted === '' ? null : this.moduleFile(base ?? '', dotted)) : this.absolute(dotted, dirOf(path));
       // `from pkg import name`: name may be a submodule; otherwise the name lives in pkg itself.
       let needsModule = imp.names.length === 0;
       for (const name of imp.names) {

@@ -29,6 +29,8 @@ class DeclarationIndex {
 }
 
 const isJvm = (p: string): boolean => p.endsWith('.java') || p.endsWith('.kt') || p.endsWith('.kts');
+/** Maven/Gradle test source sets: visible to tests only, like Go's `_test.go` files. */
+const isJvmTest = (p: string): boolean => /(^|\/)src\/(test|androidTest|integrationTest)[^/]*\//.test(p);
 
 /**
  * Java and Kotlin: files are indexed by the package they declare (so any source root works:
@@ -42,12 +44,14 @@ export class JvmResolver implements LanguageResolver {
     this.index = new DeclarationIndex(facts, isJvm, '.');
   }
 
-  resolve(_path: string, facts: FileFacts): ResolvedImports {
+  resolve(path: string, facts: FileFacts): ResolvedImports {
     const out = noImports();
+    const fromTest = isJvmTest(path);
     for (const name of facts.qualified ?? []) {
       if (name.endsWith('.*')) {
         const pkg = name.slice(0, -2);
-        const files = this.index.byPackage.get(pkg) ?? this.typeFiles(pkg);
+        const all = this.index.byPackage.get(pkg) ?? this.typeFiles(pkg);
+        const files = fromTest ? all : all.filter((f) => !isJvmTest(f));
         if (files.length > 0) out.files.push(...files);
         else out.external.push(pkg);
         continue;

@@ -2,7 +2,9 @@
  * Entry point of the extension. Activation is lazy: VS Code activates Tome when the chat view
  * opens or a Tome command runs (both inferred from package.json `contributes`).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
 import { readSettings, workspaceFolderPaths } from './config';
@@ -23,11 +25,16 @@ class MissingApiKeyError extends Error {
   override readonly name = 'MissingApiKeyError';
 }
 
+/** Where packed contexts are kept: the workspace's storage folder on disk, else a private temp folder. */
+function contextFolder(context: vscode.ExtensionContext): string {
+  const storage = [context.storageUri, context.globalStorageUri].find((uri) => uri?.scheme === 'file');
+  return storage ? vscode.Uri.joinPath(storage, 'chats').fsPath : join(tmpdir(), `tome-chats-${createHash('sha1').update(String(vscode.workspace.workspaceFile ?? vscode.workspace.workspaceFolders?.[0]?.uri ?? 'no-workspace')).digest('hex').slice(0, 12)}`);
+}
+
 export function activate(context: vscode.ExtensionContext): void {
   const packs = new PackService(context);
   const llm = createLlmBridge();
-  const storage = context.storageUri ?? context.globalStorageUri;
-  const store = new ConversationStore(context.workspaceState, vscode.Uri.joinPath(storage, 'chats').fsPath);
+  const store = new ConversationStore(context.workspaceState, contextFolder(context));
 
   async function* streamAnswer(messages: ChatMessage[], signal: AbortSignal): AsyncIterable<AnswerEvent> {
     const settings = readSettings();

@@ -9,6 +9,7 @@ import { createClient, endpointName } from './client';
 import { ChatError, timeoutError, toChatError } from './errors';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep, type RetryPolicy } from './retry';
 import { deltaPieces } from './delta';
+import { ThinkTagSplitter } from './thinkTags';
 import { normalizeUsage } from './usage';
 import { Watchdog } from './watchdog';
 import type { ChatEvent, ChatRequest, ChatUsage } from './types';
@@ -31,14 +32,14 @@ export interface StreamChatOptions {
 const DEFAULT_FIRST_BYTE_MS = 120_000;
 const DEFAULT_IDLE_MS = 120_000;
 
-type StreamState = { shown: boolean; finishReason: string | null; usage: ChatUsage | undefined };
+type StreamState = { shown: boolean; finishReason: string | null; usage: ChatUsage | undefined; think: ThinkTagSplitter };
 
-function requestBody(request: ChatRequest): OpenAI.Chat.ChatCompletionCreateParamsStreaming {
+function requestBody(request: ChatRequest, includeUsage: boolean): OpenAI.Chat.ChatCompletionCreateParamsStreaming {
   return {
     model: request.model,
     messages: request.messages,
     stream: true,
-    stream_options: { include_usage: true },
+    ...(includeUsage ? { stream_options: { include_usage: true } } : {}),
     ...(request.maxOutputTokens !== undefined ? { max_tokens: request.maxOutputTokens } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
   };
@@ -74,14 +75,15 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
   const endpoint = endpointName(request.baseURL);
   const client = createClient({ baseURL: request.baseURL, apiKey: request.apiKey, headers: request.headers, timeoutMs: firstByteMs > 0 ? firstByteMs + 5000 : undefined });
   const cancelled: ChatEvent = { type: 'done', outcome: 'cancelled', finishReason: null, cancelled: true };
+  let includeUsage = request.includeUsage ?? true;
 
   for (let attempt = 1; ; attempt++) {
     if (options.signal?.aborted) return yield cancelled;
-    const state: StreamState = { shown: false, finishReason: null, usage: undefined };
+    const state: StreamState = { shown: false, finishReason: null, usage: undefined, think: new ThinkTagSplitter() };
     const watchdog = new Watchdog(options.signal);
     try {
       watchdog.arm(firstByteMs, true);
-      const stream = await client.chat.completions.create(requestBody(request), { signal: watchdog.signal });
+      const stream = await client.chat.completions.create(requestBody(request, includeUsage), { signal: watchdog.signal });
       for await (const chunk of stream) {
         watchdog.arm(idleMs, false);
         yield* chunkEvents(chunk, state);
@@ -89,16 +91,24 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
       // The SDK ends its stream quietly when its signal aborts; a stop or a timeout must not read as a clean end.
       if (watchdog.signal.aborted) throw new Error('The stream was aborted.');
       watchdog.dispose();
+      yield* state.think.flush();
       if (state.usage) yield { type: 'usage', usage: state.usage };
       if (state.finishReason !== null) return yield { type: 'done', outcome: 'complete', finishReason: state.finishReason };
       return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: `The answer from ${endpoint} ended without finishing.` };
     } catch (error) {
       watchdog.dispose();
+      yield* state.think.flush();
       if (options.signal?.aborted) {
         if (state.usage) yield { type: 'usage', usage: state.usage };
         return yield cancelled;
       }
       const failure = watchdog.fired ? timeoutError(endpoint, watchdog.fired.ms, watchdog.fired.firstByte && !state.shown) : toChatError(error, endpoint, request.model, request.apiKey);
+      if (includeUsage && failure.kind === 'bad-request' && /stream_options|include_usage/i.test(failure.detail ?? '')) {
+        // An older server that refuses the usage option: ask again without it, at once.
+        includeUsage = false;
+        attempt--;
+        continue;
+      }
       if (state.shown) {
         if (state.usage) yield { type: 'usage', usage: state.usage };
         return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: failure.message };
@@ -123,8 +133,9 @@ function* chunkEvents(chunk: OpenAI.Chat.ChatCompletionChunk, state: StreamState
   for (const choice of chunk.choices ?? []) {
     if (choice.index !== undefined && choice.index !== 0) continue;
     for (const piece of deltaPieces(choice.delta)) {
+      // Counts as shown even while the splitter holds it back: a retry would repeat it.
       state.shown = true;
-      yield piece;
+      yield* piece.type === 'text' ? state.think.push(piece.text) : [piece];
     }
     if (choice.finish_reason) state.finishReason = choice.finish_reason;
   }

@@ -21,6 +21,11 @@ export interface ChatRequest {
   /** Sent as `max_tokens`. */
   maxOutputTokens?: number;
   temperature?: number;
+  /**
+   * Ask for the usage record with `stream_options.include_usage` (default true). A server that
+   * refuses the option is asked again without it automatically.
+   */
+  includeUsage?: boolean;
   /** Extra request headers (e.g. OpenRouter's `HTTP-Referer`). */
   headers?: Record<string, string>;
 }

@@ -74,3 +74,21 @@ describe('the fake OpenAI-compatible server', () => {
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain('/v1/embeddings/nope');
   });
 });
+
+describe('the fake server in its own process', () => {
+  it('starts, is scripted over HTTP, answers the client, and stops', async () => {
+    const { spawnOpenAIServer } = await import('../support/openaiServerProcess');
+    const remote = await spawnOpenAIServer();
+    try {
+      await remote.enqueue({ kind: 'stream', chunks: ['from ', 'another ', 'process'] });
+      let text = '';
+      for await (const event of streamChat({ baseURL: remote.baseURL, model: 'm', messages: [{ role: 'user', content: 'q' }] })) {
+        if (event.type === 'text') text += event.text;
+      }
+      expect(text).toBe('from another process');
+      expect((await remote.requests()).map((request) => request.path)).toEqual(['/v1/chat/completions']);
+    } finally {
+      await remote.stop();
+    }
+  });
+});

@@ -86,4 +86,27 @@ describe('streamChat', () => {
     const events = await collect(streamChat(request()));
     expect(events.at(-1)).toEqual({ type: 'done', outcome: 'complete', finishReason: 'length' });
   });
+
+  it('splits a leading <think> block that a local server left inline into reasoning', async () => {
+    server.enqueue({ kind: 'stream', chunks: ['<thi', 'nk>Check the ', 'imports.</think>', '\n\nIt ', 'packs.'] });
+    const events = await collect(streamChat(request()));
+    expect(textOf(events, 'reasoning')).toBe('Check the imports.');
+    expect(textOf(events)).toBe('It packs.');
+  });
+
+  it('asks again without stream_options when a server refuses it', async () => {
+    server.enqueue({ kind: 'error', status: 400, body: { error: { message: 'Unrecognized request argument supplied: stream_options', type: 'invalid_request_error' } } }, { kind: 'stream', chunks: ['fine'] });
+    const events = await collect(streamChat(request()));
+    expect(textOf(events)).toBe('fine');
+    const [first, second] = server.requests();
+    expect(first?.body.stream_options).toEqual({ include_usage: true });
+    expect(second?.body.stream_options).toBeUndefined();
+    expect(events.some((event) => event.type === 'retry')).toBe(false);
+  });
+
+  it('refuses a base URL that is not http(s) with a plain message, sending nothing', async () => {
+    const run = async (): Promise<unknown> => collect(streamChat(request({ baseURL: 'localhost:11434' })));
+    await expect(run()).rejects.toMatchObject({ name: 'ChatError', kind: 'bad-request' });
+    expect(server.requests()).toHaveLength(0);
+  });
 });

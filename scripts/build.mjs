@@ -19,6 +19,9 @@ const nodeBase = {
   minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
+  // Prefer ES modules: some packages (jsonc-parser) ship a UMD `main` whose dynamic requires
+  // esbuild cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 /** One options object per target. */

@@ -41,8 +41,7 @@ function graphMembers(paths: readonly string[], known: ReadonlySet<string>, grap
  * Lays out the code files dependencies-first. Cycles are collapsed with Tarjan's SCC; the DAG of
  * components is emitted by Kahn's algorithm choosing, among components whose dependencies are all
  * out, one in the folder of the file just written (so a folder stays together where the graph
- * allows), else the one with the smallest path. Inside a cycle, members that import fewer of
- * their cycle-mates come first, ties by path.
+ * allows), else the one with the smallest path. Inside a cycle see {@link layOutComponent}.
  */
 export function orderByDependencies(code: readonly string[], graph: ImportGraph): FileOrder {
   const sorted = [...code].sort(comparePaths);
@@ -110,14 +109,43 @@ function popFresh(heap: StringHeap | undefined, componentByKey: ReadonlyMap<stri
   return undefined;
 }
 
+/** Above this size a cycle is laid out by the one-pass rule; the greedy pass is quadratic. */
+const GREEDY_CYCLE_LIMIT = 2000;
+
+/**
+ * Lays out one strongly connected component. Greedy (after Eades, Lin and Smyth): repeatedly take
+ * the member with the fewest unplaced cycle-mates it imports minus those importing it, ties by
+ * path, so few imports point forward. Very large cycles use the same score computed once.
+ */
 function layOutComponent(members: readonly number[], edges: readonly (readonly number[])[], componentOf: Int32Array, paths: readonly string[]): string[] {
   if (members.length === 1) return [paths[members[0] as number] as string];
   const c = componentOf[members[0] as number];
-  const inner = (m: number): number => new Set((edges[m] ?? []).filter((t) => componentOf[t] === c)).size;
-  return [...members]
-    .map((m) => ({ path: paths[m] as string, inner: inner(m) }))
-    .sort((a, b) => a.inner - b.inner || comparePaths(a.path, b.path))
-    .map((m) => m.path);
+  const inside = new Map<number, number[]>(members.map((m) => [m, [...new Set((edges[m] ?? []).filter((t) => componentOf[t] === c))]]));
+  const importers = new Map<number, number[]>(members.map((m) => [m, []]));
+  for (const [m, targets] of inside) for (const t of targets) importers.get(t)?.push(m);
+  const score = (m: number, placed: ReadonlySet<number>): number =>
+    (inside.get(m) ?? []).filter((t) => !placed.has(t)).length - (importers.get(m) ?? []).filter((t) => !placed.has(t)).length;
+  const byScoreThenPath = (placed: ReadonlySet<number>) => (a: number, b: number): number =>
+    score(a, placed) - score(b, placed) || comparePaths(paths[a] as string, paths[b] as string);
+  if (members.length > GREEDY_CYCLE_LIMIT) return [...members].sort(byScoreThenPath(new Set())).map((m) => paths[m] as string);
+  const placed = new Set<number>();
+  const order: string[] = [];
+  const left = new Set(members);
+  while (left.size > 0) {
+    let best = -1;
+    let bestScore = 0;
+    for (const m of left) {
+      const s = score(m, placed);
+      if (best < 0 || s < bestScore || (s === bestScore && comparePaths(paths[m] as string, paths[best] as string) < 0)) {
+        best = m;
+        bestScore = s;
+      }
+    }
+    left.delete(best);
+    placed.add(best);
+    order.push(paths[best] as string);
+  }
+  return order;
 }
 
 /**

@@ -37,9 +37,9 @@ export function checkBaseURL(baseURL: string): void {
 }
 
 /**
- * Builds the SDK client. Without a key, the `Authorization` header is removed entirely: the SDK
- * would otherwise fall back to the `OPENAI_API_KEY` environment variable and send it to
- * whatever server the base URL names.
+ * Builds the SDK client. Nothing is taken from the environment: without a key, the
+ * `Authorization` header is removed entirely (the SDK would otherwise fall back to
+ * `OPENAI_API_KEY` and send it to whatever server the base URL names).
  */
 export function createClient(config: EndpointConfig): OpenAI {
   checkBaseURL(config.baseURL);
@@ -47,6 +47,11 @@ export function createClient(config: EndpointConfig): OpenAI {
   return new OpenAI({
     apiKey: hasKey ? config.apiKey : 'no-key',
     baseURL: config.baseURL,
+    // Explicit nulls so OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment are not sent to other servers.
+    organization: null,
+    project: null,
+    // OPENAI_LOG=debug would print whole requests, i.e. the packed codebase, to the console.
+    logLevel: 'error',
     maxRetries: 0,
     timeout: config.timeoutMs ?? 10 * 60_000,
     defaultHeaders: { ...config.headers, ...(hasKey ? {} : { Authorization: null }) },

@@ -109,4 +109,21 @@ describe('streamChat', () => {
     await expect(run()).rejects.toMatchObject({ name: 'ChatError', kind: 'bad-request' });
     expect(server.requests()).toHaveLength(0);
   });
+
+  it('sends nothing from OPENAI_* environment variables to the server', async () => {
+    const saved = { key: process.env.OPENAI_API_KEY, org: process.env.OPENAI_ORG_ID };
+    process.env.OPENAI_API_KEY = 'sk-from-environment-0000000000';
+    process.env.OPENAI_ORG_ID = 'org-from-environment';
+    try {
+      await collect(streamChat(request()));
+    } finally {
+      if (saved.key === undefined) delete process.env.OPENAI_API_KEY;
+      else process.env.OPENAI_API_KEY = saved.key;
+      if (saved.org === undefined) delete process.env.OPENAI_ORG_ID;
+      else process.env.OPENAI_ORG_ID = saved.org;
+    }
+    const headers = JSON.stringify(server.requests()[0]?.headers);
+    expect(headers).not.toContain('from-environment');
+    expect(server.requests()[0]?.headers.authorization).toBeUndefined();
+  });
 });

@@ -8,7 +8,6 @@ import { assertNever, isWebviewMessage, type ChatScope, type ContextInfo, type H
 import { readSettings, workspaceFolderPaths } from './config';
 import { chatHtml, createNonce } from './logic/chatHtml';
 import type { ChatSession } from './logic/chatSession';
-import { firstBudget } from './logic/conversationContext';
 import { isPackedFile, packedFilesOf, packScope } from './logic/packScope';
 import { translatedUiStrings } from './logic/uiStrings';
 import type { LlmBridge } from './llmBridge';
@@ -156,9 +155,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const settings = readSettings();
     const chat = this.session.current;
     const model = this.llm.modelInfo(settings);
-    const meta = chat.context;
-    const { budget, reserve } = meta ?? firstBudget({ model: () => model, countTokens: (t) => this.llm.countTokens(t, settings) }, '');
-    const input = { scope: chat.scope, workspaceFolders: folders, settings, budget, reserve, query: meta?.query ?? '' };
+    const { budget, reserve, query } = this.session.previewBudget();
+    const input = { scope: chat.scope, workspaceFolders: folders, settings, budget, reserve, query };
     this.postContext({ ...this.emptyContext('packing'), ...(this.contextInfo?.status === 'ready' ? { files: this.contextInfo.files } : {}) });
     packScope((request, options) => this.packs.pack(request, options), input, { signal: controller.signal }).then(
       ({ report }) => {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
 import { readSettings, workspaceFolderPaths } from './config';
+import { smallerBudget } from '../llm/contextLength';
+import { TokenCalibrator, type CalibrationRecord } from '../llm/calibration';
 import { createLlmBridge } from './llmClient';
 import { ChatSession } from './logic/chatSession';
 import type { AnswerEvent, ChatFailure } from './logic/chatTypes';
@@ -55,6 +57,13 @@ export function activate(context: vscode.ExtensionContext): void {
   }
 
   const views: { chat?: ChatViewProvider } = {};
+  const calibrator = new TokenCalibrator({
+    get: (model) => context.globalState.get<CalibrationRecord>(`tome.calibration.${model}`),
+    set: async (model, record) => {
+      await context.globalState.update(`tome.calibration.${model}`, record);
+    },
+  });
+  const currentModel = (): string => llm.modelInfo(readSettings()).model;
   const session = new ChatSession({
     store,
     pack: (request, options) => packs.pack(request, options),
@@ -69,6 +78,9 @@ export function activate(context: vscode.ExtensionContext): void {
     post: (message) => views.chat?.post(message),
     newId: () => randomUUID().replace(/-/g, ''),
     strings: sessionStrings(),
+    smallerPackShare: (overflowText, share) => smallerBudget(overflowText, share),
+    calibratedBudget: (providerTokens) => calibrator.budget(currentModel(), providerTokens),
+    recordPromptTokens: (estimated, billed) => void calibrator.record(currentModel(), estimated, billed),
   });
   const chatView = new ChatViewProvider(context.extensionUri, session, packs, llm);
   views.chat = chatView;

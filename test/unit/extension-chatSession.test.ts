@@ -227,6 +227,28 @@ describe('ChatSession', () => {
     expect((h.requests[1]?.budget ?? 0) - (h.requests[1]?.reserve ?? 0)).toBe(10);
   });
 
+  it('packs within the calibrated budget and records billed against estimated prompt tokens', async () => {
+    const recorded: Array<[number, number]> = [];
+    h.deps.calibratedBudget = (providerTokens) => Math.floor(providerTokens / 1.25);
+    h.deps.recordPromptTokens = (estimated, billed) => recorded.push([estimated, billed]);
+    const session = new ChatSession(h.deps);
+    h.scripts.push(answer('ok'));
+    await session.ask('r1', 'Q');
+    expect(h.requests[0]?.budget).toBe(Math.floor(39_000 / 1.25));
+    const packedTokens = h.sent[0]?.[1]?.content.length ?? 0;
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]?.[1]).toBe(1000);
+    expect(recorded[0]?.[0]).toBeGreaterThan(packedTokens);
+  });
+
+  it('previews the budget a first question would get, then the conversation\'s own', async () => {
+    const session = new ChatSession(h.deps);
+    expect(session.previewBudget()).toMatchObject({ budget: 39_000, query: '' });
+    h.scripts.push(answer('ok'));
+    await session.ask('r1', 'Where?');
+    expect(session.previewBudget()).toEqual({ budget: h.requests[0]?.budget, reserve: h.requests[0]?.reserve, query: 'Where?' });
+  });
+
   it('offers Set API Key on an authentication error', async () => {
     const session = new ChatSession(h.deps);
     h.scripts.push(failing('auth'));

@@ -4,9 +4,9 @@
  */
 import { isAbortError } from '../../core/packTypes';
 import type { ChatListItem, ChatScope, ChatTurn, TurnUsage } from '../../shared/model';
-import { buildChatMessages } from './chatMessages';
+import { buildChatMessages, conversationText } from './chatMessages';
 import { actionFor, type ChatFailure, type ChatSessionDeps } from './chatTypes';
-import { contextForQuestion, smallerContext, type ConversationContext } from './conversationContext';
+import { contextForQuestion, firstBudget, smallerContext, type ConversationContext } from './conversationContext';
 import { titleFromQuestion, toView, type StoredConversation } from './conversationStore';
 
 /** Why a stream ended without an answer. */
@@ -36,6 +36,13 @@ export class ChatSession {
   /** The request streaming now, so a re-created webview can follow it. */
   get streaming(): { requestId: string; turnId: string } | undefined {
     return this.streamingTurn;
+  }
+
+  /** The budget the context line shows: the stored one, or what a first question would get. */
+  previewBudget(): { budget: number | null; reserve: number; query: string } {
+    const meta = this.chat.context;
+    if (meta) return { budget: meta.budget, reserve: meta.reserve, query: meta.query };
+    return { ...firstBudget(this.deps, ''), query: '' };
   }
 
   /** Past chats, newest first. */
@@ -134,7 +141,11 @@ export class ChatSession {
     if (outcome.kind === 'stopped') return this.finishStopped(chat, turn, requestId);
     if (outcome.kind === 'failed') return this.finishWithError(chat, turn, requestId, outcome.failure);
     turn.status = 'complete';
-    if (outcome.usage) turn.usage = { ...outcome.usage, cost: this.deps.costOf(outcome.usage) };
+    if (outcome.usage) {
+      turn.usage = { ...outcome.usage, cost: this.deps.costOf(outcome.usage) };
+      const estimated = context.meta.tokens + this.deps.countTokens(conversationText(history, turn.question));
+      this.deps.recordPromptTokens?.(estimated, outcome.usage.inputTokens);
+    }
     await this.deps.store.save(chat);
     this.deps.post({ type: 'answerDone', requestId, stopped: false, usage: turn.usage });
     this.postChatList();

@@ -73,6 +73,13 @@ export interface ChatSessionDeps {
    * provider's words. Defaults to three quarters of `current`.
    */
   smallerPackShare?(overflowText: string, current: number): number;
+  /**
+   * Token calibration: how many of Tome's tokens fill `providerTokens` of the model's (the
+   * provider tokenizes its own way). Identity when left out.
+   */
+  calibratedBudget?(providerTokens: number): number;
+  /** Records that a prompt Tome estimated at `estimated` tokens was billed as `billed`. */
+  recordPromptTokens?(estimated: number, billed: number): void;
 }
 
 /** The action button an error offers, if any. */

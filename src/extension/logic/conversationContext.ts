@@ -22,18 +22,23 @@ export interface ConversationContext {
   changed: boolean;
 }
 
-type Deps = Pick<ChatSessionDeps, 'pack' | 'store' | 'model' | 'packSettings' | 'workspaceFolders' | 'countTokens' | 'smallerPackShare'>;
+type Deps = Pick<ChatSessionDeps, 'pack' | 'store' | 'model' | 'packSettings' | 'workspaceFolders' | 'countTokens' | 'smallerPackShare' | 'calibratedBudget'>;
 
 /** Room for follow-ups, so later turns fit beside the same pack. */
 export function followUpHeadroom(contextWindow: number): number {
   return Math.min(FOLLOW_UP_MAX, Math.max(FOLLOW_UP_MIN, Math.floor(contextWindow * FOLLOW_UP_SHARE)));
 }
 
-/** The budget a new conversation packs with. */
-export function firstBudget(deps: Pick<Deps, 'model' | 'countTokens'>, question: string): ContextBudget {
+/**
+ * The budget a new conversation packs with: the window minus the answer, in the provider's
+ * tokens, turned into Tome's tokens by the calibration when there is one.
+ */
+export function firstBudget(deps: Pick<Deps, 'model' | 'countTokens' | 'calibratedBudget'>, question: string): ContextBudget {
   const model = deps.model();
   const conversationTokens = deps.countTokens(conversationText([], question)) + followUpHeadroom(model.contextWindow);
-  return contextBudget(model.contextWindow, model.maxOutputTokens, conversationTokens);
+  const { budget, reserve } = contextBudget(model.contextWindow, model.maxOutputTokens, conversationTokens);
+  const calibrated = deps.calibratedBudget ? deps.calibratedBudget(budget) : budget;
+  return { budget: calibrated, reserve: Math.min(reserve, calibrated) };
 }
 
 async function packWith(deps: Deps, chat: StoredConversation, meta: Omit<PackedContextMeta, 'tokens' | 'files'>, signal: AbortSignal): Promise<{ result: PackResult; meta: PackedContextMeta }> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { PackClock } from './packClock';
 import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './packTotals';
@@ -26,6 +27,21 @@ interface ComposeContext {
   clock: PackClock;
   /** Outlines kept between packs by a long-lived engine. */
   outlineCache: Map<string, string | null>;
+  /** The last import graph and the files it was built from, kept by a long-lived engine. */
+  graphMemo: GraphMemo;
+}
+
+/** Building the graph parses every file; a follow-up pack over unchanged files reuses it. */
+export interface GraphMemo {
+  key?: string;
+  graph?: ImportGraph;
+}
+
+/** Identifies the graph's input: roots, and every file's path and content hash. */
+function graphKey(roots: readonly string[], files: readonly RedactedFile[]): string {
+  const hash = createHash('sha1').update(roots.join('\0'));
+  for (const f of files) hash.update(`\0${f.path}\0${f.hash}`);
+  return hash.digest('hex');
 }
 
 /** tokenize → graph → order → select → render over read and redacted files. */
@@ -44,12 +60,16 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
   );
   const fullByPath = new Map(files.map((f, i) => [f.path, fullTokens[i] ?? 0]));
 
-  const graph = await clock.time('graph', () =>
-    stages.buildImportGraph(
+  const graph = await clock.time('graph', async () => {
+    const key = graphKey(request.roots, files);
+    if (ctx.graphMemo.key === key && ctx.graphMemo.graph) return ctx.graphMemo.graph;
+    const built = await stages.buildImportGraph(
       files.map((f) => ({ path: f.path, absPath: f.absPath, root: f.root, text: f.text })),
       { roots: request.roots, signal: clock.signal },
-    ),
-  );
+    );
+    Object.assign(ctx.graphMemo, { key, graph: built });
+    return built;
+  });
   warnings.push(...graph.warnings.map((message): PackWarning => ({ stage: 'graph', message })));
 
   const { order, cycles } = await clock.time('order', async () => {

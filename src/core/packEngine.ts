@@ -1,6 +1,6 @@
 import { buildImportGraph } from './graph';
 import { orderFiles } from './order';
-import { composePack } from './packCompose';
+import { composePack, type GraphMemo } from './packCompose';
 import { PackClock } from './packClock';
 import { focusPaths, locateFocus, rootPrefixes } from './packFocus';
 import { PackError, type PackDeps, type PackOptions, type PackResult, type PackStages } from './packTypes';
@@ -27,6 +27,7 @@ export class PackEngine {
   private readonly cache = new Map<string, RedactedFile>();
   /** Outlines by path and content hash, so follow-ups do not parse unchanged files again. */
   private readonly outlineCache = new Map<string, string | null>();
+  private readonly graphMemo: GraphMemo = {};
 
   constructor(private readonly deps: PackDeps) {
     this.stages = { ...REAL_STAGES, ...deps.stages };
@@ -66,6 +67,7 @@ export class PackEngine {
       stages: this.stages,
       clock,
       outlineCache: this.outlineCache,
+      graphMemo: this.graphMemo,
     });
   }
 

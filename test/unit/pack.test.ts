@@ -135,10 +135,12 @@ describe('pack', () => {
 });
 
 describe('PackEngine', () => {
-  it('re-reads only the files whose size or mtime changed', async () => {
+  it('re-reads only the files whose size or mtime changed, and rebuilds the graph only then', async () => {
     const root = await copyFixture('pack-basic');
     const readBatches: string[][] = [];
+    let graphBuilds = 0;
     const { readFiles } = await import('../../src/core/read');
+    const { buildImportGraph } = await import('../../src/core/graph');
     const engine = new PackEngine({
       tokenCounter: countingCounter(),
       stages: {
@@ -146,10 +148,17 @@ describe('PackEngine', () => {
           readBatches.push(files.map((f) => f.path));
           return readFiles(files, options);
         },
+        buildImportGraph: (files, options) => {
+          graphBuilds++;
+          return buildImportGraph(files, options);
+        },
       },
     });
     const request = withDefaults({ roots: [root] });
     const first = await engine.pack(request);
+    const again = await engine.pack(request);
+    expect(again.text).toBe(first.text);
+    expect(graphBuilds).toBe(1);
     await writeFile(join(root, 'src/lib/strings.ts'), 'export const shout = (s: string): string => s + "!";\n');
     await utimes(join(root, 'src/lib/strings.ts'), new Date(), new Date(Date.now() + 5000));
     const second = await engine.pack(request);
@@ -158,5 +167,6 @@ describe('PackEngine', () => {
     expect(readBatches.slice(1)).toEqual([['src/lib/strings.ts']]);
     expect(second.text).toContain('s + "!"');
     expect(third.text).toBe(second.text);
+    expect(graphBuilds).toBe(2);
   });
 });

@@ -54,6 +54,20 @@ describe('pack', () => {
     expect(b.text).toBe(a.text);
   });
 
+  it('keeps everything before a changed file’s block byte-identical', async () => {
+    const root = await copyFixture('pack-basic');
+    const request = withDefaults({ roots: [root] });
+    const before = await pack(request, { tokenCounter: countingCounter() });
+    await writeFile(join(root, 'src/lib/math.ts'), (await readFile(join(root, 'src/lib/math.ts'), 'utf8')).replace('Adds', 'Sums up'));
+    const after = await pack(request, { tokenCounter: countingCounter() });
+    const opener = '<file path="src/lib/math.ts"';
+    const cut = before.text.indexOf(opener);
+    expect(cut).toBeGreaterThan(0);
+    expect(after.text.indexOf(opener)).toBe(cut);
+    expect(after.text.slice(0, cut)).toBe(before.text.slice(0, cut));
+    expect(after.text).not.toBe(before.text);
+  });
+
   it('keeps every file’s text recoverable from the output and redacts the fake key', async () => {
     const root = fixture('pack-basic');
     const { text, report } = await pack(withDefaults({ roots: [root] }), { tokenCounter: countingCounter() });

@@ -1,5 +1,6 @@
 import { compileQuery, withSyntaxTree, type ParserLanguage } from '../parser';
 import type { FileFacts } from './facts';
+import { CANDIDATES, importRegion } from './region';
 
 /** Import forms for TS/TSX; the javascript grammar has no `import x = require()`. */
 const JS_PATTERNS = [
@@ -10,8 +11,6 @@ const JS_PATTERNS = [
 ];
 const TS_PATTERNS = [...JS_PATTERNS, '(import_require_clause source: (string) @src)'];
 
-/** Cheap exact pre-check: a file without these words cannot import anything. */
-const MAY_IMPORT = /\b(?:import|require|export)\b/;
 
 /**
  * Module specifiers of a JS/TS source: static and type imports, `export … from`, `import x =
@@ -19,9 +18,10 @@ const MAY_IMPORT = /\b(?:import|require|export)\b/;
  * and strings never count because only syntax nodes of those forms are read.
  */
 export async function extractJsSpecifiers(text: string, lang: ParserLanguage): Promise<FileFacts> {
-  if (!MAY_IMPORT.test(text)) return { specifiers: [] };
+  const region = importRegion(text, CANDIDATES.js);
+  if (region === null) return { specifiers: [] };
   const query = await compileQuery(lang, (lang === 'javascript' ? JS_PATTERNS : TS_PATTERNS).join('\n'));
-  return withSyntaxTree(text, lang, (root) => {
+  return withSyntaxTree(region.text, lang, (root) => {
     const specifiers: string[] = [];
     for (const match of query.matches(root)) {
       let source: string | undefined;
@@ -33,7 +33,7 @@ export async function extractJsSpecifiers(text: string, lang: ParserLanguage): P
       if (source === undefined || (callee !== undefined && callee !== 'require')) continue;
       specifiers.push(source.slice(1, -1));
     }
-    return { specifiers, syntaxError: root.hasError };
+    return { specifiers, syntaxError: !region.truncated && root.hasError };
   });
 }
 

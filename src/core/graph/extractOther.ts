@@ -1,5 +1,6 @@
 import { compileQuery, withSyntaxTree, type ParserLanguage, type SyntaxNode } from '../parser';
 import type { FileFacts, PythonImport } from './facts';
+import { CANDIDATES, importRegion } from './region';
 import { splitRustUse } from './rustUse';
 
 /** Strips one layer of quotes, backticks or angle brackets. */
@@ -8,16 +9,25 @@ function unquote(text: string): string {
 }
 
 /** Runs `patterns` over `text` parsed as `lang` and hands each capture to `visit` while the tree lives. */
+/**
+ * Runs `patterns` over `text` parsed as `lang` and hands each capture to `visit` while the tree
+ * lives. With a `candidates` pattern only the import region is parsed (see region.ts). Returns
+ * whether the parser met syntax it could not read (only known when the whole file was parsed).
+ */
 async function visitCaptures(
   text: string,
   lang: ParserLanguage,
   patterns: string,
   visit: (name: string, node: SyntaxNode) => void,
+  candidates?: RegExp,
+  parenLists = false,
 ): Promise<boolean> {
+  const region = candidates === undefined ? { text, truncated: false } : importRegion(text, candidates, parenLists);
+  if (region === null) return false;
   const query = await compileQuery(lang, patterns);
-  return withSyntaxTree(text, lang, (root) => {
+  return withSyntaxTree(region.text, lang, (root) => {
     for (const capture of query.captures(root)) visit(capture.name, capture.node);
-    return root.hasError;
+    return !region.truncated && root.hasError;
   });
 }
 
@@ -31,7 +41,6 @@ function pythonNames(statement: SyntaxNode): string[] {
 
 async function pythonFacts(text: string): Promise<FileFacts> {
   const python: PythonImport[] = [];
-  if (!text.includes('import')) return { specifiers: [], python };
   const syntaxError = await visitCaptures(text, 'python', '(import_statement) @plain (import_from_statement) @from', (name, node) => {
     if (name === 'plain') {
       for (const module of pythonNames(node)) python.push({ module, names: [], level: 0 });
@@ -47,13 +56,15 @@ async function pythonFacts(text: string): Promise<FileFacts> {
       module = from.namedChildren.find((c) => c?.type === 'dotted_name')?.text ?? '';
     }
     python.push({ module, names: pythonNames(node), level });
-  });
+  }, CANDIDATES.python, true);
   return { specifiers: [], python, syntaxError };
 }
 
 async function goFacts(text: string): Promise<FileFacts> {
   const specifiers: string[] = [];
-  const syntaxError = await visitCaptures(text, 'go', '(import_spec path: (_) @path)', (_, node) => specifiers.push(unquote(node.text)));
+  const syntaxError = await visitCaptures(
+    text, 'go', '(import_spec path: (_) @path)', (_, node) => specifiers.push(unquote(node.text)), CANDIDATES.go, true,
+  );
   return { specifiers, syntaxError };
 }
 
@@ -73,7 +84,7 @@ async function rustFacts(text: string): Promise<FileFacts> {
       const pathMatch = attribute?.type === 'attribute_item' ? RUST_PATH_ATTRIBUTE.exec(attribute.text) : null;
       rustMods.push(pathMatch?.[1] === undefined ? { name: modName } : { name: modName, path: pathMatch[1] });
     }
-  });
+  }, CANDIDATES.rust);
   return { specifiers: [], rustMods, rustUses, syntaxError };
 }
 
@@ -88,7 +99,7 @@ async function javaFacts(text: string): Promise<FileFacts> {
   const syntaxError = await visitCaptures(text, 'java', '(package_declaration (_) @pkg) (import_declaration) @imp', (name, node) => {
     if (name === 'pkg') declares.push(node.text.replace(/\s+/g, ''));
     else qualified.push(javaImportName(node.text));
-  });
+  }, CANDIDATES.java);
   return { specifiers: [], declares, qualified, syntaxError };
 }
 
@@ -116,11 +127,10 @@ function kotlinFacts(text: string): FileFacts {
 async function cFacts(text: string): Promise<FileFacts> {
   const specifiers: string[] = [];
   const angleIncludes: string[] = [];
-  if (!text.includes('include')) return { specifiers, angleIncludes };
   const syntaxError = await visitCaptures(text, 'cpp', '(preproc_include path: (_) @path)', (_, node) => {
     if (node.type === 'system_lib_string') angleIncludes.push(unquote(node.text));
     else if (node.type === 'string_literal') specifiers.push(unquote(node.text));
-  });
+  }, CANDIDATES.c);
   return { specifiers, angleIncludes, syntaxError };
 }
 

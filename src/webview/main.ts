@@ -233,10 +233,8 @@ function wireControls(): void {
       send();
     }
   });
-  byId('composer').addEventListener('submit', (event) => {
-    event.preventDefault();
-    send();
-  });
+  // Not a <form>: webviews run without allow-forms, so a submit event would never fire.
+  byId('send-button').addEventListener('click', () => send());
   byId('stop-button').addEventListener('click', () => active && post({ type: 'stop', requestId: active.requestId }));
   byId('new-chat-button').addEventListener('click', () => post({ type: 'newChat' }));
   byId('history-button').addEventListener('click', () => toggleHistory(byId('history-panel').hidden === true));

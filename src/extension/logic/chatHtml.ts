@@ -67,15 +67,15 @@ export function chatHtml(input: ChatHtmlInput): string {
     <ul id="file-list" hidden></ul>
   </section>
   <div id="untrusted-banner" role="status" hidden></div>
-  <main id="messages" role="log" aria-live="polite"></main>
   <div id="empty-state"></div>
-  <form id="composer">
+  <main id="messages" role="log" aria-live="polite"></main>
+  <div id="composer">
     <textarea id="question-input" rows="3"></textarea>
     <div id="composer-actions">
-      <button id="send-button" class="icon-button primary" type="submit" aria-label="Send"></button>
+      <button id="send-button" class="icon-button primary" type="button" aria-label="Send"></button>
       <button id="stop-button" class="icon-button" type="button" aria-label="Stop" hidden></button>
     </div>
-  </form>
+  </div>
 </div>
 <script nonce="${attr(nonce)}" src="${attr(input.scriptUri)}"></script>
 </body>

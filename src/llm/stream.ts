@@ -10,6 +10,7 @@ import { ChatError, timeoutError, toChatError } from './errors';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep, type RetryPolicy } from './retry';
 import { deltaPieces } from './delta';
 import { ThinkTagSplitter } from './thinkTags';
+import { adjustedShape, initialShape, requestBody } from './requestShape';
 import { normalizeUsage } from './usage';
 import { Watchdog } from './watchdog';
 import type { ChatEvent, ChatRequest, ChatUsage } from './types';
@@ -33,17 +34,6 @@ const DEFAULT_FIRST_BYTE_MS = 120_000;
 const DEFAULT_IDLE_MS = 120_000;
 
 type StreamState = { shown: boolean; finishReason: string | null; usage: ChatUsage | undefined; think: ThinkTagSplitter };
-
-function requestBody(request: ChatRequest, includeUsage: boolean): OpenAI.Chat.ChatCompletionCreateParamsStreaming {
-  return {
-    model: request.model,
-    messages: request.messages,
-    stream: true,
-    ...(includeUsage ? { stream_options: { include_usage: true } } : {}),
-    ...(request.maxOutputTokens !== undefined ? { max_tokens: request.maxOutputTokens } : {}),
-    ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-  };
-}
 
 function headersOf(error: unknown): Headers | undefined {
   const headers = (error as { headers?: unknown } | null)?.headers;
@@ -75,7 +65,7 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
   const endpoint = endpointName(request.baseURL);
   const client = createClient({ baseURL: request.baseURL, apiKey: request.apiKey, headers: request.headers, timeoutMs: firstByteMs > 0 ? firstByteMs + 5000 : undefined });
   const cancelled: ChatEvent = { type: 'done', outcome: 'cancelled', finishReason: null, cancelled: true };
-  let includeUsage = request.includeUsage ?? true;
+  let shape = initialShape(request);
 
   for (let attempt = 1; ; attempt++) {
     if (options.signal?.aborted) return yield cancelled;
@@ -83,7 +73,7 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
     const watchdog = new Watchdog(options.signal);
     try {
       watchdog.arm(firstByteMs, true);
-      const stream = await client.chat.completions.create(requestBody(request, includeUsage), { signal: watchdog.signal });
+      const stream = await client.chat.completions.create(requestBody(request, shape), { signal: watchdog.signal });
       for await (const chunk of stream) {
         watchdog.arm(idleMs, false);
         yield* chunkEvents(chunk, state);
@@ -103,9 +93,10 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
         return yield cancelled;
       }
       const failure = watchdog.fired ? timeoutError(endpoint, watchdog.fired.ms, watchdog.fired.firstByte && !state.shown) : toChatError(error, endpoint, request.model, request.apiKey);
-      if (includeUsage && failure.kind === 'bad-request' && /stream_options|include_usage/i.test(failure.detail ?? '')) {
-        // An older server that refuses the usage option: ask again without it, at once.
-        includeUsage = false;
+      const reshaped = failure.kind === 'bad-request' ? adjustedShape(shape, failure.detail ?? '') : undefined;
+      if (reshaped) {
+        // The server refused part of the body: ask again its way, at once; not a retry.
+        shape = reshaped;
         attempt--;
         continue;
       }

@@ -48,6 +48,8 @@ export interface OpenAIServer {
   enqueue(...replies: ScriptedReply[]): void;
   /** Chat and model requests received so far (control calls are not recorded). */
   requests(): RecordedRequest[];
+  /** Streamed answers still being written (a client that hung up no longer counts). */
+  activeStreams(): number;
   /** Empties the queue and the record, and restores the default fallback. */
   reset(): void;
   /** Closes every connection, hanging ones included, and the server. */
@@ -85,11 +87,16 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
   const recorded: RecordedRequest[] = [];
   let fallback: ScriptedReply | undefined = options.fallback;
   let nextId = 1;
+  let streaming = 0;
 
   async function streamAnswer(req: IncomingMessage, res: ServerResponse, reply: StreamReply, body: ChatBody): Promise<void> {
     const writer = new ChunkWriter(`chatcmpl-${nextId++}`, body.model ?? 'unknown');
     let gone = false;
-    res.on('close', () => (gone = true));
+    streaming++;
+    res.on('close', () => {
+      gone = true;
+      streaming--;
+    });
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     await writeFlushed(res, writer.chunk({ role: 'assistant', content: '' }));
     const field = reply.reasoningField ?? 'reasoning_content';
@@ -187,6 +194,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     baseUrl: baseURL,
     enqueue: (...replies) => void queue.push(...replies),
     requests: () => recorded.map((request) => ({ ...request })),
+    activeStreams: () => streaming,
     reset: () => {
       queue.length = 0;
       recorded.length = 0;

@@ -92,3 +92,13 @@ describe('token calibration', () => {
     expect(calibrator.budget('unseen', 110_000)).toBe(110_000);
   });
 });
+
+describe('request shape', () => {
+  it('asks OpenAI itself for max_completion_tokens and everyone else for max_tokens', async () => {
+    const { initialShape, requestBody } = await import('../../src/llm/requestShape');
+    const body = (baseURL: string): Record<string, unknown> => ({ ...requestBody({ baseURL, model: 'm', messages: [], maxOutputTokens: 10 }, initialShape({ baseURL, model: 'm', messages: [] })) });
+    expect(body('https://api.openai.com/v1')).toMatchObject({ max_completion_tokens: 10 });
+    expect(body('https://api.deepseek.com')).toMatchObject({ max_tokens: 10 });
+    expect(body('https://api.deepseek.com')).not.toHaveProperty('max_completion_tokens');
+  });
+});

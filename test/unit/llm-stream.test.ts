@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { streamChat, type ChatEvent, type ChatRequest } from '../../src/llm';
 import { startOpenAIServer, type OpenAIServer } from '../support/openaiServer';
 
@@ -125,5 +125,34 @@ describe('streamChat', () => {
     const headers = JSON.stringify(server.requests()[0]?.headers);
     expect(headers).not.toContain('from-environment');
     expect(server.requests()[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it('sends max_completion_tokens instead when a server refuses max_tokens, without a retry event', async () => {
+    server.enqueue(
+      { kind: 'error', status: 400, body: { error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", type: 'invalid_request_error', param: 'max_tokens', code: 'unsupported_parameter' } } },
+      { kind: 'stream', chunks: ['ok'] },
+    );
+    const events = await collect(streamChat(request({ maxOutputTokens: 4096 })));
+    expect(textOf(events)).toBe('ok');
+    const [first, second] = server.requests();
+    expect(first?.body.max_tokens).toBe(4096);
+    expect(second?.body.max_completion_tokens).toBe(4096);
+    expect(second?.body.max_tokens).toBeUndefined();
+    expect(events.some((event) => event.type === 'retry')).toBe(false);
+  });
+
+  it('gives up after one reshape when the server refuses both length fields', async () => {
+    const refusal = { kind: 'error' as const, status: 400, body: { error: { message: 'Unrecognized request argument supplied: max_tokens / max_completion_tokens' } } };
+    server.enqueue(refusal, refusal, refusal);
+    await expect(collect(streamChat(request({ maxOutputTokens: 100 })))).rejects.toMatchObject({ kind: 'bad-request' });
+    expect(server.requests()).toHaveLength(2);
+  });
+
+  it('ends the HTTP request when the caller stops reading early', async () => {
+    server.enqueue({ kind: 'stream', chunks: Array.from({ length: 500 }, (_, i) => `t${i} `), delayMs: 20 });
+    for await (const event of streamChat(request())) {
+      if (event.type === 'text') break;
+    }
+    await vi.waitFor(() => expect(server.activeStreams()).toBe(0));
   });
 });

@@ -1,4 +1,4 @@
-import { parse, type ParseError } from 'jsonc-parser';
+import { parseJsonc } from './jsonc';
 import { dirOf, joinRel, type TreeIndex } from './tree';
 
 /** The module-resolution part of a tsconfig/jsconfig, after `extends` is followed. */
@@ -52,9 +52,8 @@ export class TsConfigs {
     this.byFile.set(file, null); // guards against `extends` loops
     const text = this.tree.text(file);
     if (text === null) return null;
-    const errors: ParseError[] = [];
-    const raw = parse(text, errors, { allowTrailingComma: true }) as RawConfig | undefined;
-    if (errors.length > 0 || typeof raw !== 'object' || raw === null) {
+    const raw = parseJsonc(text) as RawConfig | undefined;
+    if (typeof raw !== 'object' || raw === null) {
       this.warn(`${file} is not valid JSON, so its path aliases were ignored; fix the file to resolve imports through it.`);
       return null;
     }

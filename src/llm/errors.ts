@@ -83,7 +83,8 @@ export function errorForStatus(status: number, detail: string, code: string | un
   if (status >= 500) {
     return new ChatError('server', `${endpoint} had a server error (${status}) and still did after several retries.`, 'Try again later; if it persists, check the provider\'s status page.', status, detail);
   }
-  return new ChatError('bad-request', `${endpoint} refused the request (${status}): ${detail}`, 'Check the model and provider settings, then ask again.', status, detail);
+  const shortDetail = detail.length > 300 ? `${detail.slice(0, 300)}…` : detail;
+  return new ChatError('bad-request', `${endpoint} refused the request (${status}): ${shortDetail}`, 'Check the model and provider settings, then ask again.', status, detail);
 }
 
 /** The error for an endpoint that could not be reached at all. */

@@ -54,7 +54,10 @@ export type ChatEvent =
   | { type: 'reasoning'; text: string }
   /** Token counts, normally once near the end. */
   | { type: 'usage'; usage: ChatUsage }
-  /** The request failed in a way worth retrying; the client waits `delayMs` and tries again. */
+  /**
+   * The request failed in a way worth retrying; the client waits `delayMs` and tries again.
+   * `attempt` counts retries from 1; `reason` is the HTTP status (`'429'`) or the error kind (`'network'`).
+   */
   | { type: 'retry'; attempt: number; delayMs: number; reason: string }
   /**
    * Always the last event. `incomplete` marks an answer cut short (the stream died or ended

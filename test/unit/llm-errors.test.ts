@@ -148,3 +148,14 @@ describe('retries', () => {
     expect(server.requests()).toHaveLength(2);
   });
 });
+
+describe('error text', () => {
+  it('keeps a long error page out of the message but whole in the detail', async () => {
+    const page = `<html>${'x'.repeat(5000)}</html>`;
+    server.enqueue({ kind: 'error', status: 422, body: { error: { message: page } } });
+    const { error } = await run(request());
+    expect(error?.kind).toBe('bad-request');
+    expect(error?.message.length).toBeLessThan(500);
+    expect(error?.detail).toBe(page);
+  });
+});

@@ -25,8 +25,12 @@ function kindOfSecretName(name: string): string {
   return 'secret';
 }
 
-/** Names that announce a secret value: `password`, `client_secret`, `API_KEY`, `authToken`… */
-const SECRET_NAME = String.raw`[A-Za-z0-9_.-]*?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?)[A-Za-z0-9_-]*`;
+/**
+ * Names that announce a secret value: `password`, `client_secret`, `API_KEY`, `authToken`… The
+ * match starts at the keyword (a prefix such as `db_` changes nothing): patterns that open with a
+ * literal run several times faster than ones that open with a character class.
+ */
+const SECRET_NAME = String.raw`(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?)[A-Za-z0-9_-]*`;
 
 /** Names about a secret rather than holding one: `secret_name`, `token_url`, `password_file`. */
 const NOT_A_SECRET_NAME = /[_.-]?(?:name|id|ids|file|path|dir|url|uri|endpoint|type|length|len|count|header|field|prefix|suffix|label|env|var)$/i;
@@ -76,14 +80,14 @@ export const DETECTORS: readonly Detector[] = [
   },
   {
     kind: 'url-password',
-    pattern: /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@/'"`<>]{0,128}:(?<secret>[^\s@/'"`<>]{1,256})@[A-Za-z0-9[\]._-]/gi,
+    pattern: /:\/\/[^\s:@/'"`<>]{0,128}:(?<secret>[^\s@/'"`<>]{1,256})@[A-Za-z0-9[\]._-]/gi,
     accept: (v) => !/^(?:\$\{?[A-Za-z_]\w*\}?|\*+|x+|<.*>|\{\{.*\}\}|%\(.*\)s|password|pass|passwd|secret|changeme|pw)$/i.test(v),
   },
   {
     kind: 'secret',
     kindOfName: kindOfSecretName,
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z0-9])(?<name>${SECRET_NAME})["']?\s*(?:=|:=|:|=>|\+=)\s*(?<quote>["'\`]?)(?<secret>[^\s"'\`,;()]{8,512})\k<quote>`,
+      String.raw`(?<name>${SECRET_NAME})["']?\s*(?:=|:=|:|=>|\+=)\s*(?<quote>["'\`]?)(?<secret>[^\s"'\`,;()[\]{}]{8,512})\k<quote>`,
       'gi',
     ),
     accept: (v, name) => !NOT_A_SECRET_NAME.test(name ?? '') && looksRandom(v),

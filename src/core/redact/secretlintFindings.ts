@@ -4,6 +4,7 @@
  * slower than the own patterns, so it runs only on text holding one of its rules' prefixes.
  */
 import { lintSource } from '@secretlint/core';
+import { secretLintProfiler } from '@secretlint/profiler';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreConfig } from '@secretlint/types';
 import type { Finding } from './findings';
@@ -49,6 +50,14 @@ function kindOf(ruleId: string, messageId: string): string {
 export function secretlintMightFind(text: string): boolean {
   return HINTS.test(text);
 }
+
+/**
+ * secretlint profiles every run into a process-wide list and the global performance timeline and
+ * never lets go: over thousands of files that is a memory leak in a long-lived editor, and its
+ * list search makes each run slower than the last. Tome does not read the profile, so the shared
+ * profiler records nothing.
+ */
+secretLintProfiler.mark = (): void => undefined;
 
 /** secretlint's findings in `text` as character ranges. */
 export async function secretlintFindings(text: string, path = 'file.txt'): Promise<Finding[]> {

@@ -12,6 +12,28 @@ export interface EndpointConfig {
   headers?: Record<string, string>;
   /** The SDK's own request timeout; the stream loop keeps stricter watch itself. */
   timeoutMs?: number;
+  /**
+   * Called whenever response bytes arrive, keep-alive comments included (DeepSeek sends
+   * `: keep-alive` while a request waits in its queue); the SDK hides those from the stream.
+   */
+  onActivity?: () => void;
+}
+
+/** `fetch` that reports every piece of the response body as it arrives. */
+function watchedFetch(onActivity: () => void): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (!response.body) return response;
+    const body = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(piece, controller) {
+          onActivity();
+          controller.enqueue(piece);
+        },
+      }),
+    );
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
 }
 
 /** Host (and port) of a base URL, for messages: never the path's query or any credentials in it. */
@@ -55,6 +77,7 @@ export function createClient(config: EndpointConfig): OpenAI {
     maxRetries: 0,
     timeout: config.timeoutMs ?? 10 * 60_000,
     defaultHeaders: { ...config.headers, ...(hasKey ? {} : { Authorization: null }) },
+    ...(config.onActivity ? { fetch: watchedFetch(config.onActivity) } : {}),
   });
 }
 

@@ -92,9 +92,9 @@ export function networkError(endpoint: string, detail: string): ChatError {
   return new ChatError('network', `Could not reach ${endpoint}.`, 'Check your connection, that the server is running, and the base URL setting.', undefined, detail);
 }
 
-/** The error for an endpoint that went silent for `ms` milliseconds. */
-export function timeoutError(endpoint: string, ms: number, firstByte: boolean): ChatError {
-  const what = firstByte ? 'did not start answering' : 'stopped sending';
+/** The error for an endpoint that went silent for `ms` milliseconds, before (`beforeText`) or during the answer. */
+export function timeoutError(endpoint: string, ms: number, beforeText: boolean): ChatError {
+  const what = beforeText ? 'did not start answering' : 'stopped sending';
   return new ChatError('timeout', `${endpoint} ${what} within ${Math.round(ms / 1000)} s.`, 'Try again; for slow local models raise the timeout setting.');
 }
 

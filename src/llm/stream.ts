@@ -20,9 +20,12 @@ export interface StreamChatOptions {
   /** Stop button: aborting ends the stream with a `cancelled` done event, never an error. */
   signal?: AbortSignal;
   retry?: Partial<RetryPolicy>;
-  /** Longest wait for the first chunk, retries excluded (default 120 s; reasoning models think before they speak). */
+  /**
+   * Longest wait for the first bytes of the answer body, per attempt (default 120 s; reasoning
+   * models think before they speak). 0 means no limit.
+   */
   firstByteTimeoutMs?: number;
-  /** Longest silence between two chunks (default 120 s). */
+  /** Longest silence between two pieces of the body, keep-alive comments counting as life (default 120 s). 0 means no limit. */
   idleTimeoutMs?: number;
   /** Replaces the wait between retries; tests use it to see the delays asked for without waiting. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -63,7 +66,14 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
   const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_MS;
   const wait = options.sleep ?? sleep;
   const endpoint = endpointName(request.baseURL);
-  const client = createClient({ baseURL: request.baseURL, apiKey: request.apiKey, headers: request.headers, timeoutMs: firstByteMs > 0 ? firstByteMs + 5000 : undefined });
+  let onActivity = (): void => undefined;
+  const client = createClient({
+    baseURL: request.baseURL,
+    apiKey: request.apiKey,
+    headers: request.headers,
+    timeoutMs: firstByteMs > 0 ? firstByteMs + 5000 : undefined,
+    onActivity: () => onActivity(),
+  });
   const cancelled: ChatEvent = { type: 'done', outcome: 'cancelled', finishReason: null, cancelled: true };
   let shape = initialShape(request);
 
@@ -71,11 +81,13 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
     if (options.signal?.aborted) return yield cancelled;
     const state: StreamState = { shown: false, finishReason: null, usage: undefined, think: new ThinkTagSplitter() };
     const watchdog = new Watchdog(options.signal);
+    // Any body bytes, keep-alive comments included, prove the server is alive.
+    onActivity = () => watchdog.arm(idleMs);
     try {
-      watchdog.arm(firstByteMs, true);
+      watchdog.arm(firstByteMs);
       const stream = await client.chat.completions.create(requestBody(request, shape), { signal: watchdog.signal });
       for await (const chunk of stream) {
-        watchdog.arm(idleMs, false);
+        watchdog.arm(idleMs);
         yield* chunkEvents(chunk, state);
       }
       // The SDK ends its stream quietly when its signal aborts; a stop or a timeout must not read as a clean end.
@@ -92,7 +104,7 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
         if (state.usage) yield { type: 'usage', usage: state.usage };
         return yield cancelled;
       }
-      const failure = watchdog.fired ? timeoutError(endpoint, watchdog.fired.ms, watchdog.fired.firstByte && !state.shown) : toChatError(error, endpoint, request.model, request.apiKey);
+      const failure = watchdog.fired ? timeoutError(endpoint, watchdog.fired.ms, !state.shown) : toChatError(error, endpoint, request.model, request.apiKey);
       const reshaped = failure.kind === 'bad-request' ? adjustedShape(shape, failure.detail ?? '') : undefined;
       if (reshaped) {
         // The server refused part of the body: ask again its way, at once; not a retry.

@@ -1,14 +1,14 @@
 /**
- * Aborts a request that goes silent: one timer for the first byte, then one per gap between
- * chunks. Linked to the caller's signal so both a user stop and a timeout end the request,
+ * Aborts a request that goes silent: one timer for the first bytes of the answer, then one per
+ * gap between pieces of it. Linked to the caller's signal so both a user stop and a timeout end the request,
  * while {@link Watchdog.fired} tells them apart.
  */
 export class Watchdog {
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly onUserAbort = (): void => this.controller.abort(this.userSignal?.reason);
-  /** Set when a timer ran out: which wait it was and how long. */
-  fired: { ms: number; firstByte: boolean } | undefined;
+  /** Set when a timer ran out: how long the silence was. */
+  fired: { ms: number } | undefined;
 
   constructor(private readonly userSignal: AbortSignal | undefined) {
     if (userSignal?.aborted) this.controller.abort(userSignal.reason);
@@ -21,11 +21,11 @@ export class Watchdog {
   }
 
   /** (Re)starts the timer; a non-positive `ms` means no limit. */
-  arm(ms: number, firstByte: boolean): void {
+  arm(ms: number): void {
     this.clearTimer();
     if (!(ms > 0) || !Number.isFinite(ms)) return;
     this.timer = setTimeout(() => {
-      this.fired = { ms, firstByte };
+      this.fired = { ms };
       this.controller.abort(new Error('timeout'));
     }, ms);
   }

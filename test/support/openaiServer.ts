@@ -98,6 +98,12 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       streaming--;
     });
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    if (reply.keepAlive) {
+      for (let waited = 0; waited < reply.keepAlive.forMs && !gone; waited += reply.keepAlive.everyMs) {
+        await writeFlushed(res, ': keep-alive\n\n');
+        await sleep(reply.keepAlive.everyMs);
+      }
+    }
     await writeFlushed(res, writer.chunk({ role: 'assistant', content: '' }));
     const field = reply.reasoningField ?? 'reasoning_content';
     const pieces = [...(reply.reasoning ?? []).map((text) => ({ [field]: text })), ...reply.chunks.map((text) => ({ content: text }))];

@@ -29,6 +29,8 @@ export interface StreamReply {
   usage?: ScriptedUsage;
   /** Destroy the socket after this many reasoning/text chunks: a stream that dies midway. */
   cutAfter?: number;
+  /** Before the answer, send `: keep-alive` comments every `everyMs` for `forMs`, as DeepSeek does while a request is queued. */
+  keepAlive?: { everyMs: number; forMs: number };
   /** Stop sending after this many chunks and keep the connection open: a stream that stalls. */
   stallAfter?: number;
   /** Send `data: {"error": …}` after this many chunks, then end the stream (as OpenRouter does). */

@@ -109,4 +109,12 @@ describe('timeouts', () => {
     expect(done).toMatchObject({ type: 'done', outcome: 'incomplete', incomplete: true });
     expect(done?.type === 'done' ? done.reason : '').toContain('stopped sending');
   });
+
+  it('counts keep-alive comments as life, so a queued request is not given up on', async () => {
+    server.enqueue({ kind: 'stream', chunks: ['queued, ', 'then answered'], keepAlive: { everyMs: 40, forMs: 400 } });
+    const { events, error } = await run({ firstByteTimeoutMs: 150, idleTimeoutMs: 150 });
+    expect(error).toBeUndefined();
+    expect(answer(events)).toBe('queued, then answered');
+    expect(events.at(-1)).toMatchObject({ outcome: 'complete' });
+  });
 });

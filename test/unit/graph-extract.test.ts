@@ -77,11 +77,19 @@ describe('bad input gives warnings and still a graph', () => {
   });
 
   it('warns about files with syntax the parser could not read and keeps the imports it found', async () => {
-    const graph = await graphOf({ 'broken.ts': "import { a } from './a';\nfunction (((\n", 'a.ts': '', 'bad.py': 'import os\ndef f(:\n' });
-    expect(graph.imports.get('broken.ts')).toEqual(['a.ts']);
+    const graph = await graphOf({
+      'broken.ts': "import { a } from './a';\nlet = ;\nexport { b } from './b';\n",
+      'b.ts': '',
+      'a.ts': '',
+      'bad.py': 'def f(:\n    pass\nimport os\n',
+      'late.ts': "import './a';\nconst x = 1;\nfunction (((\n",
+    });
+    expect(graph.imports.get('broken.ts')).toEqual(['a.ts', 'b.ts']);
     const warning = graph.warnings.find((w) => w.includes('syntax'));
     expect(warning).toContain('broken.ts');
     expect(warning).toContain('bad.py');
+    // Syntax after the last import is never read, so it cannot be reported.
+    expect(warning).not.toContain('late.ts');
   });
 
   it('records relative imports that lead nowhere as unresolved, not as external', async () => {

@@ -18,23 +18,27 @@ const TS_PATTERNS = [...JS_PATTERNS, '(import_require_clause source: (string) @s
  * and strings never count because only syntax nodes of those forms are read.
  */
 export async function extractJsSpecifiers(text: string, lang: ParserLanguage): Promise<FileFacts> {
-  const region = importRegion(text, CANDIDATES.js);
+  const region = importRegion(text, CANDIDATES.js, 'string');
   if (region === null) return { specifiers: [] };
   const query = await compileQuery(lang, (lang === 'javascript' ? JS_PATTERNS : TS_PATTERNS).join('\n'));
-  return withSyntaxTree(region.text, lang, (root) => {
-    const specifiers: string[] = [];
-    for (const match of query.matches(root)) {
-      let source: string | undefined;
-      let callee: string | undefined;
-      for (const capture of match.captures) {
-        if (capture.name === 'src') source = capture.node.text;
-        else callee = capture.node.text;
+  const read = (source: string): Promise<FileFacts & { syntaxError: boolean }> =>
+    withSyntaxTree(source, lang, (root) => {
+      const specifiers: string[] = [];
+      for (const match of query.matches(root)) {
+        let literal: string | undefined;
+        let callee: string | undefined;
+        for (const capture of match.captures) {
+          if (capture.name === 'src') literal = capture.node.text;
+          else callee = capture.node.text;
+        }
+        if (literal === undefined || (callee !== undefined && callee !== 'require')) continue;
+        specifiers.push(literal.slice(1, -1));
       }
-      if (source === undefined || (callee !== undefined && callee !== 'require')) continue;
-      specifiers.push(source.slice(1, -1));
-    }
-    return { specifiers, syntaxError: !region.truncated && root.hasError };
-  });
+      return { specifiers, syntaxError: root.hasError };
+    });
+  const facts = await read(region.text);
+  // A cut that lands inside an unclosed comment or string shows up as a syntax error: read it all.
+  return facts.syntaxError && region.truncated ? read(text) : facts;
 }
 
 const SCRIPT_BLOCK = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;

@@ -1,6 +1,6 @@
 import { compileQuery, withSyntaxTree, type ParserLanguage, type SyntaxNode } from '../parser';
 import type { FileFacts, PythonImport } from './facts';
-import { CANDIDATES, importRegion } from './region';
+import { CANDIDATES, importRegion, type StatementEnd } from './region';
 import { splitRustUse } from './rustUse';
 
 /** Strips one layer of quotes, backticks or angle brackets. */
@@ -20,15 +20,19 @@ async function visitCaptures(
   patterns: string,
   visit: (name: string, node: SyntaxNode) => void,
   candidates?: RegExp,
-  parenLists = false,
+  end: StatementEnd = 'line',
 ): Promise<boolean> {
-  const region = candidates === undefined ? { text, truncated: false } : importRegion(text, candidates, parenLists);
+  const region = candidates === undefined ? { text, truncated: false } : importRegion(text, candidates, end);
   if (region === null) return false;
   const query = await compileQuery(lang, patterns);
-  return withSyntaxTree(region.text, lang, (root) => {
-    for (const capture of query.captures(root)) visit(capture.name, capture.node);
-    return !region.truncated && root.hasError;
-  });
+  // A cut that lands inside an unclosed comment or string shows up as a syntax error: read it all.
+  const run = (source: string): Promise<boolean | null> =>
+    withSyntaxTree(source, lang, (root) => {
+      if (source !== text && root.hasError) return null;
+      for (const capture of query.captures(root)) visit(capture.name, capture.node);
+      return root.hasError;
+    });
+  return (await run(region.text)) ?? (await run(text)) ?? true;
 }
 
 function pythonNames(statement: SyntaxNode): string[] {
@@ -56,14 +60,14 @@ async function pythonFacts(text: string): Promise<FileFacts> {
       module = from.namedChildren.find((c) => c?.type === 'dotted_name')?.text ?? '';
     }
     python.push({ module, names: pythonNames(node), level });
-  }, CANDIDATES.python, true);
+  }, CANDIDATES.python, 'parenList');
   return { specifiers: [], python, syntaxError };
 }
 
 async function goFacts(text: string): Promise<FileFacts> {
   const specifiers: string[] = [];
   const syntaxError = await visitCaptures(
-    text, 'go', '(import_spec path: (_) @path)', (_, node) => specifiers.push(unquote(node.text)), CANDIDATES.go, true,
+    text, 'go', '(import_spec path: (_) @path)', (_, node) => specifiers.push(unquote(node.text)), CANDIDATES.go, 'parenList',
   );
   return { specifiers, syntaxError };
 }
@@ -84,7 +88,7 @@ async function rustFacts(text: string): Promise<FileFacts> {
       const pathMatch = attribute?.type === 'attribute_item' ? RUST_PATH_ATTRIBUTE.exec(attribute.text) : null;
       rustMods.push(pathMatch?.[1] === undefined ? { name: modName } : { name: modName, path: pathMatch[1] });
     }
-  }, CANDIDATES.rust);
+  }, CANDIDATES.rust, 'semicolon');
   return { specifiers: [], rustMods, rustUses, syntaxError };
 }
 
@@ -99,7 +103,7 @@ async function javaFacts(text: string): Promise<FileFacts> {
   const syntaxError = await visitCaptures(text, 'java', '(package_declaration (_) @pkg) (import_declaration) @imp', (name, node) => {
     if (name === 'pkg') declares.push(node.text.replace(/\s+/g, ''));
     else qualified.push(javaImportName(node.text));
-  }, CANDIDATES.java);
+  }, CANDIDATES.java, 'semicolon');
   return { specifiers: [], declares, qualified, syntaxError };
 }
 

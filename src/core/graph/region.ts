@@ -1,13 +1,10 @@
 /**
  * The part of a file that can hold its imports. Parsing a whole file is costly (a wasm parser reads
  * about 1 MB/s per core), while imports mostly sit in a short header. A fast regex finds the last
- * place an import could start; the file is parsed from the top to a little past it. The parse of
+ * place an import could start; the file is parsed from the top to the end of that statement. The parse of
  * that prefix is exact for everything in it (whether text is code, comment or string depends only
  * on what comes before), and nothing after the cut can be an import.
  */
-
-/** How far past the last candidate the prefix reaches, so the statement there is complete. */
-const TAIL = 512;
 
 /** Where an import may start, per language; each match is a candidate, not yet an import. */
 export const CANDIDATES = {
@@ -19,35 +16,56 @@ export const CANDIDATES = {
   c: /#\s*include\b/g,
 } as const;
 
+/** Where the statement holding the last candidate ends, so the prefix holds all of it. */
+export type StatementEnd = 'string' | 'line' | 'parenList' | 'semicolon';
+
 /** A prefix of a file to parse; `truncated` when it stops before the end. */
 export interface ImportRegion {
   text: string;
   truncated: boolean;
 }
 
-/**
- * The prefix of `text` that holds every candidate of `pattern`, or null when there is none (so the
- * file cannot import anything). `parenLists` extends the cut over a `(`…`)` import list opened
- * right after the last candidate (Go's `import (…)`, Python's `import (…)`).
- */
-export function importRegion(text: string, pattern: RegExp, parenLists = false): ImportRegion | null {
-  pattern.lastIndex = 0;
-  let last = -1;
-  let lastEnd = -1;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    last = m.index;
-    lastEnd = m.index + m[0].length;
-  }
-  if (last < 0) return null;
-  let end = lastEnd + TAIL;
-  if (parenLists) {
-    const open = /^\s*\(/.exec(text.slice(lastEnd, lastEnd + 64));
-    if (open !== null) {
-      const close = text.indexOf(')', lastEnd);
-      end = Math.max(end, close < 0 ? text.length : close + 1);
+/** Past the string literal that follows `from` (Python/Go paren lists aside, specifiers never span lines). */
+function afterString(text: string, from: number): number {
+  const quote = /['"`]/.exec(text.slice(from - 1, from + 200));
+  if (quote === null) return from;
+  const open = from - 1 + quote.index;
+  const close = text.indexOf(text[open] as string, open + 1);
+  return close < 0 ? text.length : close + 1;
+}
+
+function statementEnd(text: string, matchEnd: number, end: StatementEnd): number {
+  switch (end) {
+    case 'string': return afterString(text, matchEnd);
+    case 'line': return matchEnd;
+    case 'parenList': {
+      const lineEnd = text.indexOf('\n', matchEnd);
+      const line = text.slice(matchEnd, lineEnd < 0 ? text.length : lineEnd);
+      if (!line.includes('(') || line.includes(')')) return matchEnd;
+      const close = text.indexOf(')', matchEnd);
+      return close < 0 ? text.length : close + 1;
+    }
+    case 'semicolon': {
+      const semi = text.indexOf(';', matchEnd);
+      const brace = text.indexOf('{', matchEnd);
+      const stop = semi < 0 ? brace : brace < 0 ? semi : Math.min(semi, brace);
+      return stop < 0 ? text.length : stop + 1;
     }
   }
-  const lineEnd = text.indexOf('\n', end);
+}
+
+/**
+ * The prefix of `text` that holds every candidate of `pattern` and the whole statement of the last
+ * one, to the end of its line; null when there is no candidate (the file cannot import anything).
+ * Cutting right after a statement keeps the parser out of costly error recovery on a half body.
+ */
+export function importRegion(text: string, pattern: RegExp, end: StatementEnd): ImportRegion | null {
+  pattern.lastIndex = 0;
+  let lastEnd = -1;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) lastEnd = m.index + m[0].length;
+  if (lastEnd < 0) return null;
+  const stop = statementEnd(text, lastEnd, end);
+  const lineEnd = text.indexOf('\n', stop);
   const cut = lineEnd < 0 ? text.length : lineEnd + 1;
   return cut >= text.length ? { text, truncated: false } : { text: text.slice(0, cut), truncated: true };
 }

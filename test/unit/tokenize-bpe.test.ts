@@ -7,7 +7,7 @@ import { countBytePairTokensLong } from '../../src/core/tokenize/bpeHeap';
 import { PieceCounter } from '../../src/core/tokenize/pieceCounter';
 import { createRankTable } from '../../src/core/tokenize/ranks';
 
-const ranks = createRankTable('o200k_base').ranks();
+const ranks = createRankTable('o200k_base').rank;
 const latin1 = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
 
 describe('byte-pair encoding of long pieces', () => {

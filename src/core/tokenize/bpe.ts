@@ -1,5 +1,8 @@
 import { countBytePairTokensLong } from './bpeHeap';
 
+/** Rank of the token with these bytes (latin1 string), or undefined when there is none. */
+export type RankLookup = (bytes: string) => number | undefined;
+
 /** Longer pieces go to the heap version: the array version is quadratic in the piece length. */
 const LONG_PIECE = 128;
 
@@ -12,23 +15,23 @@ const LONG_PIECE = 128;
  * of re-joining every pair on every round.
  *
  * @param bytes the piece's UTF-8 bytes as a latin1 string (one char per byte)
- * @param ranks token ranks keyed the same way
+ * @param rank rank lookup for byte strings in the same form
  */
-export function countBytePairTokens(bytes: string, ranks: ReadonlyMap<string, number>): number {
+export function countBytePairTokens(bytes: string, rank: RankLookup): number {
   const n = bytes.length;
   if (n <= 1) return n;
-  if (ranks.has(bytes)) return 1;
-  if (n > LONG_PIECE) return countBytePairTokensLong(bytes, ranks);
+  if (rank(bytes) !== undefined) return 1;
+  if (n > LONG_PIECE) return countBytePairTokensLong(bytes, rank);
   // starts[k] is where part k begins; part k ends at starts[k + 1].
   const starts: number[] = new Array<number>(n + 1);
   for (let i = 0; i <= n; i++) starts[i] = i;
   const pairRank: number[] = new Array<number>(n - 1);
-  for (let i = 0; i < n - 1; i++) pairRank[i] = ranks.get(bytes.slice(i, i + 2)) ?? Infinity;
+  for (let i = 0; i < n - 1; i++) pairRank[i] = rank(bytes.slice(i, i + 2)) ?? Infinity;
   const rankOf = (k: number): number => {
     // Rank of parts k and k+1 merged, or Infinity when there is no part k+1.
     const end = starts[k + 2];
     if (end === undefined) return Infinity;
-    return ranks.get(bytes.slice(starts[k] as number, end)) ?? Infinity;
+    return rank(bytes.slice(starts[k] as number, end)) ?? Infinity;
   };
   while (pairRank.length > 0) {
     let best = 0;

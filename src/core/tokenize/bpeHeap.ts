@@ -1,3 +1,5 @@
+import type { RankLookup } from './bpe';
+
 /**
  * Byte-pair encoding for long pieces (long base64 strings, digit runs in data files, minified
  * code): the same merges as the array version in ./bpe, in O(n log n) instead of O(n²).
@@ -7,7 +9,7 @@
  * as parts merge, so the smallest key is exactly that pair. Parts form a linked list; a pair whose
  * parts changed since it was queued is recognised by a version number and skipped.
  */
-export function countBytePairTokensLong(bytes: string, ranks: ReadonlyMap<string, number>): number {
+export function countBytePairTokensLong(bytes: string, rankOf: RankLookup): number {
   const n = bytes.length;
   const next = new Int32Array(n); // start of the following part, or n
   const prev = new Int32Array(n); // start of the preceding part, or -1
@@ -20,7 +22,7 @@ export function countBytePairTokensLong(bytes: string, ranks: ReadonlyMap<string
   const queue = (start: number): void => {
     const mid = next[start] as number;
     if (mid >= n) return;
-    const rank = ranks.get(bytes.slice(start, next[mid] as number));
+    const rank = rankOf(bytes.slice(start, next[mid] as number));
     if (rank !== undefined) heap.push(rank * 4294967296 + start, version[start] as number);
   };
   for (let i = 0; i < n - 1; i++) queue(i);

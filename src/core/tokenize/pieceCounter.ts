@@ -104,7 +104,7 @@ export class PieceCounter {
 
   /** BPE-counts text[start, end) (given as UTF-8 `bytes`) and remembers short pieces. */
   private countPiece(text: string, start: number, end: number, bytes: string): number {
-    const tokens = countBytePairTokens(bytes, this.table.ranks());
+    const tokens = countBytePairTokens(bytes, this.table.rank);
     if (end - start <= MEMO_MAX_PIECE_LENGTH) this.memo.set(text, start, end, tokens);
     return tokens;
   }

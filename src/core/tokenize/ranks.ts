@@ -6,12 +6,8 @@ import type { Encoding } from '../types';
 export interface RankTable {
   /** js-tiktoken's pre-tokenizer pattern, used with the `gu` flags exactly as js-tiktoken does. */
   readonly pattern: string;
-  /**
-   * Rank of every token, keyed by its bytes as a latin1 string (one char per byte). Building
-   * this map is the expensive part of loading a table (~0.25 s for o200k), so it is built on
-   * first use; most texts are answered from the piece memo before it is needed.
-   */
-  ranks(): ReadonlyMap<string, number>;
+  /** Rank of the token whose bytes are `bytes` (a latin1 string, one char per byte). */
+  rank(bytes: string): number | undefined;
 }
 
 interface TiktokenRanksJson {
@@ -21,33 +17,96 @@ interface TiktokenRanksJson {
 
 const sources: Record<Encoding, TiktokenRanksJson> = { o200k_base: o200kBase, cl100k_base: cl100kBase };
 
-/**
- * Parses js-tiktoken's compressed rank format: lines of `<first-char> <offset> <token64> …`,
- * token i of a line having rank offset + i.
- */
-function buildRankMap(bpeRanks: string): Map<string, number> {
-  const map = new Map<string, number>();
-  let lineStart = 0;
-  while (lineStart < bpeRanks.length) {
-    let lineEnd = bpeRanks.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = bpeRanks.length;
-    const fields = bpeRanks.slice(lineStart, lineEnd).split(' ');
-    lineStart = lineEnd + 1;
-    if (fields.length < 2) continue;
-    const offset = Number.parseInt(fields[1] ?? '', 10);
-    for (let i = 2; i < fields.length; i++) {
-      map.set(Buffer.from(fields[i] ?? '', 'base64').toString('latin1'), offset + i - 2);
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const SEXTET = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE64.length; i++) SEXTET[BASE64.charCodeAt(i)] = i;
+
+/** Decodes base64 text[start, end) into a latin1 string. */
+function decodeBase64(text: string, start: number, end: number): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (let i = start; i < end; i++) {
+    const value = SEXTET[text.charCodeAt(i)] ?? -1;
+    if (value < 0) break; // `=` padding
+    buffer = ((buffer << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((buffer >> bits) & 0xff);
     }
   }
-  return map;
+  return out;
 }
 
-/** A rank table whose map is built lazily, once per table object. */
+/**
+ * A rank table whose lookup maps are built lazily, one per first byte. js-tiktoken's compressed
+ * format is `<tag> <first rank> <token64> <token64> …`, ranks counting up from the first. Building
+ * one Map of all 200k tokens took ~0.3 s per worker thread; here one pass only records where each
+ * token is and its first byte, and a byte's Map is built the first time a piece starting with that
+ * byte needs BPE — source code in one script touches only a fraction of the table.
+ */
 export function createRankTable(encoding: Encoding): RankTable {
   const source = sources[encoding];
-  let map: Map<string, number> | undefined;
+  const text = source.bpe_ranks;
+  let index: { starts: Int32Array; ends: Int32Array; ranks: Int32Array; groupStart: Int32Array } | undefined;
+  const groups: (Map<string, number> | undefined)[] = new Array<Map<string, number> | undefined>(256).fill(undefined);
+
+  const buildIndex = (): NonNullable<typeof index> => {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const ranks: number[] = [];
+    const firstBytes: number[] = [];
+    let lineStart = 0;
+    while (lineStart < text.length) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) lineEnd = text.length;
+      const tagEnd = text.indexOf(' ', lineStart);
+      const offsetEnd = tagEnd < 0 || tagEnd >= lineEnd ? -1 : text.indexOf(' ', tagEnd + 1);
+      if (offsetEnd > 0 && offsetEnd < lineEnd) {
+        let rank = Number.parseInt(text.slice(tagEnd + 1, offsetEnd), 10);
+        let at = offsetEnd + 1;
+        while (at < lineEnd) {
+          let end = text.indexOf(' ', at);
+          if (end < 0 || end > lineEnd) end = lineEnd;
+          starts.push(at);
+          ends.push(end);
+          ranks.push(rank++);
+          firstBytes.push((((SEXTET[text.charCodeAt(at)] ?? 0) << 2) | ((SEXTET[text.charCodeAt(at + 1)] ?? 0) >> 4)) & 0xff);
+          at = end + 1;
+        }
+      }
+      lineStart = lineEnd + 1;
+    }
+    // Counting sort of the tokens by first byte.
+    const groupStart = new Int32Array(257);
+    for (const b of firstBytes) (groupStart[b + 1] as number)++;
+    for (let b = 0; b < 256; b++) groupStart[b + 1] = (groupStart[b + 1] as number) + (groupStart[b] as number);
+    const fill = groupStart.slice(0, 256);
+    const order = { starts: new Int32Array(starts.length), ends: new Int32Array(starts.length), ranks: new Int32Array(starts.length) };
+    firstBytes.forEach((b, i) => {
+      const slot = (fill[b] as number)++;
+      order.starts[slot] = starts[i] as number;
+      order.ends[slot] = ends[i] as number;
+      order.ranks[slot] = ranks[i] as number;
+    });
+    return { ...order, groupStart };
+  };
+
+  const groupFor = (firstByte: number): Map<string, number> => {
+    let group = groups[firstByte];
+    if (group) return group;
+    const idx = (index ??= buildIndex());
+    group = new Map();
+    for (let k = idx.groupStart[firstByte] as number; k < (idx.groupStart[firstByte + 1] as number); k++) {
+      group.set(decodeBase64(text, idx.starts[k] as number, idx.ends[k] as number), idx.ranks[k] as number);
+    }
+    groups[firstByte] = group;
+    return group;
+  };
+
   return {
     pattern: source.pat_str,
-    ranks: () => (map ??= buildRankMap(source.bpe_ranks)),
+    rank: (bytes) => (bytes.length === 0 ? undefined : groupFor(bytes.charCodeAt(0) & 0xff).get(bytes)),
   };
 }

@@ -34,12 +34,16 @@ export function waitForChatState(frame: Frame, states: ChatState[], timeoutMs = 
   }, timeoutMs);
 }
 
-/** Types a question into the chat input and presses the Send button, as a person does. */
-export async function askQuestion(frame: Frame, question: string): Promise<void> {
+/** How the question is sent: the Send button or the Enter key (both are what people do). */
+export type SendWith = 'button' | 'enter';
+
+/** Types a question into the chat input and sends it, as a person does. */
+export async function askQuestion(frame: Frame, question: string, sendWith: SendWith = 'enter'): Promise<void> {
   const input = frame.locator('#question-input');
   await input.click();
   await input.fill(question);
-  await frame.locator('#send-button').click();
+  if (sendWith === 'button') await frame.locator('#send-button').click();
+  else await input.press('Enter');
 }
 
 /** Number of turns (question + answer) the chat shows. */
@@ -48,10 +52,10 @@ export function turnCount(frame: Frame): Promise<number> {
 }
 
 /** Asks a question and waits until the answer has finished (or failed), returning the final state. */
-export async function askAndWait(frame: Frame, question: string, until: ChatState[] = ['idle', 'error', 'stopped']): Promise<string> {
+export async function askAndWait(frame: Frame, question: string, sendWith: SendWith = 'enter', until: ChatState[] = ['idle', 'error', 'stopped']): Promise<string> {
   const before = await turnCount(frame);
-  await askQuestion(frame, question);
-  await waitFor('the question to appear in the chat', async () => (await turnCount(frame)) > before, 60_000);
+  await askQuestion(frame, question, sendWith);
+  await waitFor('the question to appear in the chat', async () => (await turnCount(frame)) > before, 30_000);
   return waitForChatState(frame, until, 120_000);
 }
 

@@ -27,13 +27,13 @@ export async function openWorkbench(browser: Browser, workbenchUrl: string): Pro
   const page = await context.newPage();
   await page.goto(workbenchUrl);
   await waitForWorkbench(page);
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
   return page;
 }
 
-/** Waits for the workbench shell, the Explorer's first rows and Tome's activity-bar entry. */
+/** Waits for the workbench shell and Tome's activity-bar entry. */
 export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
   // Shown once the extension host has read Tome's manifest, so its commands exist from here on.
   await page.locator('.activitybar .action-item a[aria-label^="Tome"]').waitFor({ timeout: 90_000 });
 }
@@ -43,16 +43,15 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   // Fuzzy matching offers look-alikes ("Compare New Untitled…"), so pick the row whose label is the title.
   const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exactly(title) }) }).first();
-  await waitFor(`the command palette to offer "${title}"`, async () => {
+  await waitFor(`the command palette to run "${title}"`, async () => {
     // The palette lists the commands known when it opened, so reopen it on every try: an
     // extension's commands appear once the extension host has registered it.
     if (await input.isVisible()) await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     await input.fill(`>${title}`);
-    await row.waitFor({ timeout: 2_000 });
+    await row.click({ timeout: 3_000 });
     return true;
   }, 60_000, 500);
-  await row.click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
@@ -81,6 +80,7 @@ export function explorerRow(page: Page, label: string): Locator {
 
 /** Expands Explorer folders one level after another, e.g. `['src', 'model']`. */
 export async function revealInExplorer(page: Page, folders: string[]): Promise<void> {
+  if (!(await page.locator('.explorer-folders-view').isVisible())) await runCommand(page, 'View: Show Explorer');
   for (const folder of folders) {
     const row = explorerRow(page, folder);
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();

@@ -13,7 +13,7 @@ describe('2. chat', () => {
 
   it('streams a markdown answer about the packed workspace and shows tokens and cost', async () => {
     const { chat, page } = scenario;
-    expect(await askAndWait(chat, QUESTION)).toBe('idle');
+    expect(await askAndWait(chat, QUESTION, 'button')).toBe('idle');
 
     const answer = lastTurn(chat).locator('.turn-answer');
     await expect.poll(() => answer.locator('h2').textContent()).toBe('How books are stored');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askAndWait } from '../harness/chat';
+import { askAndWait, chatFrame } from '../harness/chat';
 import { useChatScenario } from '../harness/chatScenario';
 import { FIXTURE_FILES } from '../harness/fixture';
 import { requestText } from '../harness/transcript';
@@ -13,7 +13,7 @@ describe('3. ask about this folder', () => {
     await revealInExplorer(page, ['src']);
     await explorerContextMenu(page, 'model', 'Ask About This Folder');
 
-    const chat = await scenario.reopenChat();
+    const chat = await chatFrame(page); // the command shows the chat itself
     const chip = chat.locator('#scope-chip');
     await expect.poll(() => chip.getAttribute('data-scope')).toBe('folder');
     expect(await chip.textContent()).toContain('src/model');

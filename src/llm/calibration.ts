@@ -32,6 +32,38 @@ export class MemoryCalibrationStore implements CalibrationStore {
   }
 }
 
+/** The two methods of a key-value state (VS Code's `Memento`, e.g. `globalState`) a store needs. */
+export interface KeyValueState {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+function isRecord(value: unknown): value is CalibrationRecord {
+  const record = value as Partial<CalibrationRecord> | null;
+  return typeof record?.ratio === 'number' && Number.isFinite(record.ratio) && record.ratio > 0 && typeof record.samples === 'number';
+}
+
+/**
+ * A {@link CalibrationStore} over a key-value state: all models under one key as
+ * `{ [model]: { ratio, samples } }`. Anything malformed there (hand-edited, older format) reads
+ * as "not calibrated yet" rather than failing.
+ */
+export function stateCalibrationStore(state: KeyValueState, key = 'tome.tokenCalibration'): CalibrationStore {
+  const all = (): Record<string, unknown> => {
+    const stored = state.get<unknown>(key);
+    return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  };
+  return {
+    get(model) {
+      const record = all()[model];
+      return isRecord(record) ? record : undefined;
+    },
+    set(model, record) {
+      return Promise.resolve(state.update(key, { ...all(), [model]: record }));
+    },
+  };
+}
+
 /** Weight of a new observation in the running ratio. */
 export const CALIBRATION_SMOOTHING = 0.3;
 /** Ratios outside this range are taken as a broken observation (wrong prompt measured), not a tokenizer. */

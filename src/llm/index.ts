@@ -20,6 +20,8 @@ export {
   calibratedBudget,
   updateCalibration,
   MemoryCalibrationStore,
+  stateCalibrationStore,
+  type KeyValueState,
   TokenCalibrator,
   type CalibrationRecord,
   type CalibrationStore,

@@ -5,8 +5,10 @@ import {
   MemoryCalibrationStore,
   parseContextOverflow,
   smallerBudget,
+  stateCalibrationStore,
   TokenCalibrator,
   updateCalibration,
+  type KeyValueState,
 } from '../../src/llm';
 
 describe('context-length errors', () => {
@@ -100,5 +102,31 @@ describe('request shape', () => {
     expect(body('https://api.openai.com/v1')).toMatchObject({ max_completion_tokens: 10 });
     expect(body('https://api.deepseek.com')).toMatchObject({ max_tokens: 10 });
     expect(body('https://api.deepseek.com')).not.toHaveProperty('max_completion_tokens');
+  });
+});
+
+describe('calibration kept in a key-value state', () => {
+  function fakeState(initial: Record<string, unknown> = {}): KeyValueState & { data: Map<string, unknown> } {
+    const data = new Map(Object.entries(initial));
+    return {
+      data,
+      get: <T,>(key: string) => data.get(key) as T | undefined,
+      update: async (key: string, value: unknown) => void data.set(key, structuredClone(value)),
+    };
+  }
+
+  it('keeps every model under one key and reads it back', async () => {
+    const state = fakeState();
+    const store = stateCalibrationStore(state);
+    await store.set('deepseek-chat', { ratio: 1.1, samples: 2 });
+    await store.set('gpt-4.1', { ratio: 0.9, samples: 1 });
+    expect(state.data.get('tome.tokenCalibration')).toEqual({ 'deepseek-chat': { ratio: 1.1, samples: 2 }, 'gpt-4.1': { ratio: 0.9, samples: 1 } });
+    expect(stateCalibrationStore(state).get('deepseek-chat')).toEqual({ ratio: 1.1, samples: 2 });
+  });
+
+  it('reads malformed stored data as not calibrated', () => {
+    expect(stateCalibrationStore(fakeState({ 'tome.tokenCalibration': 'garbage' })).get('m')).toBeUndefined();
+    expect(stateCalibrationStore(fakeState({ 'tome.tokenCalibration': { m: { ratio: -1, samples: 1 } } })).get('m')).toBeUndefined();
+    expect(stateCalibrationStore(fakeState({ 'tome.tokenCalibration': { m: { ratio: 'x' } } })).get('m')).toBeUndefined();
   });
 });

@@ -29,6 +29,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly session: ChatSession,
     private readonly packs: PackService,
     private readonly llm: LlmBridge,
+    private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.post({ type: 'canSend', canSend: true })),
@@ -61,8 +62,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       if (this.view === view) this.view = undefined;
     });
     webview.onDidReceiveMessage((raw: unknown) => {
-      if (!isWebviewMessage(raw)) return; // a page must not be able to drive the host with anything else
+      if (!isWebviewMessage(raw)) {
+        // A page must not be able to drive the host with anything else.
+        this.log.warn(`Dropped a malformed message from the chat view: ${JSON.stringify(raw).slice(0, 200)}`);
+        return;
+      }
       void this.onMessage(raw).catch((error: unknown) => {
+        this.log.error(error instanceof Error ? error : String(error));
         void vscode.window.showErrorMessage(vscode.l10n.t('Tome chat failed: {0}', error instanceof Error ? error.message : String(error)));
       });
     });

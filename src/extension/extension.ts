@@ -82,11 +82,13 @@ export function activate(context: vscode.ExtensionContext): void {
     calibratedBudget: (providerTokens) => calibrator.budget(currentModel(), providerTokens),
     recordPromptTokens: (estimated, billed) => void calibrator.record(currentModel(), estimated, billed),
   });
-  const chatView = new ChatViewProvider(context.extensionUri, session, packs, llm);
+  const log = vscode.window.createOutputChannel('Tome', { log: true });
+  const chatView = new ChatViewProvider(context.extensionUri, session, packs, llm, log);
   views.chat = chatView;
   const statusBar = new TokenStatusBar(packs, () => llm.modelInfo(readSettings()).contextWindow);
 
   context.subscriptions.push(
+    log,
     packs,
     chatView,
     statusBar,

@@ -78,10 +78,10 @@ export function errorForStatus(status: number, detail: string, code: string | un
     return new ChatError('model-not-found', `${endpoint} does not offer the model "${model}".`, 'Pick a model the provider offers with "Tome: Select Model", or check the base URL.', status, detail);
   }
   if (status === 429) {
-    return new ChatError('rate-limit', `${endpoint} is limiting requests (429) and still was after several retries.`, 'Wait a minute and ask again, or check your plan\'s limits.', status, detail);
+    return new ChatError('rate-limit', `${endpoint} is limiting requests (429).`, 'Wait a minute and ask again, or check your plan\'s limits.', status, detail);
   }
   if (status >= 500) {
-    return new ChatError('server', `${endpoint} had a server error (${status}) and still did after several retries.`, 'Try again later; if it persists, check the provider\'s status page.', status, detail);
+    return new ChatError('server', `${endpoint} had a server error (${status}).`, 'Try again in a few minutes; if it persists, check the provider\'s status page.', status, detail);
   }
   const shortDetail = detail.length > 300 ? `${detail.slice(0, 300)}…` : detail;
   return new ChatError('bad-request', `${endpoint} refused the request (${status}): ${shortDetail}`, 'Check the model and provider settings, then ask again.', status, detail);

@@ -96,8 +96,11 @@ export function generateTree(root, count, seed) {
     const lines = [];
     const imports = 2 + Math.floor(rand() * 6);
     for (let k = 0; k < imports && i > 0; k++) {
-      const target = Math.floor(rand() * i);
-      lines.push(importLine(lang, path, filePath(target, LANGS[target % LANGS.length]), ident(rand, 3)));
+      // Files import earlier files of their own language.
+      let target = Math.floor(rand() * i);
+      while (target > 0 && LANGS[target % LANGS.length] !== lang) target--;
+      if (LANGS[target % LANGS.length] !== lang) continue;
+      lines.push(importLine(lang, path, filePath(target, lang), ident(rand, 3)));
     }
     if (lang === 'go') lines.unshift(`package mod${Math.floor(i / 100) % 10}`);
     let text = `${lines.join('\n')}\n\n`;

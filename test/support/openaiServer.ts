@@ -134,11 +134,6 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
   }
 
   async function answerChat(req: IncomingMessage, res: ServerResponse, body: ChatBody): Promise<void> {
-    if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
-      const invalid = providerErrors.invalidKey();
-      if (invalid.kind === 'error') sendJson(res, invalid.status, invalid.body);
-      return;
-    }
     const reply = queue.shift() ?? fallback ?? defaultReply(body);
     if (reply.kind === 'hang') return;
     if (reply.kind === 'error') return sendJson(res, reply.status, reply.body ?? { error: { message: `Error ${reply.status}` } }, reply.headers);
@@ -170,6 +165,11 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     if (path.startsWith('/__control/')) return control(path, req, res, text);
     const body = (parseJson(text) ?? {}) as ChatBody;
     recorded.push({ method: req.method ?? 'GET', path, headers: { ...req.headers }, body });
+    if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+      const invalid = providerErrors.invalidKey();
+      if (invalid.kind === 'error') sendJson(res, invalid.status, invalid.body);
+      return;
+    }
     if (req.method === 'GET' && /^(\/v1)?\/models$/.test(path)) {
       const ids = options.models ?? ['tome-test-model'];
       return sendJson(res, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'tome-test' })) });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChatError, streamChat, type ChatEvent, type ChatRequest, type StreamChatOptions } from '../../src/llm';
 import { providerErrors, startOpenAIServer, type OpenAIServer } from '../support/openaiServer';
 
@@ -79,6 +79,17 @@ describe('cancellation', () => {
     expect(events.map((event) => event.type)).toEqual(['retry', 'done']);
     expect(events.at(-1)).toMatchObject({ outcome: 'cancelled' });
     expect(server.requests()).toHaveLength(1);
+  });
+
+  it('is cancelled while waiting for a server that has not answered yet', async () => {
+    server.enqueue({ kind: 'hang' });
+    const stop = new AbortController();
+    const running = run({ signal: stop.signal });
+    await vi.waitFor(() => expect(server.requests()).toHaveLength(1));
+    stop.abort();
+    const { events, error } = await running;
+    expect(error).toBeUndefined();
+    expect(events).toEqual([{ type: 'done', outcome: 'cancelled', finishReason: null, cancelled: true }]);
   });
 
   it('sends nothing when the signal is already aborted', async () => {

@@ -36,6 +36,15 @@ describe('the fake OpenAI-compatible server', () => {
     expect(server.requests().map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/models']);
   });
 
+  it('maps a refused model list to a ChatError', async () => {
+    const guarded = await startOpenAIServer({ apiKey: 'right-key' });
+    try {
+      await expect(listModels({ baseURL: guarded.baseURL, apiKey: 'wrong-key' })).rejects.toMatchObject({ name: 'ChatError', kind: 'auth' });
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it('can be scripted and read over its HTTP control API', async () => {
     await control('enqueue', [{ kind: 'stream', chunks: ['from ', 'control'] }]);
     let text = '';

@@ -49,7 +49,8 @@ export class ChatError extends Error {
 /** Removes the key (and anything shaped like a bearer secret) from text shown or logged. */
 export function redactSecrets(text: string, apiKey: string | undefined): string {
   let out = apiKey && apiKey.length >= 4 ? text.split(apiKey).join('[key]') : text;
-  out = out.replace(/\b(sk|rk|pk|key|AIza)[-_A-Za-z0-9*]{12,}/g, '[key]');
+  // OpenAI/DeepSeek/OpenRouter style (`sk-…`) and Google style (`AIza…`) keys, even ones not ours.
+  out = out.replace(/\b(?:sk|rk)-[-_A-Za-z0-9*]{12,}/g, '[key]').replace(/\bAIza[-_A-Za-z0-9]{30,}/g, '[key]');
   return out.replace(/(bearer\s+)\S+/gi, '$1[key]');
 }
 

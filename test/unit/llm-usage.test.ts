@@ -83,4 +83,9 @@ describe('redactSecrets', () => {
     expect(out).not.toContain('sk-proj-ABCDEFGHIJKLMNOP');
     expect(out).toContain('rejected');
   });
+
+  it('removes Google-style keys but leaves ordinary long words alone', () => {
+    const out = redactSecrets('key AIzaSyA1234567890abcdefghijklmnopqrstu is invalid in keyboardShortcutHandler', undefined);
+    expect(out).toBe('key [key] is invalid in keyboardShortcutHandler');
+  });
 });

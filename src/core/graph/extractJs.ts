@@ -1,5 +1,6 @@
 import { compileQuery, withSyntaxTree, type ParserLanguage } from '../parser';
 import type { FileFacts } from './facts';
+import { fastJsSpecifiers } from './fastHeader';
 import { CANDIDATES, importRegion } from './region';
 
 /** Import forms for TS/TSX; the javascript grammar has no `import x = require()`. */
@@ -15,11 +16,14 @@ const TS_PATTERNS = [...JS_PATTERNS, '(import_require_clause source: (string) @s
 /**
  * Module specifiers of a JS/TS source: static and type imports, `export … from`, `import x =
  * require()`, and `import()` / `require()` called with a plain string. Comments, template literals
- * and strings never count because only syntax nodes of those forms are read.
+ * and strings never count because only syntax nodes of those forms are read. Plain headers skip
+ * the parser (see fastHeader.ts); `fastPath: false` forces the parser (tests compare the two).
  */
-export async function extractJsSpecifiers(text: string, lang: ParserLanguage): Promise<FileFacts> {
+export async function extractJsSpecifiers(text: string, lang: ParserLanguage, fastPath = true): Promise<FileFacts> {
   const region = importRegion(text, CANDIDATES.js, 'string');
   if (region === null) return { specifiers: [] };
+  const fast = fastPath ? fastJsSpecifiers(region.text) : null;
+  if (fast !== null) return { specifiers: fast };
   const query = await compileQuery(lang, (lang === 'javascript' ? JS_PATTERNS : TS_PATTERNS).join('\n'));
   const read = (source: string): Promise<FileFacts & { syntaxError: boolean }> =>
     withSyntaxTree(source, lang, (root) => {

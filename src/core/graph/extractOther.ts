@@ -1,5 +1,6 @@
 import { compileQuery, withSyntaxTree, type ParserLanguage, type SyntaxNode } from '../parser';
 import type { FileFacts, PythonImport } from './facts';
+import { fastGoImports, fastJavaFacts, fastPythonImports, fastRustFacts } from './fastHeader';
 import { CANDIDATES, importRegion, type StatementEnd } from './region';
 import { splitRustUse } from './rustUse';
 
@@ -199,8 +200,34 @@ async function phpFacts(text: string): Promise<FileFacts> {
 /** Language families handled here (JS/TS lives in extractJs). */
 export type OtherLanguage = 'python' | 'go' | 'rust' | 'java' | 'kotlin' | 'c' | 'csharp' | 'ruby' | 'php';
 
-/** Extracts the import facts of a non-JS file. */
-export async function extractOtherFacts(text: string, lang: OtherLanguage): Promise<FileFacts> {
+/** The parser-free reading of a plain header, for the languages whose headers have a fixed shape. */
+function fastFacts(text: string, lang: OtherLanguage): FileFacts | null {
+  const read = (pattern: RegExp, end: StatementEnd, fast: (region: string) => FileFacts | null): FileFacts | null => {
+    const region = importRegion(text, pattern, end);
+    return region === null ? null : fast(region.text);
+  };
+  switch (lang) {
+    case 'python': return read(CANDIDATES.python, 'parenList', (r) => {
+      const python = fastPythonImports(r);
+      return python === null ? null : { specifiers: [], python };
+    });
+    case 'go': return read(CANDIDATES.go, 'parenList', (r) => {
+      const specifiers = fastGoImports(r);
+      return specifiers === null ? null : { specifiers };
+    });
+    case 'rust': return read(CANDIDATES.rust, 'semicolon', fastRustFacts);
+    case 'java': return read(CANDIDATES.java, 'semicolon', fastJavaFacts);
+    default: return null;
+  }
+}
+
+/**
+ * Extracts the import facts of a non-JS file: plain headers without the parser (see
+ * fastHeader.ts), everything else with tree-sitter. `fastPath: false` forces the parser.
+ */
+export async function extractOtherFacts(text: string, lang: OtherLanguage, fastPath = true): Promise<FileFacts> {
+  const fast = fastPath ? fastFacts(text, lang) : null;
+  if (fast !== null) return fast;
   switch (lang) {
     case 'python': return pythonFacts(text);
     case 'go': return goFacts(text);

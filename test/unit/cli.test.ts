@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,11 +7,14 @@ import type { PackReport } from '../../src/core/types';
 import { buildDist, REPO } from './cliBuild';
 import { fixture, referenceCount } from './packTestSupport';
 
+/** The CLI's token cache goes here, never into the user's cache folder. */
+const CACHE_DIR = mkdtempSync(join(tmpdir(), 'tome-cli-cache-'));
+
 function tome(...args: string[]) {
   const run = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), ...args], {
     cwd: fixture('pack-basic'),
     encoding: 'utf8',
-    env: { ...process.env, TOME_DEBUG: '' },
+    env: { ...process.env, TOME_DEBUG: '', TOME_CACHE_DIR: CACHE_DIR },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -54,6 +57,18 @@ describe('the built tome CLI', () => {
     expect(paths).toContain('src/lib/math.ts');
     expect(paths).not.toContain('src/lib/strings.ts');
     expect(paths).not.toContain('package.json');
+  });
+
+  it('fills the token cache folder unless --no-cache is given', () => {
+    const cacheBytes = (): number =>
+      readdirSync(CACHE_DIR, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+    const before = cacheBytes();
+    expect(tome('pack', '--no-cache', '--quiet', '--format', 'plain').code).toBe(0);
+    expect(cacheBytes()).toBe(before);
+    expect(tome('pack', '--quiet', '--format', 'plain').code).toBe(0);
+    expect(cacheBytes()).toBeGreaterThan(before);
   });
 
   it('prints an --explain table of modes and reasons', () => {

@@ -36,7 +36,7 @@ describe('the parser-free header path', () => {
     expect(fastPythonImports('from x import (\n  a,\n)')).toBeNull();
     // The samples below do take the fast path, so the comparison that follows is not parser vs parser.
     expect(fastJsSpecifiers((SAMPLES['a.ts'] ?? '').split('// import')[0] ?? '')).toEqual(['./a', './ns', './side']);
-    expect(fastPythonImports((SAMPLES['b.py'] ?? '').split('\n\ndef')[0] ?? '')).toHaveLength(3);
+    expect(fastPythonImports((SAMPLES['b.py'] ?? '').split('\n\ndef')[0] ?? '')).toHaveLength(4);
   });
 
   it('agrees with the parser on hand-written headers, the fixture trees and three/src', async () => {

@@ -19,11 +19,33 @@ export interface EndpointConfig {
   onActivity?: () => void;
 }
 
-/** `fetch` that reports every piece of the response body as it arrives. */
-function watchedFetch(onActivity: () => void): typeof fetch {
+/**
+ * Google's OpenAI-compatible endpoint wraps its error in an array (`[{ "error": { … } }]`),
+ * which the SDK cannot read and reports as "400 status code (no body)". Unwraps it, so the
+ * provider's own words (e.g. a context-length message with numbers) reach the error mapping.
+ */
+async function readableError(response: Response): Promise<Response> {
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const first: unknown = Array.isArray(parsed) ? parsed[0] : undefined;
+  const body = typeof first === 'object' && first !== null && 'error' in first ? JSON.stringify(first) : text;
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** `fetch` that makes provider errors readable and reports every piece of the body as it arrives. */
+function providerFetch(onActivity: (() => void) | undefined): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
-    if (!response.body) return response;
+    if (!response.ok) return readableError(response);
+    if (!response.body || !onActivity) return response;
     const body = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         transform(piece, controller) {
@@ -77,7 +99,7 @@ export function createClient(config: EndpointConfig): OpenAI {
     maxRetries: 0,
     timeout: config.timeoutMs ?? 10 * 60_000,
     defaultHeaders: { ...config.headers, ...(hasKey ? {} : { Authorization: null }) },
-    ...(config.onActivity ? { fetch: watchedFetch(config.onActivity) } : {}),
+    fetch: providerFetch(config.onActivity),
   });
 }
 

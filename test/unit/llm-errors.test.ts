@@ -76,6 +76,15 @@ describe('errors in plain words', () => {
     expect(server.requests()).toHaveLength(1);
   });
 
+  it('reads Gemini\'s array-wrapped error body and recognises its overflow message', async () => {
+    const message = 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).';
+    server.enqueue({ kind: 'error', status: 400, body: [{ error: { code: 400, message, status: 'INVALID_ARGUMENT' } }] });
+    const { error } = await run(request({ model: 'gemini-2.5-pro' }));
+    expect(error?.kind).toBe('context-length');
+    expect(error?.detail).toBe(message);
+    expect(smallerBudget(error?.detail ?? '', 1_000_000)).toBe(Math.floor(1_000_000 * (1_048_576 / 1_200_000) * 0.95));
+  });
+
   it('recognises an overflow from the message alone, as Anthropic-style proxies send it', async () => {
     server.enqueue({ kind: 'error', status: 400, body: { error: { message: 'prompt is too long: 210000 tokens > 200000 maximum', type: 'invalid_request_error' } } });
     expect((await run(request())).error?.kind).toBe('context-length');

@@ -45,8 +45,10 @@ export interface CodeServer {
   url: string;
   /** The workspace folder code-server opened. */
   workspace: string;
-  /** code-server's own output (useful when the extension host misbehaves). */
+  /** code-server's own output. */
   logFile: string;
+  /** VS Code's logs, the extension host's included (useful when the extension misbehaves). */
+  logsDir: string;
   /** The address that opens the workspace in the browser. */
   workbenchUrl: string;
   stop(): Promise<void>;
@@ -121,5 +123,5 @@ export async function startCodeServer(run: E2eRun, options: CodeServerOptions): 
     await stop();
     throw error;
   }
-  return { url, workspace, logFile, workbenchUrl: `${url}/?folder=${encodeURIComponent(workspace)}`, stop };
+  return { url, workspace, logFile, logsDir: join(userDataDir, 'logs'), workbenchUrl: `${url}/?folder=${encodeURIComponent(workspace)}`, stop };
 }

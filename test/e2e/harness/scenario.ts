@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startCodeServer, type CodeServer, type CodeServerOptions } from './codeServer';
@@ -36,7 +36,26 @@ export function useScenario(name: string, options: ScenarioOptions): ScenarioCon
   let browser: Browser | undefined;
   let codeServer: CodeServer | undefined;
 
+  /** Screenshot, model-server record and code-server output, named after the scenario. */
+  async function saveFailureEvidence(): Promise<void> {
+    const slug = `${name}--FAILED`;
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    if (context.page) await saveScreenshot(context.page, slug).catch(() => undefined);
+    if (options.failureEvidence) writeFileSync(join(ARTIFACTS_DIR, `${slug}.requests.json`), JSON.stringify(options.failureEvidence(), null, 2));
+    if (codeServer && existsSync(codeServer.logFile)) copyFileSync(codeServer.logFile, join(ARTIFACTS_DIR, `${slug}.code-server.log`));
+    if (codeServer && existsSync(codeServer.logsDir)) cpSync(codeServer.logsDir, join(ARTIFACTS_DIR, `${slug}.vscode-logs`), { recursive: true });
+  }
+
   beforeAll(async () => {
+    try {
+      await startScenario();
+    } catch (error) {
+      await saveFailureEvidence();
+      throw error;
+    }
+  });
+
+  async function startScenario(): Promise<void> {
     await options.before?.();
     const run = currentRun();
     codeServer = await startCodeServer(run, {
@@ -49,16 +68,10 @@ export function useScenario(name: string, options: ScenarioOptions): ScenarioCon
     context.codeServer = codeServer;
     context.page = await openWorkbench(browser, codeServer.workbenchUrl);
     await options.afterStart?.(context);
-  });
+  }
 
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(async () => {
-      const slug = `${name}--${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}--FAILED`;
-      mkdirSync(ARTIFACTS_DIR, { recursive: true });
-      if (context.page) await saveScreenshot(context.page, slug).catch(() => undefined);
-      if (options.failureEvidence) writeFileSync(join(ARTIFACTS_DIR, `${slug}.requests.json`), JSON.stringify(options.failureEvidence(), null, 2));
-      if (codeServer && existsSync(codeServer.logFile)) copyFileSync(codeServer.logFile, join(ARTIFACTS_DIR, `${slug}.code-server.log`));
-    });
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(saveFailureEvidence);
   });
 
   afterAll(async () => {

@@ -19,11 +19,27 @@ export interface EndpointConfig {
   onActivity?: () => void;
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
- * Google's OpenAI-compatible endpoint wraps its error in an array (`[{ "error": { … } }]`),
- * which the SDK cannot read and reports as "400 status code (no body)". Unwraps it, so the
- * provider's own words (e.g. a context-length message with numbers) reach the error mapping.
+ * An error body in the `{ "error": { "message": … } }` envelope the SDK reads, from the shapes
+ * OpenAI-compatible servers actually send: Google's `[{ "error": … }]` (which the SDK would
+ * report as "400 status code (no body)"), a bare `{ "message": … }` (older vLLM), a string
+ * `{ "error": "…" }` (LM Studio), FastAPI's `{ "detail": "…" }`. Undefined when it is none.
  */
+export function errorEnvelope(parsed: unknown): Record<string, unknown> | undefined {
+  const candidate: unknown = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (!isObject(candidate)) return undefined;
+  if (isObject(candidate.error)) return candidate;
+  if (typeof candidate.error === 'string') return { error: { message: candidate.error } };
+  if (typeof candidate.message === 'string') return { error: candidate };
+  if (typeof candidate.detail === 'string') return { error: { message: candidate.detail } };
+  return undefined;
+}
+
+/** The same failed response with its error body in the envelope the SDK reads. */
 async function readableError(response: Response): Promise<Response> {
   const text = await response.text();
   let parsed: unknown;
@@ -32,12 +48,11 @@ async function readableError(response: Response): Promise<Response> {
   } catch {
     parsed = undefined;
   }
-  const first: unknown = Array.isArray(parsed) ? parsed[0] : undefined;
-  const body = typeof first === 'object' && first !== null && 'error' in first ? JSON.stringify(first) : text;
+  const envelope = errorEnvelope(parsed);
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   headers.delete('content-encoding');
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  return new Response(envelope ? JSON.stringify(envelope) : text, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** `fetch` that makes provider errors readable and reports every piece of the body as it arrives. */

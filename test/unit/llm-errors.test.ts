@@ -85,6 +85,21 @@ describe('errors in plain words', () => {
     expect(smallerBudget(error?.detail ?? '', 1_000_000)).toBe(Math.floor(1_000_000 * (1_048_576 / 1_200_000) * 0.95));
   });
 
+  it('reads a bare { message } error body as older vLLM sends it', async () => {
+    const message = "This model's maximum context length is 4096 tokens. However, you requested 5000 tokens (4000 in the messages, 1000 in the completion).";
+    server.enqueue({ kind: 'error', status: 400, body: { object: 'error', message, type: 'BadRequestError', param: null, code: 400 } });
+    const { error } = await run(request());
+    expect(error?.kind).toBe('context-length');
+    expect(error?.detail).toBe(message);
+  });
+
+  it('reads a string error body as LM Studio sends it', async () => {
+    server.enqueue({ kind: 'error', status: 404, body: { error: 'Model "qwen-x" not found. Please load it first.' } });
+    const { error } = await run(request({ model: 'qwen-x' }));
+    expect(error?.kind).toBe('model-not-found');
+    expect(error?.detail).toBe('Model "qwen-x" not found. Please load it first.');
+  });
+
   it('recognises an overflow from the message alone, as Anthropic-style proxies send it', async () => {
     server.enqueue({ kind: 'error', status: 400, body: { error: { message: 'prompt is too long: 210000 tokens > 200000 maximum', type: 'invalid_request_error' } } });
     expect((await run(request())).error?.kind).toBe('context-length');

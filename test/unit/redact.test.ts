@@ -63,6 +63,14 @@ describe('redactText on ordinary code', () => {
   });
 });
 
+describe('redactText with secretlint', () => {
+  it('redacts kinds only secretlint knows, such as Hugging Face tokens', async () => {
+    const token = `hf_${'kQzvXbNmRtLpWcYd'.repeat(2)}Ab`;
+    const result = await redactText(`HF_TOKEN=${token}\nMODEL=gpt2\n`, '.env.txt');
+    expect(result.text).toBe('HF_TOKEN=[REDACTED:huggingface-token]\nMODEL=gpt2\n');
+  });
+});
+
 describe('redactFile', () => {
   it('returns the file with redacted text and counts per kind, other fields untouched', async () => {
     const file: ReadFile = {

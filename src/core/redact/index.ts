@@ -5,16 +5,10 @@
  */
 import type { ReadFile, RedactedFile } from '../types';
 import { applyFindings, ownFindings } from './findings';
+import { mayHoldSecrets } from './prefilter';
 import { secretlintFindings, secretlintMightFind } from './secretlintFindings';
 
 export { isSecretFileName } from './secretFileName';
-
-/**
- * Substrings one of the detectors needs. Most source files hold none, and one pass of this
- * pattern is far cheaper than running every detector, so it decides whether they run at all.
- */
-const CANDIDATE =
-  /PRIVATE KEY|AKIA|ASIA|ABIA|ACCA|A3T|secret|passw|passphrase|pwd|token|api_?-?key|apikey|access_?-?key|private_?-?key|auth_?-?key|credential|gh[pousr]_|github_pat_|gl[a-z]{2,3}-|xox|xapp-|hooks\.slack|[sr]k_(?:live|test)_|sk-|AIza|AccountKey|SharedAccessKey|sig=|SK[0-9a-fA-F]{32}|AC[0-9a-f]{32}|SG\.|npm_|pypi-|eyJ|:\/\/[^\s/@:]+:[^\s/@]+@/i;
 
 /** Result of {@link redactText}. */
 export interface RedactionResult {
@@ -27,7 +21,7 @@ export interface RedactionResult {
 
 /** Replaces every secret value in `text`; `path` (optional) helps secretlint pick its rules. */
 export async function redactText(text: string, path?: string): Promise<RedactionResult> {
-  if (!CANDIDATE.test(text)) return { text, redactions: 0, kinds: {} };
+  if (!mayHoldSecrets(text)) return { text, redactions: 0, kinds: {} };
   const findings = ownFindings(text);
   if (secretlintMightFind(text)) findings.push(...(await secretlintFindings(text, path)));
   if (findings.length === 0) return { text, redactions: 0, kinds: {} };

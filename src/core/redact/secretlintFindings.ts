@@ -25,7 +25,7 @@ const CONFIG: SecretLintCoreConfig = {
 
 /** Substrings at least one secretlint rule needs to see before it can report anything. */
 const HINTS =
-  /hf_|gsk_|lin_(?:api|oauth)_|secret_|ntn_|shp(?:at|ss|ca|pa)_|glc_|glsa_|ops_|hv[sbr]\.|vercel|dapi|dckr_pat_|figd_|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox|sk-|SG\.|npm_|PRIVATE KEY|private_key/;
+  /\bhf_|\bgsk_|\blin_(?:api|oauth)_|\bsecret_[A-Za-z0-9]{20}|\bntn_|\bshp(?:at|ss|ca|pa)_|\bglc_|\bglsa_|\bops_ey|\bhv[sbr]\.|vercel|\bdapi[0-9a-f]{16}|dckr_pat_|figd_|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox|sk-|SG\.|npm_|PRIVATE KEY|private_key/;
 
 const KIND_OF_RULE: Record<string, string> = {
   aws: 'aws-access-key-id',

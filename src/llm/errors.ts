@@ -36,13 +36,15 @@ export class ChatError extends Error {
     readonly status?: number,
     /** The provider's own words (redacted), for a details view or a re-pack helper. */
     readonly detail?: string,
+    /** Set when retrying cannot help although the kind usually could (nothing listens at the address). */
+    readonly permanent = false,
   ) {
     super(message);
   }
 
   /** True when retrying the same request later may succeed. */
   get retryable(): boolean {
-    return this.kind === 'rate-limit' || this.kind === 'server' || this.kind === 'network';
+    return !this.permanent && (this.kind === 'rate-limit' || this.kind === 'server' || this.kind === 'network');
   }
 }
 
@@ -89,7 +91,13 @@ export function errorForStatus(status: number, detail: string, code: string | un
 }
 
 /** The error for an endpoint that could not be reached at all. */
-export function networkError(endpoint: string, detail: string): ChatError {
+export function networkError(endpoint: string, detail: string, code?: string): ChatError {
+  if (code === 'ECONNREFUSED') {
+    return new ChatError('network', `Nothing is answering at ${endpoint}.`, 'Start the model server (for Ollama: `ollama serve`) or check the base URL setting.', undefined, detail, true);
+  }
+  if (code === 'ENOTFOUND') {
+    return new ChatError('network', `The host ${endpoint} was not found.`, 'Check the base URL setting for typos, and your connection.', undefined, detail, true);
+  }
   return new ChatError('network', `Could not reach ${endpoint}.`, 'Check your connection, that the server is running, and the base URL setting.', undefined, detail);
 }
 
@@ -97,6 +105,17 @@ export function networkError(endpoint: string, detail: string): ChatError {
 export function timeoutError(endpoint: string, ms: number, beforeText: boolean): ChatError {
   const what = beforeText ? 'did not start answering' : 'stopped sending';
   return new ChatError('timeout', `${endpoint} ${what} within ${Math.round(ms / 1000)} s.`, 'Try again; for slow local models raise the timeout setting.');
+}
+
+/** The Node system error code (`ECONNREFUSED`, …) somewhere down an error's cause chain. */
+function systemErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 /**
@@ -107,7 +126,7 @@ export function toChatError(error: unknown, endpoint: string, model: string, api
   if (error instanceof ChatError) return error;
   if (error instanceof OpenAI.APIConnectionError) {
     const cause = error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
-    return networkError(endpoint, redactSecrets(cause, apiKey));
+    return networkError(endpoint, redactSecrets(cause, apiKey), systemErrorCode(error));
   }
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const detail = redactSecrets(providerMessage(error), apiKey);

@@ -154,14 +154,25 @@ describe('retries', () => {
     expect(error?.message).toContain(`127.0.0.1:${server.port}`);
   });
 
-  it('retries an unreachable endpoint, then says which one it could not reach', async () => {
+  it('says at once that nothing answers at an address where no server listens', async () => {
     const gone = await startOpenAIServer();
     await gone.stop();
     const { delays, sleep } = recordingSleep();
     const { error } = await run(request({ baseURL: gone.baseURL }), { sleep, retry: { maxRetries: 2 } });
     expect(error?.kind).toBe('network');
-    expect(error?.message).toContain(`127.0.0.1:${gone.port}`);
+    expect(error?.message).toBe(`Nothing is answering at 127.0.0.1:${gone.port}.`);
+    expect(error?.nextStep).toContain('base URL');
+    expect(delays).toEqual([]);
+  });
+
+  it('retries a connection that drops, then names the endpoint', async () => {
+    server.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'stream' as const, chunks: ['x'], cutAfter: 0 })));
+    const { delays, sleep } = recordingSleep();
+    const { error } = await run(request(), { sleep, retry: { maxRetries: 2 } });
+    expect(error?.kind).toBe('network');
+    expect(error?.message).toContain(`127.0.0.1:${server.port}`);
     expect(delays).toHaveLength(2);
+    expect(server.requests()).toHaveLength(3);
   });
 
   it('retries a stream that dies before any text, since nothing was shown yet', async () => {

@@ -5,6 +5,16 @@
  */
 import { looksRandom } from './entropy';
 
+/** What a detector's extra check may look at besides the value. */
+export interface MatchContext {
+  /** The `name` group: the variable the value is assigned to. */
+  name?: string;
+  /** The `quote` group: the quote around the value, '' when bare. */
+  quote?: string;
+  /** The file's path, when known. */
+  path?: string;
+}
+
 /** One kind of secret and how to find it. */
 export interface Detector {
   /** Kind written into `[REDACTED:<kind>]`. */
@@ -12,7 +22,7 @@ export interface Detector {
   /** Global regular expression; the `secret` group (or the whole match) is replaced. */
   pattern: RegExp;
   /** Extra check on the captured value; findings that fail it are kept as they are. */
-  accept?: (value: string, name?: string) => boolean;
+  accept?: (value: string, context: MatchContext) => boolean;
   /** Kind from the match's `name` group, for detectors whose kind depends on the variable name. */
   kindOfName?: (name: string) => string;
 }
@@ -34,6 +44,12 @@ const SECRET_NAME = String.raw`(?:password|passwd|passphrase|pwd|secret|token|ap
 
 /** Names about a secret rather than holding one: `secret_name`, `token_url`, `password_file`. */
 const NOT_A_SECRET_NAME = /[_.-]?(?:name|id|ids|file|path|dir|url|uri|endpoint|type|length|len|count|header|field|prefix|suffix|label|env|var)$/i;
+
+/**
+ * Source files in programming languages: there a bare (unquoted) value after `token =` is an
+ * expression, never a literal secret; in config files (.env, YAML, properties) bare values are the norm.
+ */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|go|rs|java|kt|kts|scala|cs|fs|rb|php|swift|m|mm|c|cc|cpp|cxx|h|hh|hpp|dart|lua|ex|exs|erl|hs|ml|clj|groovy|ps1|vue|svelte)$/i;
 
 const hasDigitAndLetter = (v: string): boolean => /\d/.test(v) && /[A-Za-z]/.test(v);
 
@@ -90,6 +106,7 @@ export const DETECTORS: readonly Detector[] = [
       String.raw`(?<name>${SECRET_NAME})["']?\s*(?:=|:=|:|=>|\+=)\s*(?<quote>["'\`]?)(?<secret>[^\s"'\`,;()[\]{}]{8,512})\k<quote>`,
       'gi',
     ),
-    accept: (v, name) => !NOT_A_SECRET_NAME.test(name ?? '') && looksRandom(v),
+    accept: (v, { name, quote, path }) =>
+      !NOT_A_SECRET_NAME.test(name ?? '') && !(quote === '' && path !== undefined && CODE_FILE.test(path)) && looksRandom(v),
   },
 ];

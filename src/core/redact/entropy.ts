@@ -41,10 +41,29 @@ export function isPlaceholder(value: string): boolean {
   );
 }
 
+/**
+ * Made of words: capitalised or lower-case runs of three letters or more, upper-case acronyms,
+ * short numbers and separators (`FlowPasswordRequiredV2`, `msal:acquireToken`, `bin/cli.js`).
+ * Names and paths are built this way; random strings almost never split so cleanly.
+ */
+const WORDS = /^(?:[A-Z]?[a-z]{3,}|[A-Z]{2,}(?![a-z])|[A-Z](?=\d)|\d{1,4}|[-_.:/@ ])+$/;
+
+/** True when `value` reads as words, a name or a path rather than random characters. */
+export function isWordLike(value: string): boolean {
+  return WORDS.test(value) || value.startsWith('/') || value.startsWith('./') || value.startsWith('../');
+}
+
 /** Entropy a value must reach to count as a secret; short values cannot reach high figures. */
 export const MIN_SECRET_ENTROPY = 3.0;
 
-/** True when `value` looks like a random secret rather than a word, id or placeholder. */
+/** True when `value` looks like a random secret (letters and digits, no words) rather than a name, id or placeholder. */
 export function looksRandom(value: string, minLength = 8): boolean {
-  return value.length >= minLength && !isPlaceholder(value) && shannonEntropy(value) >= MIN_SECRET_ENTROPY;
+  return (
+    value.length >= minLength &&
+    /\d/.test(value) &&
+    /[A-Za-z]/.test(value) &&
+    !isPlaceholder(value) &&
+    !isWordLike(value) &&
+    shannonEntropy(value) >= MIN_SECRET_ENTROPY
+  );
 }

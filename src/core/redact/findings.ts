@@ -12,14 +12,14 @@ export interface Finding {
 /** The detectors with the `d` flag, which reports where the `secret` group sits. */
 const WITH_INDICES = DETECTORS.map((d) => ({ ...d, pattern: new RegExp(d.pattern.source, `${d.pattern.flags}d`) }));
 
-/** Findings of Tome's own detectors in `text`. */
-export function ownFindings(text: string): Finding[] {
+/** Findings of Tome's own detectors in `text`; `path` tells code from config files. */
+export function ownFindings(text: string, path?: string): Finding[] {
   const findings: Finding[] = [];
   WITH_INDICES.forEach((detector, priority) => {
     for (const match of text.matchAll(detector.pattern)) {
       const value = match.groups?.secret ?? match[0];
       const name = match.groups?.name;
-      if (value.length === 0 || (detector.accept && !detector.accept(value, name))) continue;
+      if (value.length === 0 || (detector.accept && !detector.accept(value, { name, quote: match.groups?.quote, path }))) continue;
       const [start, end] = match.indices?.groups?.secret ?? [match.index, match.index + match[0].length];
       const kind = detector.kindOfName && name !== undefined ? detector.kindOfName(name) : detector.kind;
       findings.push({ start, end, kind, priority });

@@ -7,6 +7,7 @@ export class Watchdog {
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly onUserAbort = (): void => this.controller.abort(this.userSignal?.reason);
+  private disposed = false;
   /** Set when a timer ran out: how long the silence was. */
   fired: { ms: number } | undefined;
 
@@ -23,7 +24,8 @@ export class Watchdog {
   /** (Re)starts the timer; a non-positive `ms` means no limit. */
   arm(ms: number): void {
     this.clearTimer();
-    if (!(ms > 0) || !Number.isFinite(ms)) return;
+    // A late piece of a finished body must not start a timer that keeps a CLI process alive.
+    if (this.disposed || !(ms > 0) || !Number.isFinite(ms)) return;
     this.timer = setTimeout(() => {
       this.fired = { ms };
       this.controller.abort(new Error('timeout'));
@@ -32,6 +34,7 @@ export class Watchdog {
 
   /** Stops the timers and lets go of the caller's signal; aborts the request if still open. */
   dispose(): void {
+    this.disposed = true;
     this.clearTimer();
     this.userSignal?.removeEventListener('abort', this.onUserAbort);
     if (!this.controller.signal.aborted) this.controller.abort(new Error('finished'));

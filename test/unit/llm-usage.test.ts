@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { estimateCost, normalizeUsage, redactSecrets, retryAfterMs, type ChatUsage } from '../../src/llm';
 import { backoffMs, DEFAULT_RETRY } from '../../src/llm/retry';
 
@@ -87,5 +87,29 @@ describe('redactSecrets', () => {
   it('removes Google-style keys but leaves ordinary long words alone', () => {
     const out = redactSecrets('key AIzaSyA1234567890abcdefghijklmnopqrstu is invalid in keyboardShortcutHandler', undefined);
     expect(out).toBe('key [key] is invalid in keyboardShortcutHandler');
+  });
+});
+
+describe('Watchdog', () => {
+  it('aborts when armed time runs out, and arms nothing once disposed', async () => {
+    const { Watchdog } = await import('../../src/llm/watchdog');
+    const dog = new Watchdog(undefined);
+    dog.arm(10);
+    await vi.waitFor(() => expect(dog.signal.aborted).toBe(true));
+    expect(dog.fired).toEqual({ ms: 10 });
+    const done = new Watchdog(undefined);
+    done.dispose();
+    done.arm(10);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(done.fired).toBeUndefined();
+  });
+
+  it('follows the caller\'s signal without calling it a timeout', async () => {
+    const { Watchdog } = await import('../../src/llm/watchdog');
+    const stop = new AbortController();
+    const dog = new Watchdog(stop.signal);
+    stop.abort();
+    expect(dog.signal.aborted).toBe(true);
+    expect(dog.fired).toBeUndefined();
   });
 });

@@ -59,7 +59,12 @@ export const DETECTORS: readonly Detector[] = [
     kind: 'private-key',
     pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----(?<secret>[\s\S]*?)-----END \1PRIVATE KEY\2-----/g,
   },
-  { kind: 'aws-access-key-id', pattern: /\b(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})\b/g },
+  {
+    kind: 'aws-access-key-id',
+    pattern: /\b(?<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})\b/g,
+    // AWS's documentation key, AKIAIOSFODNN7EXAMPLE, appears in countless READMEs and tests.
+    accept: (v) => !v.endsWith('EXAMPLE'),
+  },
   {
     kind: 'aws-secret-access-key',
     pattern: /aws_?secret_?(?:access_?)?key["']?\s*(?:[:=]|=>)\s*["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
@@ -96,7 +101,8 @@ export const DETECTORS: readonly Detector[] = [
   },
   {
     kind: 'url-password',
-    pattern: /:\/\/[^\s:@/'"`<>]{0,128}:(?<secret>[^\s@/'"`<>]{1,256})@[A-Za-z0-9[\]._-]/gi,
+    // Four characters at least: `abc:xyz@`, `foo:bar@` and `a:b@` are how documentation writes URLs.
+    pattern: /:\/\/[^\s:@/'"`<>]{0,128}:(?<secret>[^\s@/'"`<>]{4,256})@[A-Za-z0-9[\]._-]/gi,
     accept: (v) => !/^(?:\$\{?[A-Za-z_]\w*\}?|\*+|x+|<.*>|\{\{.*\}\}|%\(.*\)s|password|pass|passwd|secret|changeme|pw)$/i.test(v),
   },
   {

@@ -42,11 +42,11 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
- * Made of words: capitalised or lower-case runs of three letters or more, upper-case acronyms,
+ * Made of words: capitalised or lower-case runs of two letters or more, upper-case acronyms,
  * short numbers and separators (`FlowPasswordRequiredV2`, `msal:acquireToken`, `bin/cli.js`).
  * Names and paths are built this way; random strings almost never split so cleanly.
  */
-const WORDS = /^(?:[A-Z]?[a-z]{3,}|[A-Z]{2,}(?![a-z])|[A-Z](?=\d)|\d{1,4}|[-_.:/@ ])+$/;
+const WORDS = /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,}(?![a-z])|[A-Z](?=\d)|\d{1,4}|[-_.:/@ ])+$/;
 
 /** True when `value` reads as words, a name or a path rather than random characters. */
 export function isWordLike(value: string): boolean {

@@ -26,13 +26,13 @@ function folderOf(path: string): string {
  */
 function graphMembers(paths: readonly string[], known: ReadonlySet<string>, graph: ImportGraph): Set<string> {
   const members = new Set<string>();
-  for (const path of paths) if (importLanguageOf(path) !== null) members.add(path);
   for (const path of paths) {
-    for (const target of graph.imports.get(path) ?? []) {
-      if (!known.has(target) || target === path) continue;
-      members.add(path);
-      members.add(target);
-    }
+    const targets = graph.imports.get(path);
+    if (importLanguageOf(path) !== null || (targets !== undefined && targets.length > 0)) members.add(path);
+  }
+  // Imported files without a language of their own (JSON, CSS) still take their place in the order.
+  for (const path of members) {
+    for (const target of graph.imports.get(path) ?? []) if (!members.has(target) && known.has(target)) members.add(target);
   }
   return members;
 }
@@ -46,12 +46,14 @@ function graphMembers(paths: readonly string[], known: ReadonlySet<string>, grap
 export function orderByDependencies(code: readonly string[], graph: ImportGraph): FileOrder {
   const sorted = [...code].sort(comparePaths);
   const indexOf = new Map(sorted.map((p, i) => [p, i]));
-  const edges = sorted.map((p) =>
-    (graph.imports.get(p) ?? []).flatMap((t) => {
+  const edges: number[][] = sorted.map((p) => {
+    const out: number[] = [];
+    for (const t of graph.imports.get(p) ?? []) {
       const i = indexOf.get(t);
-      return i === undefined || t === p ? [] : [i];
-    }),
-  );
+      if (i !== undefined && t !== p) out.push(i);
+    }
+    return out;
+  });
   const components = stronglyConnectedComponents(edges);
   const componentOf = new Int32Array(sorted.length);
   components.forEach((members, c) => members.forEach((m) => (componentOf[m] = c)));
@@ -68,7 +70,7 @@ export function orderByDependencies(code: readonly string[], graph: ImportGraph)
     waiting[c] = needs.size;
     for (const n of needs) dependents[n]?.push(c);
   });
-  const keyOf = laidOut.map((members) => [...members].sort(comparePaths)[0] ?? '');
+  const keyOf = laidOut.map((members) => (members.length === 1 ? (members[0] as string) : ([...members].sort(comparePaths)[0] ?? '')));
   const componentByKey = new Map(keyOf.map((k, c) => [k, c]));
   const readyAll = new StringHeap();
   const readyByFolder = new Map<string, StringHeap>();

@@ -58,6 +58,39 @@ describe('import extraction ignores what is not an import', () => {
   });
 });
 
+describe('workspaces and components', () => {
+  it('resolves an npm/yarn workspace package through main, mapped back to its sources', async () => {
+    const graph = await graphOf({
+      'package.json': '{ "private": true, "workspaces": ["libs/*"] }',
+      'libs/a/package.json': '{ "name": "a", "main": "lib/index.js" }',
+      'libs/a/src/index.ts': 'export const a = 1;',
+      'libs/a/src/deep.ts': 'export const d = 1;',
+      'app.ts': "import { a } from 'a';\nimport { d } from 'a/deep';\nimport 'left-pad';\n",
+    });
+    expect(graph.imports.get('app.ts')).toEqual(['libs/a/src/deep.ts', 'libs/a/src/index.ts']);
+    expect(graph.external.get('app.ts')).toEqual(['left-pad']);
+  });
+
+  it('resolves Go imports across the modules of a go.work', async () => {
+    const graph = await graphOf({
+      'go.work': 'go 1.22\n\nuse (\n\t./svc\n\t./lib\n)\n',
+      'svc/go.mod': 'module example.com/svc\n',
+      'lib/go.mod': 'module example.com/lib\n',
+      'svc/main.go': 'package main\n\nimport "example.com/lib/util"\n',
+      'lib/util/u.go': 'package util\n',
+    });
+    expect(graph.imports.get('svc/main.go')).toEqual(['lib/util/u.go']);
+  });
+
+  it('reads every <script> block of a Svelte component', async () => {
+    const graph = await graphOf({
+      'App.svelte': '<script context="module">\n  import { x } from \'./x.js\';\n</script>\n<script lang="ts">\n  import y from \'./y\';\n</script>\n<p>import z from "./z"</p>\n',
+      'x.js': '', 'y.ts': '', 'z.ts': '',
+    });
+    expect(graph.imports.get('App.svelte')).toEqual(['x.js', 'y.ts']);
+  });
+});
+
 describe('bad input gives warnings and still a graph', () => {
   it('warns about a broken tsconfig and keeps resolving relative imports', async () => {
     const graph = await graphOf({ 'tsconfig.json': '{ "compilerOptions": { "paths": ', 'a.ts': "import './b';\nimport '@app/c';\n", 'b.ts': '' });

@@ -4,6 +4,8 @@ import type { CountRequest, CountResponse } from './workerProtocol';
 
 interface Job {
   texts: string[];
+  /** UTF-16 units in `texts`. */
+  size: number;
   resolve: (counts: number[]) => void;
   reject: (error: Error) => void;
 }
@@ -12,6 +14,9 @@ interface Slot {
   worker: Worker;
   busy: Job | null;
 }
+
+/** Waiting text (UTF-16 units) that justifies starting one more worker. */
+const SPAWN_THRESHOLD = 1_000_000;
 
 /**
  * A small pool of token-counting worker threads. Jobs queue and each idle worker takes the next
@@ -34,7 +39,7 @@ export class TokenWorkerPool {
   count(texts: string[]): Promise<number[]> {
     if (this.disposed) return Promise.reject(new Error('The token counter was disposed.'));
     return new Promise<number[]>((resolve, reject) => {
-      this.queue.push({ texts, resolve, reject });
+      this.queue.push({ texts, size: texts.reduce((sum, t) => sum + t.length, 0), resolve, reject });
       this.pump();
     });
   }
@@ -51,13 +56,24 @@ export class TokenWorkerPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((s) => s.busy === null) ?? this.spawn();
+      const slot = this.slots.find((s) => s.busy === null) ?? (this.worthAnotherWorker() ? this.spawn() : undefined);
       if (!slot) return;
       const job = this.queue.shift() as Job;
       slot.busy = job;
       slot.worker.ref();
       slot.worker.postMessage({ id: this.nextId++, encoding: this.encoding, texts: job.texts } satisfies CountRequest);
     }
+  }
+
+  /**
+   * A new worker costs about as much CPU as counting a few MB (loading the script, indexing the
+   * rank table), so one starts only when none runs yet or enough text waits for it to pay off.
+   */
+  private worthAnotherWorker(): boolean {
+    if (this.slots.length === 0) return true;
+    let waiting = 0;
+    for (const job of this.queue) waiting += job.size;
+    return waiting >= SPAWN_THRESHOLD;
   }
 
   private spawn(): Slot | undefined {

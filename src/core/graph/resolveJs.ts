@@ -11,6 +11,8 @@ const NODE_BUILTINS = new Set(builtinModules);
 const SOURCE_FOR_OUTPUT: Record<string, string[]> = {
   '.js': ['.ts', '.tsx', '.d.ts'], '.jsx': ['.tsx'], '.mjs': ['.mts', '.d.mts'], '.cjs': ['.cts', '.d.cts'],
 };
+/** `.d.ts` must win over `.ts` when taking the extension off a path. */
+const SUFFIXES_LONGEST_FIRST = [...JS_PROBE_SUFFIXES].sort((a, b) => b.length - a.length);
 /** Build-output folders whose sources usually live in `src/` of the same package. */
 const OUTPUT_DIR = /^(dist|lib|build|out|esm|cjs|es)(\/|$)/;
 
@@ -113,18 +115,53 @@ export class JsResolver {
     return source === null ? null : this.probe(source);
   }
 
-  /** The packed file `target` names: exact, with an extension, `.js` → `.ts`, or a folder's index. */
+  /** Packed JS-family files by path without extension (`a/b.d.ts` under `a/b`), built on first use. */
+  private byStem: Map<string, string[]> | undefined;
+
+  private stemIndex(): Map<string, string[]> {
+    if (this.byStem !== undefined) return this.byStem;
+    const byStem = new Map<string, string[]>();
+    for (const path of this.tree.paths) {
+      const suffix = SUFFIXES_LONGEST_FIRST.find((s) => path.endsWith(s));
+      if (suffix === undefined) continue;
+      const stem = path.slice(0, path.length - suffix.length);
+      const list = byStem.get(stem);
+      if (list === undefined) byStem.set(stem, [path]);
+      else list.push(path);
+    }
+    this.byStem = byStem;
+    return byStem;
+  }
+
+  /** The file among `candidates` whose suffix comes first in `suffixes`. */
+  private static bestBySuffix(stem: string, candidates: readonly string[] | undefined, suffixes: readonly string[]): string | null {
+    if (candidates === undefined) return null;
+    for (const suffix of suffixes) {
+      const path = stem + suffix;
+      if (candidates.includes(path)) return path;
+    }
+    return null;
+  }
+
+  /**
+   * The packed file `target` names: exact, with an extension, `.js` → `.ts`, or a folder's index.
+   * One lookup per form through the stem index rather than one per extension tried.
+   */
   probe(target: string): string | null {
     if (this.tree.has(target)) return target;
-    for (const suffix of JS_PROBE_SUFFIXES) if (this.tree.has(target + suffix)) return target + suffix;
+    const byStem = this.stemIndex();
+    const withSuffix = JsResolver.bestBySuffix(target, byStem.get(target), JS_PROBE_SUFFIXES);
+    if (withSuffix !== null) return withSuffix;
     const dot = target.lastIndexOf('.');
     const sources = dot > target.lastIndexOf('/') ? SOURCE_FOR_OUTPUT[target.slice(dot)] : undefined;
     if (sources !== undefined) {
-      for (const ext of sources) if (this.tree.has(target.slice(0, dot) + ext)) return target.slice(0, dot) + ext;
+      const stem = target.slice(0, dot);
+      const source = JsResolver.bestBySuffix(stem, byStem.get(stem), sources);
+      if (source !== null) return source;
     }
     if (this.tree.dirs.has(target)) {
-      const prefix = target === '' ? 'index' : `${target}/index`;
-      for (const suffix of JS_PROBE_SUFFIXES) if (this.tree.has(prefix + suffix)) return prefix + suffix;
+      const index = target === '' ? 'index' : `${target}/index`;
+      return JsResolver.bestBySuffix(index, byStem.get(index), JS_PROBE_SUFFIXES);
     }
     return null;
   }

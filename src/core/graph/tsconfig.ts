@@ -115,7 +115,7 @@ export class TsConfigs {
 }
 
 /** Suffixes tried after a specifier without extension. */
-export const JS_PROBE_SUFFIXES = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte', '.json'];
+export const JS_PROBE_SUFFIXES = ['.ts', '.tsx', '.d.ts', '.d.mts', '.d.cts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte', '.json'];
 
 /** Matches `specifier` against a `paths` pattern; returns what `*` stood for, or null. */
 export function matchPattern(pattern: string, specifier: string): string | null {

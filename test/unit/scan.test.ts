@@ -31,8 +31,8 @@ describe('scanFiles on a tree with nested ignore files', () => {
   it('keeps exactly the files no rule leaves out, sorted by path', async () => {
     const { files } = await scanFiles({ ...defaults, roots: [root] });
     expect(files.map((f) => f.path)).toEqual([
-      '.env.example', '.gitignore', '.tomeignore', 'docs/guide/intro.md', 'gomod/go.mod', 'gomod/main.go',
-      'id_rsa.pub', 'important.log', 'lib/vendor/v.js', 'plan.md', 'src/.gitignore', 'src/a/.tomeignore',
+      '.env.example', '.gitignore', '.tomeignore', 'docs/guide/intro.md', 'docs/target/readers.md', 'gomod/go.mod',
+      'gomod/main.go', 'id_rsa.pub', 'important.log', 'lib/vendor/v.js', 'plan.md', 'rust/Cargo.toml', 'rust/src/main.rs', 'src/.gitignore', 'src/a/.tomeignore',
       'src/a/a.ts', 'src/a/local.ts', 'src/build', 'src/index.ts', 'src/keep.gen.ts', 'src/src-keep.log',
       'src/util.spec.ts', 'src/ünï cödé/fïlé name.ts', 'test/app.test.ts',
     ]);
@@ -58,6 +58,7 @@ describe('scanFiles on a tree with nested ignore files', () => {
       'notes/': 'tomeignored',
       'package-lock.json': 'default-excluded',
       'private.txt': 'gitignored',
+      'rust/target/': 'default-excluded',
       'src/a/plan.md': 'tomeignored',
       'src/a/tmp/': 'gitignored',
       'src/local.ts': 'gitignored',

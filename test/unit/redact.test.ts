@@ -57,6 +57,11 @@ describe('redactText on ordinary code', () => {
     expect((await redactText('db_password = settings.database.password\n')).redactions).toBe(0);
   });
 
+  it('still redacts a random key that happens to contain a filler word', async () => {
+    const key = 'sk-proj-Qw7RtYnoneUi9OpAsDfGh3JkLzXcVbNm5';
+    expect((await redactText(`OPENAI_KEY=${key}\n`)).text).toBe('OPENAI_KEY=[REDACTED:openai-api-key]\n');
+  });
+
   it('finds a secret that a placeholder-looking neighbour does not hide', async () => {
     const text = 'a = "changeme"\nb = "ghp_' + 'Ab1'.repeat(12) + '"\n';
     expect((await redactText(text)).text).toBe('a = "changeme"\nb = "[REDACTED:github-token]"\n');

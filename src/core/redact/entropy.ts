@@ -16,7 +16,12 @@ export function shannonEntropy(value: string): number {
   return bits;
 }
 
-const PLACEHOLDER_WORDS = /changeme|change_me|example|placeholder|your[-_ ]?|dummy|sample|redacted|insert|replace|xxxx|todo|secret_here|password123|not[-_]?set|null|undefined|none/i;
+/**
+ * Words of templates and examples, as whole words (between non-letters) so that a long random key
+ * that happens to hold `none` or `todo` is still a key. Runs of x and the usual filler stay substrings.
+ */
+const PLACEHOLDER_WORDS =
+  /(?:^|[^a-z])(?:change_?me|example|placeholder|your|dummy|sample|redacted|insert|replace|todo|here|null|undefined|none|not_?set|fake|test)(?:$|[^a-z])|xxxx|secret_here|password123/i;
 const TEMPLATE_SYNTAX = /^\$|\$\{|\{\{|\}\}|<[^>]*>|%\(|%[sd]|^@|process\.env|os\.environ|getenv|\bENV\[/i;
 /** Lower-case words joined by dashes, dots or underscores: a slug or a name, not a random value. */
 const SLUG = /^[a-z]+(?:[-_.][a-z]+)+$/;

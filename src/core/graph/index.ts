@@ -79,7 +79,9 @@ function resolverFactory(
   };
 }
 
-const sortedUnique = (items: Iterable<string>): string[] => [...new Set(items)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** Sorted by code units, duplicates dropped; most files have one or no entry, so those skip the work. */
+const sortedUnique = (items: string[]): string[] =>
+  items.length < 2 ? items : [...new Set(items)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /**
  * Builds the import graph of `files`: in-tree edges and external names per file. Imports are read
@@ -121,7 +123,7 @@ export async function buildImportGraph(files: readonly GraphInput[], options: Gr
     const lang = languages.get(file.path);
     let result: ResolvedImports = noImports();
     if (fileFacts !== undefined && lang !== undefined) result = resolverFor(lang).resolve(file.path, fileFacts);
-    imports.set(file.path, sortedUnique(result.files.filter((p) => p !== file.path)));
+    imports.set(file.path, sortedUnique(result.files.includes(file.path) ? result.files.filter((p) => p !== file.path) : result.files));
     external.set(file.path, sortedUnique(result.external));
     if (result.unresolved.length > 0) unresolved.set(file.path, sortedUnique(result.unresolved));
   }

@@ -1,8 +1,9 @@
 /**
  * The cheap first look of the redact stage: can any detector find something in this text? Most
- * source files hold no secret and no secret-shaped token; two passes of these patterns cost about
- * a third of running every detector (and far less than secretlint), so the detectors run only on
- * text these let through. Measured figures are in the stage's notes in the report.
+ * files hold no secret-shaped token and no secret-sounding name with a value assigned to it; those
+ * skip the detectors and, above all, secretlint, which costs about twice all own detectors
+ * together. On ordinary code this check costs about as much as the own detectors it saves, so its
+ * worth is in keeping secretlint (and its hint pattern) off nine files in ten.
  */
 
 /**

@@ -61,6 +61,6 @@ export async function extractComponentSpecifiers(text: string): Promise<FileFact
 }
 
 /** Extracts the facts of a JS/TS-family file. */
-export async function extractJsFacts(text: string, lang: ParserLanguage | 'component'): Promise<FileFacts> {
-  return lang === 'component' ? extractComponentSpecifiers(text) : extractJsSpecifiers(text, lang);
+export async function extractJsFacts(text: string, lang: ParserLanguage | 'component', fastPath = true): Promise<FileFacts> {
+  return lang === 'component' ? extractComponentSpecifiers(text) : extractJsSpecifiers(text, lang, fastPath);
 }

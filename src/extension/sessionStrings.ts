@@ -15,6 +15,10 @@ export function sessionStrings(): SessionStrings {
     }),
     repackedFilesChanged: () => vscode.l10n.t('Files changed since the last question, so the codebase was packed again.'),
     repackedSmaller: (tokens) => vscode.l10n.t('The prompt was too long for the model, so Tome packed the codebase again into {0} tokens and retried.', tokens.toLocaleString()),
+    cannotFit: (tokens) => ({
+      message: vscode.l10n.t("The question does not fit the model's context window: packed as small as Tome can make it, the codebase still takes {0} tokens.", tokens.toLocaleString()),
+      nextStep: vscode.l10n.t('Narrow the scope with "Ask About This Folder" or "Ask About This File", or choose a model with a larger context window.'),
+    }),
     retrying: (attempt) => vscode.l10n.t('The provider is busy; retrying (attempt {0})…', attempt),
     packFailed: (detail) => ({
       message: vscode.l10n.t('Tome could not pack the codebase: {0}', detail),

@@ -36,6 +36,11 @@ export interface ChatTurn {
   question: string;
   /** Markdown as the model wrote it; the webview renders and sanitizes it. */
   answer: string;
+  /**
+   * The model's reasoning before (or beside) the answer, markdown as streamed; absent when the
+   * model shows none. Shown collapsed under "Thinking"; never sent back to the model.
+   */
+  reasoning?: string;
   status: TurnStatus;
   /** Notes shown under the answer, e.g. "re-packed with a smaller budget". */
   notices: string[];
@@ -114,6 +119,7 @@ export const UI_STRING_KEYS = [
   'answer',
   'inputLabel',
   'filesLabel',
+  'thinking',
 ] as const;
 
 /** One UI string key. */

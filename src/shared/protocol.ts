@@ -4,7 +4,8 @@
  * One discriminated union per direction. Every inbound message is checked by a runtime guard
  * before use (a webview is a web page; the host is the only side that may trust itself). The
  * webview sends `ready` first; the host posts nothing until then. Answers stream as
- * `answerChunk` … then exactly one `answerDone` or `answerError`, each carrying the request id.
+ * `answerChunk` … (with the model's reasoning, when it shows any, as `reasoningChunk` … beside
+ * them) then exactly one `answerDone` or `answerError`, each carrying the request id.
  */
 import type { ChatListItem, ContextInfo, ConversationView, HostAction, TurnUsage, UiStrings } from './model';
 
@@ -41,6 +42,8 @@ export type HostMessage =
   | { type: 'canSend'; canSend: boolean }
   | { type: 'answerStart'; requestId: string; turnId: string; question: string }
   | { type: 'answerChunk'; requestId: string; text: string }
+  /** A piece of the model's reasoning, shown apart from the answer and never sent back to it. */
+  | { type: 'reasoningChunk'; requestId: string; text: string }
   | { type: 'answerNotice'; requestId: string; text: string }
   | { type: 'answerDone'; requestId: string; stopped: boolean; usage?: TurnUsage }
   | {
@@ -130,6 +133,7 @@ export function isHostMessage(value: unknown): value is HostMessage {
     case 'answerStart':
       return typeof value.requestId === 'string' && typeof value.turnId === 'string' && typeof value.question === 'string';
     case 'answerChunk':
+    case 'reasoningChunk':
     case 'answerNotice':
       return typeof value.requestId === 'string' && typeof value.text === 'string';
     case 'answerDone':

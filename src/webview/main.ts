@@ -7,7 +7,7 @@ import { assertNever, isHostMessage, type ChatListItem, type ContextInfo, type C
 import { renderContextBar } from './contextBar';
 import { byId, el, icon, iconButton } from './dom';
 import { newRequestId } from './format';
-import { createTurnElement, renderAnswer, renderTurnFooter, type TurnCallbacks } from './turnView';
+import { createTurnElement, renderAnswer, renderReasoning, renderTurnFooter, type TurnCallbacks } from './turnView';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -102,6 +102,13 @@ function toggleHistory(open: boolean): void {
   byId('history-button').setAttribute('aria-expanded', String(open));
 }
 
+/** Re-renders a turn's reasoning and answer from its data. */
+function renderTurnBody(node: HTMLElement, turn: ConversationView['turns'][number], s: UiStrings): void {
+  const details = node.querySelector<HTMLDetailsElement>('.turn-reasoning');
+  if (details) renderReasoning(details, turn, s, callbacks);
+  renderAnswer(node.querySelector<HTMLElement>('.turn-answer') ?? node, turn.answer, s, callbacks);
+}
+
 /** Re-renders the streaming answer at most once per frame, however fast chunks arrive. */
 function queueStreamRender(): void {
   if (renderQueued) return;
@@ -111,7 +118,7 @@ function queueStreamRender(): void {
     const turn = conversation?.turns.find((t) => t.id === active?.turnId);
     const node = turn && turnElement(turn.id);
     if (!turn || !node || !strings) return;
-    renderAnswer(node.querySelector<HTMLElement>('.turn-answer') ?? node, turn.answer, strings, callbacks);
+    renderTurnBody(node, turn, strings);
     node.scrollIntoView({ block: 'end' });
   });
 }
@@ -129,7 +136,7 @@ function finishTurn(requestId: string, update: (turn: ConversationView['turns'][
   const node = turnElement(turn.id);
   if (node) {
     node.dataset.status = turn.status;
-    renderAnswer(node.querySelector<HTMLElement>('.turn-answer') ?? node, turn.answer, strings, callbacks);
+    renderTurnBody(node, turn, strings);
     renderTurnFooter(node.querySelector<HTMLElement>('.turn-footer') ?? node, turn, strings, callbacks);
   }
   setState(state);
@@ -182,6 +189,13 @@ function onHostMessage(message: HostMessage): void {
       const turn = activeTurn(message.requestId);
       if (!turn) return;
       turn.answer += message.text;
+      queueStreamRender();
+      return;
+    }
+    case 'reasoningChunk': {
+      const turn = activeTurn(message.requestId);
+      if (!turn) return;
+      turn.reasoning = (turn.reasoning ?? '') + message.text;
       queueStreamRender();
       return;
     }

@@ -1,6 +1,7 @@
 /**
- * One question and its answer in the message list. The answer is markdown rendered by
- * markdown-it, sanitized by DOMPurify, then given copy buttons on its code blocks.
+ * One question and its answer in the message list. The answer (and the model's reasoning, in a
+ * collapsible "Thinking" section) is markdown rendered by markdown-it, sanitized by DOMPurify,
+ * then given copy buttons on its code blocks.
  */
 import type { ChatTurn, HostAction, UiStrings } from '../shared/protocol';
 import { el, icon } from './dom';
@@ -38,6 +39,23 @@ export function renderAnswer(target: HTMLElement, markdownText: string, strings:
   });
 }
 
+/**
+ * Fills the collapsible "Thinking" section from the turn's reasoning, with the same markdown
+ * rendering and sanitizing as answers. Hidden while there is none. It opens when reasoning starts
+ * before any answer and closes once the answer begins; after that the user's toggle is left alone.
+ */
+export function renderReasoning(details: HTMLDetailsElement, turn: ChatTurn, strings: UiStrings, callbacks: TurnCallbacks): void {
+  const reasoning = turn.reasoning ?? '';
+  details.hidden = reasoning === '';
+  if (reasoning === '') return;
+  const body = details.querySelector<HTMLElement>('.reasoning-body');
+  if (body) renderAnswer(body, reasoning, strings, callbacks);
+  const phase = turn.status === 'streaming' && turn.answer === '' ? 'thinking' : 'answered';
+  if (details.dataset.phase === phase) return;
+  details.dataset.phase = phase;
+  details.open = phase === 'thinking';
+}
+
 /** The footer under an answer: status, notices, error with its action, usage. */
 export function renderTurnFooter(footer: HTMLElement, turn: ChatTurn, strings: UiStrings, callbacks: TurnCallbacks): void {
   footer.replaceChildren();
@@ -65,9 +83,11 @@ export function renderTurnFooter(footer: HTMLElement, turn: ChatTurn, strings: U
 /** A whole turn element, keyed by its id. */
 export function createTurnElement(turn: ChatTurn, strings: UiStrings, callbacks: TurnCallbacks): HTMLElement {
   const question = el('div', { class: 'turn-question' }, el('div', { class: 'turn-role' }, icon('account'), ` ${strings.you}`), el('div', { class: 'question-text' }, turn.question));
+  const reasoning = el('details', { class: 'turn-reasoning' }, el('summary', { class: 'reasoning-summary' }, icon('lightbulb'), ` ${strings.thinking}`), el('div', { class: 'reasoning-body markdown-body' }));
   const answer = el('div', { class: 'turn-answer markdown-body', 'aria-label': strings.answer });
   const footer = el('div', { class: 'turn-footer' });
-  const root = el('article', { class: 'turn', 'data-turn-id': turn.id, 'data-status': turn.status }, question, answer, footer);
+  const root = el('article', { class: 'turn', 'data-turn-id': turn.id, 'data-status': turn.status }, question, reasoning, answer, footer);
+  renderReasoning(reasoning, turn, strings, callbacks);
   renderAnswer(answer, turn.answer, strings, callbacks);
   renderTurnFooter(footer, turn, strings, callbacks);
   return root;

@@ -104,6 +104,7 @@ beforeEach(() => {
       noWorkspace: () => ({ message: 'no folder', nextStep: 'open one' }),
       repackedFilesChanged: () => 'files changed',
       repackedSmaller: (tokens) => `smaller ${tokens}`,
+      cannotFit: (tokens) => ({ message: `cannot fit ${tokens}`, nextStep: 'narrow the scope' }),
       retrying: (attempt) => `retry ${attempt}`,
       packFailed: (detail) => ({ message: `pack failed ${detail}`, nextStep: 'check settings' }),
       endedEarly: (reason) => ({ message: `ended early ${reason ?? ''}`.trim(), nextStep: 'ask again' }),
@@ -171,7 +172,44 @@ describe('ChatSession', () => {
     const secondLimit = (h.requests[1]?.budget ?? 0) - (h.requests[1]?.reserve ?? 0);
     expect(secondLimit).toBeLessThan(firstLimit);
     expect(ofType('answerNotice')[0]?.text).toMatch(/^smaller \d+$/);
+    expect(Number(ofType('answerNotice')[0]?.text.split(' ')[1])).toBe(h.sent[1]?.[1]?.content.length);
     expect(session.current.turns[0]).toMatchObject({ status: 'complete', answer: 'fits now' });
+  });
+
+  it('does not retry, and says the question cannot fit, when the re-pack comes out no smaller', async () => {
+    // A pack that cannot shrink: whatever the budget, it holds every file.
+    const unshrinkable = fakePack(h);
+    h.deps.pack = (request) => unshrinkable({ ...request, budget: null });
+    const session = new ChatSession(h.deps);
+    h.scripts.push(failing('context-length'), answer('never asked'));
+    await session.ask('r1', 'Q');
+    expect(h.requests).toHaveLength(2);
+    expect(h.sent).toHaveLength(1);
+    const packedTokens = h.sent[0]?.[1]?.content.length ?? 0;
+    expect(ofType('answerNotice')).toEqual([]);
+    expect(ofType('answerError')[0]).toMatchObject({ requestId: 'r1', message: `cannot fit ${packedTokens}`, nextStep: 'narrow the scope', partial: false });
+    expect(session.current.turns[0]).toMatchObject({ status: 'error', error: { message: `cannot fit ${packedTokens}` } });
+  });
+
+  it('streams reasoning apart from the answer, stores it with the turn, and never sends it back', async () => {
+    const session = new ChatSession(h.deps);
+    h.scripts.push(async function* () {
+      yield { type: 'reasoning', text: 'Look at a.ts, ' };
+      yield { type: 'reasoning', text: 'then b.ts.' };
+      yield { type: 'text', text: 'a is 1.' };
+      yield { type: 'done' };
+    }, answer('second'));
+    await session.ask('r1', 'Q1');
+    expect(ofType('reasoningChunk').map((m) => [m.requestId, m.text])).toEqual([['r1', 'Look at a.ts, '], ['r1', 'then b.ts.']]);
+    expect(ofType('answerChunk').map((m) => m.text).join('')).toBe('a is 1.');
+    expect(session.current.turns[0]).toMatchObject({ answer: 'a is 1.', reasoning: 'Look at a.ts, then b.ts.', status: 'complete' });
+
+    const reloaded = new ChatSession(h.deps);
+    expect(reloaded.current.turns[0]?.reasoning).toBe('Look at a.ts, then b.ts.');
+    await reloaded.ask('r2', 'Q2');
+    const followUp = h.sent[1] ?? [];
+    expect(followUp.slice(2).map((m) => [m.role, m.content])).toEqual([['user', 'Q1'], ['assistant', 'a is 1.'], ['user', 'Q2']]);
+    expect(followUp.some((m) => m.content.includes('Look at a.ts'))).toBe(false);
   });
 
   it('gives up after the one retry when the prompt is still too long', async () => {

@@ -43,6 +43,13 @@ describe('isHostMessage', () => {
     expect(isHostMessage({ type: 'answerChunk', requestId: 'r1' })).toBe(false);
   });
 
+  it('accepts a reasoning chunk and rejects one without text or request id', () => {
+    expect(isHostMessage({ type: 'reasoningChunk', requestId: 'r1', text: 'thinking…' })).toBe(true);
+    expect(isHostMessage({ type: 'reasoningChunk', requestId: 'r1' })).toBe(false);
+    expect(isHostMessage({ type: 'reasoningChunk', requestId: 'r1', text: 7 })).toBe(false);
+    expect(isHostMessage({ type: 'reasoningChunk', text: 'x' })).toBe(false);
+  });
+
   it('ignores messages that are not Tome messages', () => {
     expect(isHostMessage({ type: 'vscode-theme-changed' })).toBe(false);
     expect(isHostMessage(undefined)).toBe(false);

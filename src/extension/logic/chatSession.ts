@@ -1,6 +1,7 @@
 /**
  * One chat view's conversation: ask → pack → stream → store, Stop, New chat, history.
- * Streams to the webview as answerStart, answerChunk…, then answerDone or answerError.
+ * Streams to the webview as answerStart, answerChunk… (and reasoningChunk… when the model shows
+ * its reasoning), then answerDone or answerError.
  */
 import { isAbortError } from '../../core/packTypes';
 import type { ChatListItem, ChatScope, ChatTurn, TurnUsage } from '../../shared/model';
@@ -133,7 +134,10 @@ export class ChatSession {
         if (signal.aborted) return this.finishStopped(chat, turn, requestId);
         return this.finishWithError(chat, turn, requestId, { kind: 'other', ...this.deps.strings.packFailed(error instanceof Error ? error.message : String(error)) });
       }
+      const previousTokens = chat.context?.tokens ?? Number.POSITIVE_INFINITY;
       chat.context = context.meta;
+      // Sending a prompt the provider already refused, no smaller, would only fail again.
+      if (context.meta.tokens >= previousTokens) return this.finishWithError(chat, turn, requestId, { kind: 'other', ...this.deps.strings.cannotFit(context.meta.tokens) });
       this.notice(turn, requestId, this.deps.strings.repackedSmaller(context.meta.tokens));
       outcome = await this.stream(turn, requestId, context.text, history, signal);
     }
@@ -160,6 +164,9 @@ export class ChatSession {
         if (event.type === 'text') {
           turn.answer += event.text;
           this.deps.post({ type: 'answerChunk', requestId, text: event.text });
+        } else if (event.type === 'reasoning') {
+          turn.reasoning = (turn.reasoning ?? '') + event.text;
+          this.deps.post({ type: 'reasoningChunk', requestId, text: event.text });
         } else if (event.type === 'usage') {
           usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens, cachedTokens: event.cachedTokens };
         } else if (event.type === 'retry') {

@@ -42,6 +42,8 @@ export interface SessionStrings {
   noWorkspace(): { message: string; nextStep: string };
   repackedFilesChanged(): string;
   repackedSmaller(tokens: number): string;
+  /** The re-pack after a context-length error came out no smaller (`tokens`): the question cannot fit. */
+  cannotFit(tokens: number): { message: string; nextStep: string };
   retrying(attempt: number): string;
   packFailed(detail: string): { message: string; nextStep: string };
   /** The stream ended before the answer did; `reason` is the client's, when it gave one. */

@@ -33,6 +33,7 @@ export const ENGLISH_UI_STRINGS: UiStrings = {
   answer: 'Answer',
   inputLabel: 'Question about the codebase',
   filesLabel: 'Packed files',
+  thinking: 'Thinking',
 };
 
 /** The UI strings translated by `translate` (e.g. `vscode.l10n.t`). */

@@ -9,7 +9,6 @@ import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
 import { readSettings, workspaceFolderPaths } from './config';
 import { smallerBudget } from '../llm/contextLength';
-import { TokenCalibrator, type CalibrationRecord } from '../llm/calibration';
 import { createLlmBridge } from './llmClient';
 import { ChatSession } from './logic/chatSession';
 import type { AnswerEvent, ChatFailure } from './logic/chatTypes';
@@ -18,6 +17,7 @@ import { ConversationStore } from './logic/conversationStore';
 import { labelFor } from './logic/packScope';
 import { apiKeySecretName, registerModelCommands } from './modelCommands';
 import { pickFolder, registerPackCommands } from './packCommands';
+import { ModelCalibration } from './modelCalibration';
 import { PackService } from './packService';
 import { sessionStrings } from './sessionStrings';
 import { TokenStatusBar } from './statusBar';
@@ -57,13 +57,8 @@ export function activate(context: vscode.ExtensionContext): void {
   }
 
   const views: { chat?: ChatViewProvider } = {};
-  const calibrator = new TokenCalibrator({
-    get: (model) => context.globalState.get<CalibrationRecord>(`tome.calibration.${model}`),
-    set: async (model, record) => {
-      await context.globalState.update(`tome.calibration.${model}`, record);
-    },
-  });
-  const currentModel = (): string => llm.modelInfo(readSettings()).model;
+  const log = vscode.window.createOutputChannel('Tome', { log: true });
+  const calibration = new ModelCalibration(context.globalState, log, () => llm.modelInfo(readSettings()).model);
   const session = new ChatSession({
     store,
     pack: (request, options) => packs.pack(request, options),
@@ -79,16 +74,17 @@ export function activate(context: vscode.ExtensionContext): void {
     newId: () => randomUUID().replace(/-/g, ''),
     strings: sessionStrings(),
     smallerPackShare: (overflowText, share) => smallerBudget(overflowText, share),
-    calibratedBudget: (providerTokens) => calibrator.budget(currentModel(), providerTokens),
-    recordPromptTokens: (estimated, billed) => void calibrator.record(currentModel(), estimated, billed),
+    calibratedBudget: (providerTokens) => calibration.budget(providerTokens),
+    recordPromptTokens: (estimated, billed) => calibration.record(estimated, billed),
   });
-  const log = vscode.window.createOutputChannel('Tome', { log: true });
   const chatView = new ChatViewProvider(context.extensionUri, session, packs, llm, log);
   views.chat = chatView;
-  const statusBar = new TokenStatusBar(packs, () => llm.modelInfo(readSettings()).contextWindow);
+  const statusBar = new TokenStatusBar(packs, () => llm.modelInfo(readSettings()).contextWindow, () => calibration.line());
 
   context.subscriptions.push(
     log,
+    calibration,
+    calibration.onDidChange(() => statusBar.calibrationChanged()),
     packs,
     chatView,
     statusBar,
@@ -108,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): void {
       await chatView.askAbout({ kind: 'file', absPath: target.fsPath, label: labelFor(target.fsPath, workspaceFolderPaths()) });
     }),
   );
-  registerPackCommands(context, packs);
+  registerPackCommands(context, packs, () => calibration.current());
   registerModelCommands(context, llm, () => chatView.refreshContext());
 }
 

@@ -9,7 +9,10 @@ import { readSettings, workspaceFolderPaths } from './config';
 import { listFolders } from './logic/folderList';
 import { packScope } from './logic/packScope';
 import type { ChatScope } from '../shared/model';
+import type { CalibrationRecord } from '../llm/calibration';
+import { calibrationMarkdown } from './logic/calibrationReport';
 import { tokenReportMarkdown } from './logic/tokenReport';
+import { calibrationStrings } from './modelCalibration';
 import type { PackService } from './packService';
 
 const LANGUAGE_OF: Record<OutputFormat, string> = { xml: 'xml', markdown: 'markdown', plain: 'plaintext' };
@@ -51,8 +54,11 @@ export async function pickFolder(placeHolder: string): Promise<{ absPath: string
   return picked?.choice;
 }
 
-/** Registers the packing commands. */
-export function registerPackCommands(context: vscode.ExtensionContext, packs: PackService): void {
+/** The current model and its token calibration, for the token report. */
+export type CalibrationSource = () => { model: string; record: CalibrationRecord | undefined };
+
+/** Registers the packing commands; the token report shows the model's calibration when `calibration` is given. */
+export function registerPackCommands(context: vscode.ExtensionContext, packs: PackService, calibration?: CalibrationSource): void {
   const register = (id: string, run: () => Promise<void>): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
   };
@@ -111,7 +117,9 @@ export function registerPackCommands(context: vscode.ExtensionContext, packs: Pa
       count: vscode.l10n.t('Files'),
       skipped: vscode.l10n.t('Left out'),
     });
-    const doc = await vscode.workspace.openTextDocument({ content: markdown, language: 'markdown' });
+    const model = calibration?.();
+    const content = model ? markdown + calibrationMarkdown(model.model, model.record, calibrationStrings()) : markdown;
+    const doc = await vscode.workspace.openTextDocument({ content, language: 'markdown' });
     await vscode.window.showTextDocument(doc, { preview: false });
   });
 }

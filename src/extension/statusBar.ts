@@ -1,6 +1,7 @@
 /**
  * The status-bar item: the workspace's tokens against the model's window. Recounted in the
- * pack worker after saves, debounced, so typing and saving never wait for it.
+ * pack worker after saves, debounced, so typing and saving never wait for it. The tooltip also
+ * shows the model's token calibration.
  */
 import * as vscode from 'vscode';
 import { isAbortError } from '../core/packTypes';
@@ -18,10 +19,14 @@ export class TokenStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: AbortController | undefined;
+  /** The tooltip's count sentence, kept so a calibration change can redraw the tooltip alone. */
+  private countTooltip = '';
 
+  /** `calibrationLine` gives the tooltip's calibration line, e.g. from {@link calibrationLine}. */
   constructor(
     private readonly packs: PackService,
     private readonly contextWindow: () => number,
+    private readonly calibrationLine?: () => string,
   ) {
     this.item.name = vscode.l10n.t('Tome token count');
     this.item.command = 'tome.showTokenReport';
@@ -56,19 +61,31 @@ export class TokenStatusBar implements vscode.Disposable {
       const window = this.contextWindow();
       const { text, overWindow } = statusBarText(report.totalTokens, window);
       this.item.text = text;
-      this.item.tooltip = overWindow
+      this.countTooltip = overWindow
         ? vscode.l10n.t('The workspace has {0} tokens, more than the model\'s window of {1}: Tome will pack the most relevant files. Click for the token report.', report.totalTokens.toLocaleString(), window.toLocaleString())
         : vscode.l10n.t('The workspace has {0} tokens; the model\'s window is {1}. Click for the token report.', report.totalTokens.toLocaleString(), window.toLocaleString());
+      this.showTooltip();
       this.item.backgroundColor = overWindow ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();
     } catch (error) {
       if (isAbortError(error) || controller.signal.aborted) return;
       this.item.text = '$(book) ?';
-      this.item.tooltip = vscode.l10n.t('Tome could not count the workspace\'s tokens: {0}', error instanceof Error ? error.message : String(error));
+      this.countTooltip = vscode.l10n.t('Tome could not count the workspace\'s tokens: {0}', error instanceof Error ? error.message : String(error));
+      this.showTooltip();
       this.item.show();
     } finally {
       if (this.running === controller) this.running = undefined;
     }
+  }
+
+  /** Redraws the tooltip after the model's calibration changed; no recount. */
+  calibrationChanged(): void {
+    if (this.countTooltip) this.showTooltip();
+  }
+
+  private showTooltip(): void {
+    const calibration = this.calibrationLine?.();
+    this.item.tooltip = calibration ? `${this.countTooltip}\n\n${calibration}` : this.countTooltip;
   }
 
   dispose(): void {

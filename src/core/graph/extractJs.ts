@@ -1,6 +1,7 @@
 import { compileQuery, withSyntaxTree, type ParserLanguage } from '../parser';
 import type { FileFacts } from './facts';
 import { fastJsSpecifiers } from './fastHeader';
+import { scanJsSpecifiers } from './jsScan';
 import { CANDIDATES, importRegion } from './region';
 
 /** Import forms for TS/TSX; the javascript grammar has no `import x = require()`. */
@@ -12,18 +13,30 @@ const JS_PATTERNS = [
 ];
 const TS_PATTERNS = [...JS_PATTERNS, '(import_require_clause source: (string) @src)'];
 
+/**
+ * Import regions at least this long are read by the lexer scan (jsScan.ts) instead of the parser:
+ * below it the parse takes a few milliseconds, and the parser also reports syntax errors.
+ */
+export const SCAN_MIN_CHARS = 32 * 1024;
+
 
 /**
  * Module specifiers of a JS/TS source: static and type imports, `export … from`, `import x =
  * require()`, and `import()` / `require()` called with a plain string. Comments, template literals
  * and strings never count because only syntax nodes of those forms are read. Plain headers skip
- * the parser (see fastHeader.ts); `fastPath: false` forces the parser (tests compare the two).
+ * the parser (see fastHeader.ts), and so do long regions the lexer scan can read (see jsScan.ts);
+ * `fastPath: false` forces the parser (tests compare the paths).
  */
 export async function extractJsSpecifiers(text: string, lang: ParserLanguage, fastPath = true): Promise<FileFacts> {
   const region = importRegion(text, CANDIDATES.js, 'string');
   if (region === null) return { specifiers: [] };
   const fast = fastPath ? fastJsSpecifiers(region.text) : null;
   if (fast !== null) return { specifiers: fast };
+  // TSX text between tags is not code, which a lexer cannot tell apart from code.
+  if (fastPath && lang !== 'tsx' && region.text.length >= SCAN_MIN_CHARS) {
+    const scanned = scanJsSpecifiers(region.text) ?? (region.truncated ? scanJsSpecifiers(text) : null);
+    if (scanned !== null) return { specifiers: scanned };
+  }
   const query = await compileQuery(lang, (lang === 'javascript' ? JS_PATTERNS : TS_PATTERNS).join('\n'));
   const read = (source: string): Promise<FileFacts & { syntaxError: boolean }> =>
     withSyntaxTree(source, lang, (root) => {

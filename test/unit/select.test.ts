@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FocusOutsideRootsError, formatExplainTable, selectWithinBudget, type SelectInput } from '../../src/core/select';
+import { candidateHash, FocusOutsideRootsError, formatExplainTable, selectWithinBudget, type SelectInput } from '../../src/core/select';
 import { rankFiles } from '../../src/core/select/rank';
 import { fixture } from './packTestSupport';
 import { block, countingBlockCost, loadCandidates, relativeImportGraph, tokens } from './select-support';
@@ -125,5 +125,42 @@ describe('selection stability', () => {
     const changed = after.filter((s, i) => JSON.stringify(s) !== JSON.stringify(before[i])).map((s) => s.path);
     expect(changed.every((p) => p === 'src/util/log.ts')).toBe(true);
     expect(after.map((s) => s.mode)).toEqual(before.map((s) => s.mode));
+  });
+});
+
+describe('selection after an edit, given the previous selection', () => {
+  const available = Math.floor(fullTotal * 0.6);
+  const request = { available, query: 'shadow', focus: ['src/app.ts'] };
+  const previousOf = (selected: Awaited<ReturnType<typeof selectWithinBudget>>, from: typeof candidates) =>
+    new Map(selected.map((s, i) => [s.path, { mode: s.mode, reason: s.reason, hash: candidateHash(from[i] ?? { text: '' }) }]));
+
+  /** A much larger, newer version of one ranked-low file: fresh selection would re-rank around it. */
+  function grow(path: string): typeof candidates {
+    return candidates.map((c) => {
+      if (c.path !== path) return c;
+      const text = `${c.text}\n${'export const filler = 1;\n'.repeat(200)}`;
+      return { ...c, text, fullTokens: tokens(block(c.path, 'full', text)), mtimeMs: c.mtimeMs + 86_400_000 };
+    });
+  }
+
+  it('keeps every unchanged file in its earlier mode and places only the edited one', async () => {
+    const before = await selectWithinBudget(input(request));
+    const target = before.find((s) => s.mode === 'full' && s.reason !== 'focus')?.path ?? '';
+    expect(target).not.toBe('');
+    const edited = grow(target);
+    const after = await selectWithinBudget(input({ ...request, candidates: edited, previous: previousOf(before, candidates) }));
+    for (const [i, s] of after.entries()) {
+      if (s.path !== target) expect(s).toEqual(before[i]);
+    }
+    expect(after.reduce((sum, s) => sum + s.tokens, 0)).toBeLessThanOrEqual(available);
+  });
+
+  it('selects afresh when the earlier decisions no longer fit the budget', async () => {
+    const before = await selectWithinBudget(input(request));
+    const smaller = Math.floor(before.reduce((sum, s) => sum + s.tokens, 0) / 2);
+    const after = await selectWithinBudget(input({ ...request, available: smaller, previous: previousOf(before, candidates) }));
+    const fresh = await selectWithinBudget(input({ ...request, available: smaller }));
+    expect(after).toEqual(fresh);
+    expect(after.reduce((sum, s) => sum + s.tokens, 0)).toBeLessThanOrEqual(smaller);
   });
 });

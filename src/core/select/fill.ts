@@ -22,6 +22,11 @@ export interface FillDeps {
   outlineOf: (index: number) => Promise<string | null>;
   blockCost: (path: string, mode: FileMode, body: string) => Promise<number>;
   signal?: AbortSignal;
+  /**
+   * Placements decided by an earlier pack that must stay as they are (candidate index →
+   * placement); the fill only places the other files, in the room these leave.
+   */
+  kept?: ReadonlyMap<number, Placement>;
 }
 
 /**
@@ -52,13 +57,14 @@ export async function fillBudget(
   available: number,
   deps: FillDeps,
 ): Promise<Placement[]> {
-  const placements: Placement[] = candidates.map(() => ({ mode: 'path-only', body: '', tokens: 0 }));
+  const kept = deps.kept ?? new Map<number, Placement>();
+  const placements: Placement[] = candidates.map((_, i) => kept.get(i) ?? { mode: 'path-only', body: '', tokens: 0 });
   const outlineBodies = new Map<number, string | null>();
   const outlineTokens = new Map<number, number>();
   const roughCosts = new Map<number, number>();
   /** Parses and block counts done so far: the costly steps. */
   let work = 0;
-  let left = available;
+  let left = available - placements.reduce((sum, p) => sum + p.tokens, 0);
 
   /** The outline's exact cost, or null when there is none or it clearly cannot fit in `room`. */
   const outlineWithin = async (index: number, room: number, exact = false): Promise<{ body: string; tokens: number } | null> => {
@@ -112,7 +118,7 @@ export async function fillBudget(
     deps.signal?.throwIfAborted();
     const candidate = candidates[entry.index];
     const current = placements[entry.index];
-    if (candidate === undefined || current === undefined || current.mode === 'full') return;
+    if (candidate === undefined || current === undefined || current.mode === 'full' || kept.has(entry.index)) return;
     const room = left + current.tokens;
     if (candidate.fullTokens <= room && candidate.fullTokens <= fullCap) {
       place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
@@ -130,12 +136,12 @@ export async function fillBudget(
   // 1. The floor: what the user is looking at and what it uses directly, in the cheapest form
   //    (no parsing at all when they all fit in full; pass 2 then places them in full).
   const isCore = (entry: RankedFile): boolean => entry.tier === 0 || (entry.tier === 1 && entry.distance === 1);
-  const coreFull = ranked.filter(isCore).reduce((sum, entry) => sum + (candidates[entry.index]?.fullTokens ?? 0), 0);
+  const coreFull = ranked.filter((e) => isCore(e) && !kept.has(e.index)).reduce((sum, entry) => sum + (candidates[entry.index]?.fullTokens ?? 0), 0);
   for (const entry of coreFull <= left ? [] : ranked) {
     deps.signal?.throwIfAborted();
     if (!isCore(entry)) break;
     const candidate = candidates[entry.index];
-    if (candidate === undefined) continue;
+    if (candidate === undefined || kept.has(entry.index)) continue;
     const outline = await outlineWithin(entry.index, left, true);
     if (outline !== null && outline.tokens <= left) place(entry.index, { mode: 'outline', ...outline });
     else if (candidate.fullTokens <= left) place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });

@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
 import { outlineSource } from '../outline';
 import type { FileMode, ImportGraph, SelectionReason } from '../types';
 import { fillBudget } from './fill';
 import { resolveFocus } from './focus';
 import { rankFiles } from './rank';
+import { candidateHash, keptPlacements, type PreviousPlacement } from './sticky';
 
 export { FocusOutsideRootsError } from './focus';
 export { formatExplainTable } from './explain';
 export { uncommittedFiles } from './gitDirty';
+export { candidateHash, type PreviousPlacement } from './sticky';
 
 /** A file budget selection may pack, with what it costs in full. */
 export interface SelectCandidate {
@@ -17,6 +18,8 @@ export interface SelectCandidate {
   /** Exact tokens of this file's block when rendered in full. */
   fullTokens: number;
   mtimeMs: number;
+  /** Content hash of the file (SHA-1 of its bytes); computed from `text` when absent. */
+  hash?: string;
 }
 
 /** Everything {@link selectWithinBudget} needs; it never touches the disk. */
@@ -38,6 +41,12 @@ export interface SelectInput {
    * so a long-lived caller (the extension) passes the same map to every pack.
    */
   outlineCache?: Map<string, string | null>;
+  /**
+   * The previous pack's decisions for the same request (path → mode, reason, hash). Files whose
+   * text is unchanged keep their mode; only changed and new files are placed anew, in the room
+   * left. So a re-pack after an edit leaves every other block byte-identical.
+   */
+  previous?: ReadonlyMap<string, PreviousPlacement>;
 }
 
 /** What selection decided for one file. `body` is the text rendered for it ('' for path-only). */
@@ -71,7 +80,7 @@ export async function selectWithinBudget(input: SelectInput): Promise<SelectedFi
   const outlineOf = async (index: number): Promise<string | null> => {
     const candidate = candidates[index];
     if (candidate === undefined) return null;
-    const key = `${candidate.path}\0${createHash('sha1').update(candidate.text).digest('hex')}`;
+    const key = `${candidate.path}\0${candidateHash(candidate)}`;
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
     const outline = await outlineSource(candidate.path, candidate.text);
@@ -83,15 +92,19 @@ export async function selectWithinBudget(input: SelectInput): Promise<SelectedFi
     return outline;
   };
 
-  const placements = await fillBudget(candidates, ranked, Math.max(0, input.available), {
+  const available = Math.max(0, input.available);
+  const kept = input.previous ? await keptPlacements(candidates, input.previous, available, { outlineOf, blockCost: input.blockCost }) : null;
+  const placements = await fillBudget(candidates, ranked, available, {
     outlineOf,
     blockCost: input.blockCost,
     ...(signal ? { signal } : {}),
+    ...(kept ? { kept } : {}),
   });
   const reasonByIndex = new Map(ranked.map((r) => [r.index, r.reason]));
   return candidates.map((c, i): SelectedFile => {
     const placed = placements[i] ?? { mode: 'path-only', body: '', tokens: 0 };
-    const reason: SelectionReason = placed.mode === 'path-only' ? 'over-budget' : (reasonByIndex.get(i) ?? 'fits');
+    const keptReason = kept?.get(i)?.reason;
+    const reason: SelectionReason = keptReason ?? (placed.mode === 'path-only' ? 'over-budget' : (reasonByIndex.get(i) ?? 'fits'));
     return { path: c.path, mode: placed.mode, reason, body: placed.body, tokens: placed.tokens };
   });
 }

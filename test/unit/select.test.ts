@@ -134,20 +134,25 @@ describe('selection after an edit, given the previous selection', () => {
   const previousOf = (selected: Awaited<ReturnType<typeof selectWithinBudget>>, from: typeof candidates) =>
     new Map(selected.map((s, i) => [s.path, { mode: s.mode, reason: s.reason, hash: candidateHash(from[i] ?? { text: '' }) }]));
 
-  /** A much larger, newer version of one ranked-low file: fresh selection would re-rank around it. */
-  function grow(path: string): typeof candidates {
+  /** A larger, newer version of `path`, grown by about `extra` tokens. */
+  function grow(path: string, extra: number): typeof candidates {
     return candidates.map((c) => {
       if (c.path !== path) return c;
-      const text = `${c.text}\n${'export const filler = 1;\n'.repeat(200)}`;
+      const text = `${c.text}\n${'export const filler = 1;\n'.repeat(Math.ceil(extra / 7))}`;
       return { ...c, text, fullTokens: tokens(block(c.path, 'full', text)), mtimeMs: c.mtimeMs + 86_400_000 };
     });
   }
 
   it('keeps every unchanged file in its earlier mode and places only the edited one', async () => {
     const before = await selectWithinBudget(input(request));
-    const target = before.find((s) => s.mode === 'full' && s.reason !== 'focus')?.path ?? '';
-    expect(target).not.toBe('');
-    const edited = grow(target);
+    const slack = available - before.reduce((sum, s) => sum + s.tokens, 0);
+    // The focus file itself, grown past the room left: a fresh selection must move others.
+    const target = 'src/app.ts';
+    const edited = grow(target, slack + 200);
+    const fresh = await selectWithinBudget(input({ ...request, candidates: edited }));
+    const movedByFresh = fresh.filter((s, i) => s.path !== target && JSON.stringify(s) !== JSON.stringify(before[i]));
+    expect(movedByFresh.length).toBeGreaterThan(0);
+
     const after = await selectWithinBudget(input({ ...request, candidates: edited, previous: previousOf(before, candidates) }));
     for (const [i, s] of after.entries()) {
       if (s.path !== target) expect(s).toEqual(before[i]);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import type { BlockMemo } from './packBlockMemo';
 import type { PackClock } from './packClock';
 import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './packTotals';
 import { PackError, type PackResult, type PackStages } from './packTypes';
@@ -29,7 +30,19 @@ interface ComposeContext {
   outlineCache: Map<string, string | null>;
   /** The last import graph and the files it was built from, kept by a long-lived engine. */
   graphMemo: GraphMemo;
+  /** File blocks and their counts kept between packs, so unchanged files are not counted again. */
+  blockMemo: BlockMemo;
+  /** The last order and fixed parts, reused while the graph and the file list stay the same. */
+  layoutMemo: LayoutMemo;
 }
+
+/** The last ordering's input and output, and the last preamble and tree. */
+export interface LayoutMemo {
+  order?: { graph: ImportGraph; paths: string[]; mode: PackRequest['order']; result: ReturnType<PackStages['orderFiles']> };
+  fixed?: { format: PackRequest['format']; order: string[]; parts: FixedParts };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Building the graph parses every file; a follow-up pack over unchanged files reuses it. */
 export interface GraphMemo {
@@ -54,10 +67,19 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
     .filter((f) => f.invalidUtf8)
     .map((f) => ({ stage: 'read', path: f.path, message: 'Not valid UTF-8; undecodable bytes were replaced by U+FFFD.' }));
 
-  const fullTokens = await clock.time('tokenize', () =>
-    countInBatches(files.map((f) => renderer.fileBlock(f.path, 'full', f.text)), ctx),
-    true,
-  );
+  const fullTokens = await clock.time('tokenize', async () => {
+    clock.progress('tokenize', 0, files.length);
+    const requests = files.map((f) => ({ path: f.path, mode: 'full' as const, body: f.text }));
+    const counted = await ctx.blockMemo.count(renderer, requests, counter, {
+      signal: clock.signal,
+      batch: COUNT_BATCH,
+      between: (done, total) => {
+        clock.checkpoint();
+        if (done > 0) clock.progress('tokenize', done, total);
+      },
+    });
+    return counted.tokens;
+  }, true);
   const fullByPath = new Map(files.map((f, i) => [f.path, fullTokens[i] ?? 0]));
 
   const graph = await clock.time('graph', async () => {
@@ -73,7 +95,13 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
   warnings.push(...graph.warnings.map((message): PackWarning => ({ stage: 'graph', message })));
 
   const { order, cycles } = await clock.time('order', async () => {
-    const ordered = stages.orderFiles([...byPath.keys()], graph, request.order);
+    const paths = [...byPath.keys()];
+    const memo = ctx.layoutMemo.order;
+    const ordered =
+      memo && memo.graph === graph && memo.mode === request.order && sameList(memo.paths, paths)
+        ? memo.result
+        : stages.orderFiles(paths, graph, request.order);
+    ctx.layoutMemo.order = { graph, paths, mode: request.order, result: ordered };
     if (!request.volatileLast) return ordered;
     return { ...ordered, order: moveVolatileLast(ordered.order, await volatilePaths(request.roots, input.prefixes, clock.signal)) };
   });
@@ -85,13 +113,27 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
   const redactionCount = files.reduce((sum, f) => sum + f.redactions, 0);
   // The preamble and tree do not depend on selection; their size is what selection must leave room for.
   const { fixed, selected } = await clock.time('select', async () => {
-    const fixedParts = await renderFixedParts(renderer, order, counter, clock.signal);
+    const memo = ctx.layoutMemo.fixed;
+    const fixedParts =
+      memo && memo.format === request.format && sameList(memo.order, order)
+        ? memo.parts
+        : await renderFixedParts(renderer, order, counter, clock.signal);
+    ctx.layoutMemo.fixed = { format: request.format, order: [...order], parts: fixedParts };
     return { fixed: fixedParts, selected: await selectFiles(candidates, graph, fixedParts, redactionCount, input, ctx, renderer) };
   });
 
   const { text, blockTokens, totalTokens } = await clock.time('render', async () => {
-    const blocks = selected.map((s) => (s.mode === 'path-only' ? '' : renderer.fileBlock(s.path, s.mode, s.body)));
-    const counts = await counter.countMany(blocks, clock.signal);
+    const shown = selected.flatMap((s) => (s.mode === 'path-only' ? [] : [{ path: s.path, mode: s.mode, body: s.body }]));
+    const counted = await ctx.blockMemo.count(renderer, shown, counter, { signal: clock.signal });
+    let next = 0;
+    const blocks: string[] = [];
+    const counts: number[] = [];
+    for (const s of selected) {
+      const shownHere = s.mode !== 'path-only';
+      blocks.push(shownHere ? counted.blocks[next] ?? '' : '');
+      counts.push(shownHere ? counted.tokens[next] ?? 0 : 0);
+      if (shownHere) next++;
+    }
     const body = blocks.join('');
     const base = fixed.tokens + counts.reduce((a, b) => a + b, 0);
     const stats = { ...modeCounts(selected.map((s) => s.mode)), redactions: redactionCount };
@@ -169,21 +211,10 @@ async function selectFiles(
     outlineCache: ctx.outlineCache,
     blockCost: async (path, mode, body) => {
       if (mode === 'path-only') return 0;
-      const [tokens] = await ctx.counter.countMany([renderer.fileBlock(path, mode, body)], ctx.clock.signal);
-      return tokens ?? 0;
+      const { tokens } = await ctx.blockMemo.count(renderer, [{ path, mode, body }], ctx.counter, { signal: ctx.clock.signal });
+      return tokens[0] ?? 0;
     },
   });
-}
-
-async function countInBatches(blocks: string[], ctx: ComposeContext): Promise<number[]> {
-  const out: number[] = [];
-  ctx.clock.progress('tokenize', 0, blocks.length);
-  for (let i = 0; i < blocks.length; i += COUNT_BATCH) {
-    ctx.clock.checkpoint();
-    out.push(...(await ctx.counter.countMany(blocks.slice(i, i + COUNT_BATCH), ctx.clock.signal)));
-    ctx.clock.progress('tokenize', out.length, blocks.length);
-  }
-  return out;
 }
 
 function modeCounts(modes: FileMode[]): { full: number; outline: number; pathOnly: number } {

@@ -1,6 +1,7 @@
 import { buildImportGraph } from './graph';
 import { orderFiles } from './order';
-import { composePack, type GraphMemo } from './packCompose';
+import { BlockMemo } from './packBlockMemo';
+import { composePack, type GraphMemo, type LayoutMemo } from './packCompose';
 import { PackClock } from './packClock';
 import { focusPaths, locateFocus, rootPrefixes } from './packFocus';
 import { PackError, type PackDeps, type PackOptions, type PackResult, type PackStages } from './packTypes';
@@ -28,6 +29,9 @@ export class PackEngine {
   /** Outlines by path and content hash, so follow-ups do not parse unchanged files again. */
   private readonly outlineCache = new Map<string, string | null>();
   private readonly graphMemo: GraphMemo = {};
+  /** Rendered file blocks with their counts, so a follow-up counts only the blocks that changed. */
+  private readonly blockMemo = new BlockMemo();
+  private readonly layoutMemo: LayoutMemo = {};
 
   constructor(private readonly deps: PackDeps) {
     this.stages = { ...REAL_STAGES, ...deps.stages };
@@ -62,13 +66,18 @@ export class PackEngine {
     const { files, skipped } = await this.readAndRedact(scan.files, request, clock);
     const prefixes = rootPrefixes(request.roots, scan.files);
     const focus = focusPaths(located, prefixes);
-    return composePack({ request, files, skipped: [...scan.skipped, ...skipped], focus, prefixes }, {
+    this.blockMemo.beginPack();
+    const result = await composePack({ request, files, skipped: [...scan.skipped, ...skipped], focus, prefixes }, {
       counter: this.deps.tokenCounter,
       stages: this.stages,
       clock,
       outlineCache: this.outlineCache,
       graphMemo: this.graphMemo,
+      blockMemo: this.blockMemo,
+      layoutMemo: this.layoutMemo,
     });
+    this.blockMemo.endPack();
+    return result;
   }
 
   /** Reads and redacts the files whose size or mtime changed since the last pack; reuses the rest. */

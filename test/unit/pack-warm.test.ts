@@ -1,0 +1,82 @@
+import { rm, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PackEngine } from '../../src/core/pack';
+import { withDefaults } from '../../src/core/request';
+import type { TokenCounter } from '../../src/core/tokenize/counter';
+import { copyFixture, countingCounter } from './packTestSupport';
+
+/** A counter that keeps every text it was asked to count. */
+function recordingCounter(): TokenCounter & { seen: string[] } {
+  const inner = countingCounter();
+  const counter = {
+    encoding: inner.encoding,
+    seen: [] as string[],
+    countMany(texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
+      counter.seen.push(...texts);
+      return inner.countMany(texts, signal);
+    },
+    dispose: (): Promise<void> => inner.dispose(),
+  };
+  return counter;
+}
+
+/** The paths of the xml file blocks among counted texts. */
+const blockPaths = (texts: readonly string[]): string[] =>
+  texts.flatMap((t) => [...t.matchAll(/^<file path="([^"]+)"/gm)].map((m) => m[1] ?? ''));
+
+async function editFile(root: string, path: string, text: string): Promise<void> {
+  await writeFile(join(root, path), text);
+  await utimes(join(root, path), new Date(), new Date(Date.now() + 5000));
+}
+
+describe('PackEngine follow-up packs', () => {
+  it('counts no file block again when nothing changed, and only the edited one after an edit', async () => {
+    const root = await copyFixture('pack-basic');
+    const counter = recordingCounter();
+    let orders = 0;
+    const { orderFiles } = await import('../../src/core/order');
+    const engine = new PackEngine({
+      tokenCounter: counter,
+      stages: { orderFiles: (...args) => (orders++, orderFiles(...args)) },
+    });
+    const request = withDefaults({ roots: [root] });
+    const first = await engine.pack(request);
+    expect(blockPaths(counter.seen).length).toBeGreaterThanOrEqual(first.report.files.length);
+
+    counter.seen.length = 0;
+    const again = await engine.pack(request);
+    expect(again.text).toBe(first.text);
+    expect(blockPaths(counter.seen)).toEqual([]);
+    expect(orders).toBe(1);
+
+    await editFile(root, 'src/lib/strings.ts', 'export const shout = (s: string): string => s + "!";\n');
+    counter.seen.length = 0;
+    const edited = await engine.pack(request);
+    expect(blockPaths(counter.seen)).toEqual(['src/lib/strings.ts']);
+    const fresh = await new PackEngine({ tokenCounter: countingCounter() }).pack(request);
+    expect(edited.text).toBe(fresh.text);
+    expect(edited.report.files).toEqual(fresh.report.files);
+    expect(edited.report.totalTokens).toBe(fresh.report.totalTokens);
+  });
+
+  it('gives what a fresh engine gives after a format change, a budget and a deleted file', async () => {
+    const root = await copyFixture('pack-basic');
+    const engine = new PackEngine({ tokenCounter: countingCounter() });
+    const fresh = (request: ReturnType<typeof withDefaults>) => new PackEngine({ tokenCounter: countingCounter() }).pack(request);
+    const xml = withDefaults({ roots: [root] });
+    await engine.pack(xml);
+    const markdown = withDefaults({ roots: [root], format: 'markdown' });
+    expect((await engine.pack(markdown)).text).toBe((await fresh(markdown)).text);
+    const full = await engine.pack(xml);
+    const budgeted = withDefaults({ roots: [root], budget: Math.floor(full.report.totalTokens * 0.7) });
+    const warm = await engine.pack(budgeted);
+    const cold = await fresh(budgeted);
+    expect(warm.text).toBe(cold.text);
+    expect(warm.report.files).toEqual(cold.report.files);
+    await rm(join(root, 'src/lib/math.ts'));
+    const afterDelete = await engine.pack(xml);
+    expect(afterDelete.text).not.toContain('src/lib/math.ts"');
+    expect(afterDelete.text).toBe((await fresh(xml)).text);
+  });
+});

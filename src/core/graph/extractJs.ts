@@ -14,7 +14,7 @@ const JS_PATTERNS = [
 const TS_PATTERNS = [...JS_PATTERNS, '(import_require_clause source: (string) @src)'];
 
 /**
- * Import regions at least this long are read by the lexer scan (jsScan.ts) instead of the parser:
+ * Files at least this long are read by the lexer scan (jsScan.ts) instead of the parser:
  * below it the parse takes a few milliseconds, and the parser also reports syntax errors.
  */
 export const SCAN_MIN_CHARS = 32 * 1024;
@@ -33,7 +33,9 @@ export async function extractJsSpecifiers(text: string, lang: ParserLanguage, fa
   const fast = fastPath ? fastJsSpecifiers(region.text) : null;
   if (fast !== null) return { specifiers: fast };
   // TSX text between tags is not code, which a lexer cannot tell apart from code.
-  if (fastPath && lang !== 'tsx' && region.text.length >= SCAN_MIN_CHARS) {
+  // Judged by the whole file: a short region of a long file may end inside a string, and the
+  // parser then reads the whole file again.
+  if (fastPath && lang !== 'tsx' && text.length >= SCAN_MIN_CHARS) {
     const scanned = scanJsSpecifiers(region.text) ?? (region.truncated ? scanJsSpecifiers(text) : null);
     if (scanned !== null) return { specifiers: scanned };
   }

@@ -19,9 +19,6 @@ const EXPRESSION_KEYWORDS = new Set([
 /** The previous significant token, as far as the regex-or-division choice and import forms need it. */
 type Previous = 'operator' | 'value' | 'dot' | 'keyword' | 'new';
 
-/** Tokens that may sit between `import`/`export` and `from` in an import or export clause. */
-const CLAUSE_PUNCTUATION = new Set(['{', '}', ',', '*']);
-
 const isIdentifierStart = (code: number): boolean =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36 || code === 92 || code === 35 || code > 127;
 const isIdentifierPart = (code: number): boolean => isIdentifierStart(code) || (code >= 48 && code <= 57);
@@ -138,8 +135,9 @@ function scan(text: string): string[] {
     if (isIdentifierStart(c)) {
       let end = i + 1;
       while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end++;
-      const word = text.slice(i, end);
-      const afterDot = previous === 'dot';
+      // Every word this scan tells apart is at most 10 letters long ('instanceof').
+      const word = end - i <= 10 ? text.slice(i, end) : '';
+      const afterDot: boolean = previous === 'dot';
       if (!afterDot && (word === 'import' || word === 'export')) {
         inClause = true;
         if (word === 'import') {
@@ -159,6 +157,7 @@ function scan(text: string): string[] {
       i = end;
       continue;
     }
+    // Between `import`/`export` and `from` only names and `{ } , *` may stand.
     if (c !== 123 && c !== 125 && c !== 44 && c !== 42) inClause = false;
     if (c === 39 || c === 34) {
       i = skipString(text, i);
@@ -175,7 +174,7 @@ function scan(text: string): string[] {
       i = part.end;
       previous = part.substitution ? 'operator' : 'value';
     } else if (c === 47) {
-      const regex = previous !== 'value';
+      const regex: boolean = previous !== 'value';
       i = regex ? skipRegex(text, i) : i + 1;
       previous = regex ? 'value' : 'operator';
     } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {

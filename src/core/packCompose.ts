@@ -44,6 +44,17 @@ export interface LayoutMemo {
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** Ordering reads only the in-tree edges: an edit that keeps every file's imports keeps the order. */
+function sameImports(a: ImportGraph, b: ImportGraph): boolean {
+  if (a === b) return true;
+  if (a.imports.size !== b.imports.size) return false;
+  for (const [path, targets] of a.imports) {
+    const other = b.imports.get(path);
+    if (other === undefined || !sameList(targets, other)) return false;
+  }
+  return true;
+}
+
 /** Building the graph parses every file; a follow-up pack over unchanged files reuses it. */
 export interface GraphMemo {
   key?: string;
@@ -98,7 +109,7 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
     const paths = [...byPath.keys()];
     const memo = ctx.layoutMemo.order;
     const ordered =
-      memo && memo.graph === graph && memo.mode === request.order && sameList(memo.paths, paths)
+      memo && sameImports(memo.graph, graph) && memo.mode === request.order && sameList(memo.paths, paths)
         ? memo.result
         : stages.orderFiles(paths, graph, request.order);
     ctx.layoutMemo.order = { graph, paths, mode: request.order, result: ordered };

@@ -54,6 +54,8 @@ describe('PackEngine follow-up packs', () => {
     counter.seen.length = 0;
     const edited = await engine.pack(request);
     expect(blockPaths(counter.seen)).toEqual(['src/lib/strings.ts']);
+    // The edit keeps every import, so the order is kept too.
+    expect(orders).toBe(1);
     const fresh = await new PackEngine({ tokenCounter: countingCounter() }).pack(request);
     expect(edited.text).toBe(fresh.text);
     expect(edited.report.files).toEqual(fresh.report.files);

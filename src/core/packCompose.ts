@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { BlockMemo } from './packBlockMemo';
 import type { PackClock } from './packClock';
+import { rebuildEdited, type GraphBasis } from './packGraphDelta';
 import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './packTotals';
 import { PackError, type PackResult, type PackStages } from './packTypes';
 import { rendererFor, type Renderer } from './render';
@@ -59,6 +60,8 @@ function sameImports(a: ImportGraph, b: ImportGraph): boolean {
 export interface GraphMemo {
   key?: string;
   graph?: ImportGraph;
+  /** What the last graph was built from, so an edit re-parses only the edited files. */
+  basis?: GraphBasis;
 }
 
 /** Identifies the graph's input: roots, and every file's path and content hash. */
@@ -96,11 +99,14 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
   const graph = await clock.time('graph', async () => {
     const key = graphKey(request.roots, files);
     if (ctx.graphMemo.key === key && ctx.graphMemo.graph) return ctx.graphMemo.graph;
-    const built = await stages.buildImportGraph(
-      files.map((f) => ({ path: f.path, absPath: f.absPath, root: f.root, text: f.text })),
-      { roots: request.roots, signal: clock.signal },
-    );
-    Object.assign(ctx.graphMemo, { key, graph: built });
+    const built =
+      (await rebuildEdited(ctx.graphMemo.basis, request.roots, files, stages.buildImportGraph, clock.signal)) ??
+      (await stages.buildImportGraph(
+        files.map((f) => ({ path: f.path, absPath: f.absPath, root: f.root, text: f.text })),
+        { roots: request.roots, signal: clock.signal },
+      ));
+    const basis: GraphBasis = { roots: [...request.roots], paths: files.map((f) => f.path), texts: new Map(files.map((f) => [f.path, f.text])), graph: built };
+    Object.assign(ctx.graphMemo, { key, graph: built, basis });
     return built;
   });
   warnings.push(...graph.warnings.map((message): PackWarning => ({ stage: 'graph', message })));

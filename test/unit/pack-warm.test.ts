@@ -81,4 +81,30 @@ describe('PackEngine follow-up packs', () => {
     expect(afterDelete.text).not.toContain('src/lib/math.ts"');
     expect(afterDelete.text).toBe((await fresh(xml)).text);
   });
+
+  it('re-parses only the edited file for the graph, and links its new imports like a full build', async () => {
+    const root = await copyFixture('pack-basic');
+    const parsed: string[][] = [];
+    const { buildImportGraph } = await import('../../src/core/graph');
+    const engine = new PackEngine({
+      tokenCounter: countingCounter(),
+      stages: {
+        buildImportGraph: (files, options) => {
+          parsed.push(files.filter((f) => f.text !== '' && /\.tsx?$/.test(f.path)).map((f) => f.path));
+          return buildImportGraph(files, options);
+        },
+      },
+    });
+    const request = withDefaults({ roots: [root] });
+    await engine.pack(request);
+    await editFile(root, 'src/main.ts', "import { shout } from './lib/strings';\nimport chalk from 'chalk';\nconsole.log(shout('hi'), chalk);\n");
+    const warm = await engine.pack(request);
+    expect(parsed[1]).toEqual(['src/main.ts']);
+    const main = warm.report.files.find((f) => f.path === 'src/main.ts');
+    expect(main?.imports).toEqual(['src/lib/strings.ts']);
+    expect(main?.external).toEqual(['chalk']);
+    const cold = await new PackEngine({ tokenCounter: countingCounter() }).pack(request);
+    expect(warm.text).toBe(cold.text);
+    expect({ ...warm.report, timings: {} }).toEqual({ ...cold.report, timings: {} });
+  });
 });

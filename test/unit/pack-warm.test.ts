@@ -1,4 +1,4 @@
-import { rm, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PackEngine } from '../../src/core/pack';
@@ -107,4 +107,24 @@ describe('PackEngine follow-up packs', () => {
     expect(warm.text).toBe(cold.text);
     expect({ ...warm.report, timings: {} }).toEqual({ ...cold.report, timings: {} });
   });
+
+  it.each(['graph-c', 'graph-go', 'graph-python', 'graph-rust', 'graph-ts-monorepo', 'graph-mixed'])(
+    'keeps the report a full build gives after editing each source file of %s',
+    async (name) => {
+      const root = await copyFixture(name);
+      const engine = new PackEngine({ tokenCounter: countingCounter() });
+      const request = withDefaults({ roots: [root] });
+      const first = await engine.pack(request);
+      const sources = first.report.files.map((f) => f.path).filter((p) => /\.(c|h|go|py|rs|ts|tsx|js)$/.test(p));
+      expect(sources.length).toBeGreaterThan(1);
+      for (const path of sources) {
+        const text = await readFile(join(root, path), 'utf8');
+        await editFile(root, path, `${text}\n`);
+        const warm = await engine.pack(request);
+        const cold = await new PackEngine({ tokenCounter: countingCounter() }).pack(request);
+        expect({ ...warm.report, timings: {} }).toEqual({ ...cold.report, timings: {} });
+        expect(warm.text).toBe(cold.text);
+      }
+    },
+  );
 });

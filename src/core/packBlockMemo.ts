@@ -34,6 +34,8 @@ export interface CountedBlocks {
 export class BlockMemo {
   private readonly entries = new Map<string, BlockEntry>();
   private generation = 0;
+  /** The last joined body and the blocks it was joined from. */
+  private lastJoin: { blocks: string[]; body: string } | undefined;
 
   /** Starts a pack: entries not used from here until {@link endPack} are dropped then. */
   beginPack(): void {
@@ -87,6 +89,15 @@ export class BlockMemo {
     }
     options.between?.(requests.length, requests.length);
     return { blocks, tokens };
+  }
+
+  /** The blocks joined; the very blocks of the last call give back its string without copying it again. */
+  join(blocks: string[]): string {
+    const last = this.lastJoin;
+    if (last && last.blocks.length === blocks.length && last.blocks.every((b, i) => b === blocks[i])) return last.body;
+    const body = blocks.join('');
+    this.lastJoin = { blocks, body };
+    return body;
   }
 }
 

@@ -151,7 +151,7 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
       counts.push(shownHere ? counted.tokens[next] ?? 0 : 0);
       if (shownHere) next++;
     }
-    const body = blocks.join('');
+    const body = ctx.blockMemo.join(blocks);
     const base = fixed.tokens + counts.reduce((a, b) => a + b, 0);
     const stats = { ...modeCounts(selected.map((s) => s.mode)), redactions: redactionCount };
     const footer = await fitFooter(renderer, stats, base, counter, clock.signal);

@@ -7,7 +7,7 @@ import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './pack
 import { PackError, type PackResult, type PackStages } from './packTypes';
 import { rendererFor, type Renderer } from './render';
 import type { PackRequest } from './request';
-import { uncommittedFiles, type SelectCandidate, type SelectedFile } from './select';
+import { candidateHash, uncommittedFiles, type PreviousPlacement, type SelectCandidate, type SelectedFile } from './select';
 import type { TokenCounter } from './tokenize/counter';
 import type { FileMode, ImportGraph, PackWarning, RedactedFile, ReportFile, SkippedFile } from './types';
 
@@ -35,6 +35,18 @@ interface ComposeContext {
   blockMemo: BlockMemo;
   /** The last order and fixed parts, reused while the graph and the file list stay the same. */
   layoutMemo: LayoutMemo;
+  /** The last budget selection and the request it answered (see {@link SelectionMemo}). */
+  selectionMemo?: SelectionMemo;
+}
+
+/**
+ * The last budget selection of a long-lived engine. When the same request comes again (a chat
+ * follow-up after an edit), unchanged files keep their modes, so the edit changes only its own
+ * block and the provider's cached prompt prefix before it stays valid.
+ */
+export interface SelectionMemo {
+  key?: string;
+  previous?: Map<string, PreviousPlacement>;
 }
 
 /** The last ordering's input and output, and the last preamble and tree. */
@@ -125,7 +137,7 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
 
   const candidates: SelectCandidate[] = order.flatMap((path) => {
     const f = byPath.get(path);
-    return f ? [{ path, text: f.text, fullTokens: fullByPath.get(path) ?? 0, mtimeMs: f.mtimeMs }] : [];
+    return f ? [{ path, text: f.text, fullTokens: fullByPath.get(path) ?? 0, mtimeMs: f.mtimeMs, hash: f.hash }] : [];
   });
   const redactionCount = files.reduce((sum, f) => sum + f.redactions, 0);
   // The preamble and tree do not depend on selection; their size is what selection must leave room for.
@@ -218,7 +230,10 @@ async function selectFiles(
         `Give a budget of at least ${minimum}, or pack fewer files.`,
     );
   }
-  return ctx.stages.selectWithinBudget({
+  const memo = ctx.selectionMemo;
+  const key = JSON.stringify({ ...request, focus: input.focus });
+  const previous = memo?.key === key ? memo.previous : undefined;
+  const selected = await ctx.stages.selectWithinBudget({
     candidates,
     graph,
     available,
@@ -226,12 +241,18 @@ async function selectFiles(
     query: request.query,
     signal: ctx.clock.signal,
     outlineCache: ctx.outlineCache,
+    ...(previous ? { previous } : {}),
     blockCost: async (path, mode, body) => {
       if (mode === 'path-only') return 0;
       const { tokens } = await ctx.blockMemo.count(renderer, [{ path, mode, body }], ctx.counter, { signal: ctx.clock.signal });
       return tokens[0] ?? 0;
     },
   });
+  if (memo) {
+    memo.key = key;
+    memo.previous = new Map(selected.map((s, i) => [s.path, { mode: s.mode, reason: s.reason, hash: candidateHash(candidates[i] ?? { text: s.body }) }]));
+  }
+  return selected;
 }
 
 function modeCounts(modes: FileMode[]): { full: number; outline: number; pathOnly: number } {

@@ -1,7 +1,7 @@
 import { buildImportGraph } from './graph';
 import { orderFiles } from './order';
 import { BlockMemo } from './packBlockMemo';
-import { composePack, type GraphMemo, type LayoutMemo } from './packCompose';
+import { composePack, type GraphMemo, type LayoutMemo, type SelectionMemo } from './packCompose';
 import { PackClock } from './packClock';
 import { focusPaths, locateFocus, rootPrefixes } from './packFocus';
 import { PackError, type PackDeps, type PackOptions, type PackResult, type PackStages } from './packTypes';
@@ -32,6 +32,7 @@ export class PackEngine {
   /** Rendered file blocks with their counts, so a follow-up counts only the blocks that changed. */
   private readonly blockMemo = new BlockMemo();
   private readonly layoutMemo: LayoutMemo = {};
+  private readonly selectionMemo: SelectionMemo = {};
 
   constructor(private readonly deps: PackDeps) {
     this.stages = { ...REAL_STAGES, ...deps.stages };
@@ -75,6 +76,7 @@ export class PackEngine {
       graphMemo: this.graphMemo,
       blockMemo: this.blockMemo,
       layoutMemo: this.layoutMemo,
+      selectionMemo: this.selectionMemo,
     });
     this.blockMemo.endPack();
     return result;

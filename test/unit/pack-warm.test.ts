@@ -128,3 +128,29 @@ describe('PackEngine follow-up packs', () => {
     },
   );
 });
+
+describe('PackEngine follow-up packs under a budget', () => {
+  it('keeps the text before an edited file byte-identical even when the edit grows the file', async () => {
+    const root = await copyFixture('select-app');
+    const engine = new PackEngine({ tokenCounter: countingCounter() });
+    const whole = await new PackEngine({ tokenCounter: countingCounter() }).pack(withDefaults({ roots: [root] }));
+    const request = withDefaults({ roots: [root], budget: Math.floor(whole.report.totalTokens * 0.6), focus: ['src/app.ts'], query: 'shadow' });
+    const first = await engine.pack(request);
+
+    const target = 'src/app.ts';
+    const grown = (await readFile(join(root, target), 'utf8')) + 'export const filler = 1;\n'.repeat(400);
+    await editFile(root, target, grown);
+    const marker = `<file path="${target}"`;
+    expect(first.text.indexOf(marker)).toBeGreaterThan(0);
+    // Everything the first pack wrote before the edited file's block.
+    const before = first.text.slice(0, first.text.indexOf(marker));
+
+    // A fresh selection re-balances the budget around the grown file and moves earlier blocks.
+    const fresh = await new PackEngine({ tokenCounter: countingCounter() }).pack(request);
+    expect(fresh.text.startsWith(before)).toBe(false);
+
+    const followUp = await engine.pack(request);
+    expect(followUp.text.startsWith(before)).toBe(true);
+    expect(followUp.report.totalTokens).toBeLessThanOrEqual(request.budget ?? 0);
+  });
+});

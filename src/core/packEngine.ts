@@ -7,7 +7,7 @@ import { focusPaths, locateFocus, rootPrefixes } from './packFocus';
 import { PackError, type PackDeps, type PackOptions, type PackResult, type PackStages } from './packTypes';
 import { readFiles } from './read';
 import { redactFile } from './redact';
-import type { PackRequest } from './request';
+import { scanOptionsOf, type PackRequest } from './request';
 import { scanFiles } from './scan';
 import { selectWithinBudget } from './select';
 import type { RedactedFile, ScannedFile, SkippedFile } from './types';
@@ -53,12 +53,7 @@ export class PackEngine {
     const located = locateFocus(request.focus, request.roots);
     const scan = await clock.time('scan', () =>
       this.stages.scanFiles({
-        roots: request.roots,
-        include: request.include,
-        exclude: request.exclude,
-        useGitignore: request.useGitignore,
-        followSymlinks: request.followSymlinks,
-        includeTests: request.includeTests,
+        ...scanOptionsOf(request),
         signal: clock.signal,
         onProgress: (done, total) => clock.progress('scan', done, total),
       }),

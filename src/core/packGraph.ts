@@ -1,7 +1,7 @@
 import { buildImportGraph } from './graph';
 import { orderFiles } from './order';
 import { readFiles } from './read';
-import type { PackRequest } from './request';
+import { scanOptionsOf, type PackRequest } from './request';
 import { scanFiles } from './scan';
 import type { ImportGraph } from './types';
 
@@ -15,15 +15,7 @@ export interface RootsGraph {
 
 /** Scans and reads like a pack would, then builds the import graph (for `tome graph`). */
 export async function graphOfRoots(request: PackRequest, signal?: AbortSignal): Promise<RootsGraph> {
-  const scan = await scanFiles({
-    roots: request.roots,
-    include: request.include,
-    exclude: request.exclude,
-    useGitignore: request.useGitignore,
-    followSymlinks: request.followSymlinks,
-    includeTests: request.includeTests,
-    signal,
-  });
+  const scan = await scanFiles({ ...scanOptionsOf(request), signal });
   const read = await readFiles(scan.files, { maxFileSize: request.maxFileSize, signal });
   const graph = await buildImportGraph(
     read.files.map((f) => ({ path: f.path, absPath: f.absPath, root: f.root, text: f.text })),

@@ -54,3 +54,9 @@ export function withDefaults(request: Partial<PackRequest> & { roots: string[] }
     ...request,
   };
 }
+
+/** The part of a request the scan stage reads. */
+export function scanOptionsOf(request: PackRequest): Pick<PackRequest, 'roots' | 'include' | 'exclude' | 'useGitignore' | 'followSymlinks' | 'includeTests'> {
+  const { roots, include, exclude, useGitignore, followSymlinks, includeTests } = request;
+  return { roots, include, exclude, useGitignore, followSymlinks, includeTests };
+}

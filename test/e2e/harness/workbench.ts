@@ -91,9 +91,20 @@ export async function revealInExplorer(page: Page, folders: string[]): Promise<v
 /** Right-clicks a row of the Explorer tree by its label and picks a context-menu item. */
 export async function explorerContextMenu(page: Page, rowLabel: string, menuItem: string): Promise<void> {
   await explorerRow(page, rowLabel).click({ button: 'right' });
-  const item = page.locator('.context-view .action-item', { hasText: exactly(menuItem) }).first();
+  const menu = page.locator('.context-view .monaco-menu');
+  const item = menu.locator('.action-item', { hasText: exactly(menuItem) }).first();
   await item.waitFor();
+  // A click that lands while the menu is still laying itself out is sometimes swallowed; the
+  // menu then stays open with the item highlighted. Pick it again (keyboard) until it closes.
   await item.click();
+  let checks = 0;
+  await waitFor(`the context menu to close after "${menuItem}"`, async () => {
+    if (!(await menu.isVisible())) return true;
+    if (checks++ === 0) return false; // give the click a moment to close it first
+    await item.hover();
+    await page.keyboard.press('Enter');
+    return false;
+  }, 15_000, 1_000);
 }
 
 /**

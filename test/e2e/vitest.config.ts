@@ -15,6 +15,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     teardownTimeout: 60_000,
+    // A real browser driving a real workbench can lose an input event now and then; one retry
+    // keeps that from failing a run, and the failed attempt still leaves its screenshot and logs.
+    retry: 1,
     reporters: ['verbose'],
   },
 });

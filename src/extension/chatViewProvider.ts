@@ -167,7 +167,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     packScope((request, options) => this.packs.pack(request, options), input, { signal: controller.signal }).then(
       ({ report }) => {
         if (controller.signal.aborted) return;
-        const estimatedCost = this.llm.costOf(settings, { inputTokens: report.totalTokens + reserve, outputTokens: 0, cachedTokens: 0 });
+        // What sending the packed context costs; the reserve is room for the answer, not input.
+        const estimatedCost = this.llm.costOf(settings, { inputTokens: report.totalTokens, outputTokens: 0, cachedTokens: 0 });
         this.postContext({ status: 'ready', scope: chat.scope, model: model.model, fileCount: report.files.length, tokens: report.totalTokens, contextWindow: model.contextWindow, estimatedCost, files: packedFilesOf(report) });
       },
       (error: unknown) => {

@@ -8,18 +8,9 @@ import type { HostMessage } from '../../src/shared/protocol';
 import { SYSTEM_PROMPT, type ChatMessage } from '../../src/extension/logic/chatMessages';
 import { ChatSession } from '../../src/extension/logic/chatSession';
 import type { AnswerEvent, ChatFailure, ChatSessionDeps } from '../../src/extension/logic/chatTypes';
-import { ConversationStore, type KeyValueStore } from '../../src/extension/logic/conversationStore';
+import { ConversationStore } from '../../src/extension/logic/conversationStore';
+import { MemoryState } from '../support/memoryState';
 
-/** A Memento double: a Map. */
-class MemoryState implements KeyValueStore {
-  readonly values = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return structuredClone(this.values.get(key)) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, structuredClone(value));
-  }
-}
 
 class FailureWithKind extends Error {
   constructor(readonly kind: ChatFailure['kind']) {

@@ -2,17 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConversationStore, MAX_STORED_CHATS, titleFromQuestion, type KeyValueStore } from '../../src/extension/logic/conversationStore';
+import { ConversationStore, MAX_STORED_CHATS, titleFromQuestion } from '../../src/extension/logic/conversationStore';
+import { MemoryState } from '../support/memoryState';
 
-class MemoryState implements KeyValueStore {
-  readonly values = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return structuredClone(this.values.get(key)) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, structuredClone(value));
-  }
-}
 
 let dir: string;
 let clock = 0;

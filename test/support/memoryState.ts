@@ -1,0 +1,12 @@
+import type { KeyValueStore } from '../../src/extension/logic/conversationStore';
+
+/** A VS Code Memento double: a Map that, like the real one, stores copies. */
+export class MemoryState implements KeyValueStore {
+  readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return structuredClone(this.values.get(key)) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, structuredClone(value));
+  }
+}

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { ARTIFACTS_DIR, type E2eRun } from './harness/run';
 import { stopRecordedProcesses } from './harness/processes';
-import { setUpE2eMachine, codeServerBin, CHROMIUM } from './setup.mjs';
+import { setUpE2eMachine, codeServerBin, codeServerEnv, CHROMIUM } from './setup.mjs';
 
 /** The package under test; TOME_E2E_VSIX points at another one (e.g. a release candidate). */
 const VSIX = process.env.TOME_E2E_VSIX ?? fileURLToPath(new URL('../../dist/tome.vsix', import.meta.url));
@@ -20,7 +20,7 @@ function installExtension(run: E2eRun): void {
   const output = execFileSync(
     run.codeServerBin,
     ['--extensions-dir', run.extensionsDir, '--user-data-dir', join(run.dir, 'install-user-data'), '--install-extension', VSIX],
-    { encoding: 'utf8' },
+    { encoding: 'utf8', env: { ...process.env, ...codeServerEnv() } },
   );
   if (!/successfully installed/i.test(output)) throw new Error(`code-server did not install ${VSIX}:\n${output}`);
 }

@@ -8,3 +8,7 @@ export declare function cacheDir(): string;
 export declare function codeServerBin(): string;
 /** Installs everything missing; safe to run again and again. */
 export declare function setUpE2eMachine(): void;
+/** Environment for every code-server process: config and data folders under the cache folder. */
+export declare function codeServerEnv(): Record<string, string>;
+/** The version code-server printed for `--version`, or undefined when no line carries one. */
+export declare function parseCodeServerVersion(output: string): string | undefined;

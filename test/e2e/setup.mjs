@@ -23,6 +23,31 @@ export function codeServerBin() {
   return join(cacheDir(), 'node_modules', '.bin', 'code-server');
 }
 
+/**
+ * Environment for every code-server process: its config and data folders live under the cache
+ * folder, so nothing in the user's home is written (its first run writes a default config there).
+ */
+export function codeServerEnv() {
+  const dir = cacheDir();
+  return {
+    XDG_CONFIG_HOME: join(dir, 'xdg-config'),
+    XDG_DATA_HOME: join(dir, 'xdg-data'),
+    CODE_SERVER_CONFIG: join(dir, 'xdg-config', 'code-server', 'config.yaml'),
+  };
+}
+
+/**
+ * The version code-server printed for `--version`, or undefined. The version line is looked for
+ * among all lines, since a first run logs "Wrote default config file …" before it.
+ */
+export function parseCodeServerVersion(output) {
+  for (const line of output.split(/\r?\n/)) {
+    const match = /^(\d+\.\d+\.\d+)\s+[0-9a-f]{7,40}\b/.exec(line.trim());
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
 /** Path of the Chromium binary Playwright drives. */
 export const CHROMIUM = process.env.TOME_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -96,8 +121,8 @@ function installCodeServer() {
     stdio: 'inherit',
     env: { ...process.env, npm_config_yes: 'true', npm_config_unsafe_perm: 'true' },
   });
-  const probe = spawnSync(codeServerBin(), ['--version'], { encoding: 'utf8' });
-  if (probe.status !== 0 || !probe.stdout.startsWith(CODE_SERVER_VERSION)) {
+  const probe = spawnSync(codeServerBin(), ['--version'], { encoding: 'utf8', env: { ...process.env, ...codeServerEnv() } });
+  if (probe.status !== 0 || parseCodeServerVersion(probe.stdout) !== CODE_SERVER_VERSION) {
     throw new Error(`code-server did not install into ${cacheDir()} (${probe.stderr || probe.stdout}). Delete that folder and run the setup again.`);
   }
   writeFileSync(installedMarker(), `${new Date().toISOString()}\n`);

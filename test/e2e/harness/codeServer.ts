@@ -6,6 +6,7 @@ import { freePort } from './ports';
 import { recordPid, stopProcessGroup } from './processes';
 import { waitFor } from './waitFor';
 import type { E2eRun } from './run';
+import { codeServerEnv } from '../setup.mjs';
 
 /** The fixture project every scenario opens (copied fresh, so nothing leaks between scenarios). */
 export const FIXTURE_WORKSPACE = fileURLToPath(new URL('../../fixtures/e2e-workspace', import.meta.url));
@@ -103,7 +104,7 @@ export async function startCodeServer(run: E2eRun, options: CodeServerOptions): 
   const child = spawn(run.codeServerBin, args, {
     detached: true, // its own process group, so stopping it stops the extension host too
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...codeServerEnv(), ...options.env },
   });
   recordPid(run.pidFile, child);
   child.stdout?.pipe(log);

@@ -8,14 +8,15 @@
  *   if (event.type === 'text') show(event.text);
  * }
  */
-export type { ChatEvent, ChatMessage, ChatOutcome, ChatRequest, ChatUsage, ModelPrices } from './types';
+export type { ChatEvent, ChatMessage, ChatOutcome, ChatRequest, ChatUsage, ModelPrices, PeakHours } from './types';
 export { streamChat, type StreamChatOptions } from './stream';
 export { ChatError, redactSecrets, type ChatErrorKind } from './errors';
 export { isContextLengthError, parseContextOverflow, smallerBudget, type ContextOverflow } from './contextLength';
-export { estimateCost, normalizeUsage } from './usage';
+export { costAt, estimateCost, normalizeUsage } from './usage';
+export { isPeakTime, pricesAt, type PriceRate } from './peakHours';
 export { DEFAULT_RETRY, retryAfterMs, type RetryPolicy } from './retry';
 export { listModels, endpointName, type EndpointConfig } from './client';
-export { PROVIDER_PRESETS, providerPreset, resolveModel, needsApiKey, type ModelPreset, type ProviderId, type ProviderPreset, type ResolvedModel } from './presets';
+export { DEEPSEEK_PEAK_HOURS, PROVIDER_PRESETS, providerPreset, resolveModel, needsApiKey, type ModelPreset, type ProviderId, type ProviderPreset, type ResolvedModel } from './presets';
 export {
   calibratedBudget,
   updateCalibration,

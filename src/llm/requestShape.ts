@@ -30,6 +30,8 @@ export function requestBody(request: ChatRequest, shape: RequestShape): OpenAI.C
     ...(shape.includeUsage ? { stream_options: { include_usage: true } } : {}),
     ...(request.maxOutputTokens !== undefined ? { [shape.maxTokensField]: request.maxOutputTokens } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+    // Not in the SDK's types: DeepSeek's own field, sent as is.
+    ...(request.thinking ? ({ thinking: { type: request.thinking } } as Record<string, unknown>) : {}),
   };
 }
 

@@ -28,6 +28,11 @@ export interface ChatRequest {
   includeUsage?: boolean;
   /** Extra request headers (e.g. OpenRouter's `HTTP-Referer`). */
   headers?: Record<string, string>;
+  /**
+   * Switches the model's thinking on or off, for providers with a toggle (DeepSeek's
+   * `thinking: { type }`); left out, the provider's default applies.
+   */
+  thinking?: 'enabled' | 'disabled';
 }
 
 /** Token counts of one request, with the provider's prompt-cache figures folded into one shape. */
@@ -86,4 +91,23 @@ export interface ModelPrices {
    * 200k tokens). The whole request is billed at the tier's prices.
    */
   longPrompt?: { aboveTokens: number; input: number; cachedInput?: number; output: number };
+  /**
+   * Lower rates outside the provider's peak hours (DeepSeek: half). When set, `input`,
+   * `cachedInput` and `output` above are the peak rates, and `peakHours` says when they apply.
+   */
+  offPeak?: { input: number; cachedInput?: number; output: number };
+  /** When the peak rates apply; required with `offPeak`. */
+  peakHours?: PeakHours;
+}
+
+/**
+ * A provider's peak hours: on the listed hours of the day in one fixed time zone (no daylight
+ * saving), on weekdays only when `weekdaysOnly`.
+ */
+export interface PeakHours {
+  /** The zone's offset from UTC in minutes (Beijing: +480). */
+  utcOffsetMinutes: number;
+  weekdaysOnly: boolean;
+  /** Half-open `[startHour, endHour)` ranges of local time, e.g. `[9, 12]` is 9:00 to 11:59:59. */
+  windows: ReadonlyArray<readonly [number, number]>;
 }

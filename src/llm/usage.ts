@@ -1,6 +1,7 @@
 /**
  * Usage records as providers send them, folded into one {@link ChatUsage}, and their cost.
  */
+import { pricesAt, type PriceRate } from './peakHours';
 import type { ChatUsage, ModelPrices } from './types';
 
 function count(value: unknown): number | undefined {
@@ -41,6 +42,8 @@ export function normalizeUsage(raw: unknown): ChatUsage | undefined {
  * Cost in US dollars of one request: uncached prompt tokens at the input price, cached ones at
  * the cached-input price (the input price when the model has none), completion tokens at the
  * output price. A `longPrompt` tier applies to the whole request once the prompt passes it.
+ * Prices with peak hours are taken at their peak rates here (an upper bound); {@link costAt}
+ * picks the rate in force at the time of sending.
  */
 export function estimateCost(usage: ChatUsage, prices: ModelPrices): number {
   const tier = prices.longPrompt && usage.promptTokens > prices.longPrompt.aboveTokens ? prices.longPrompt : prices;
@@ -48,4 +51,10 @@ export function estimateCost(usage: ChatUsage, prices: ModelPrices): number {
   const cached = Math.min(usage.cachedPromptTokens, usage.promptTokens);
   const dollars = (usage.promptTokens - cached) * tier.input + cached * cachedPrice + usage.completionTokens * tier.output;
   return dollars / 1_000_000;
+}
+
+/** {@link estimateCost} at the rate in force at `at` (the time of sending), and which rate that was. */
+export function costAt(usage: ChatUsage, prices: ModelPrices, at: Date): { cost: number; rate?: PriceRate } {
+  const chosen = pricesAt(prices, at);
+  return { cost: estimateCost(usage, chosen.prices), ...(chosen.rate ? { rate: chosen.rate } : {}) };
 }

@@ -15,7 +15,7 @@ describe('provider presets', () => {
   it('uses the documented endpoints', () => {
     expect(providerPreset('deepseek').baseURL).toBe('https://api.deepseek.com');
     expect(providerPreset('gemini').baseURL).toBe('https://generativelanguage.googleapis.com/v1beta/openai/');
-    expect(providerPreset('ollama').baseURL).toBe('http://localhost:11434/v1');
+    expect(providerPreset('ollama').baseURL).toBe('http://localhost:11434');
     expect(providerPreset('lmstudio').baseURL).toBe('http://localhost:1234/v1');
     expect(providerPreset('vllm').baseURL).toBe('http://localhost:8000/v1');
   });
@@ -41,13 +41,34 @@ describe('provider presets', () => {
     }
   });
 
-  it('resolves DeepSeek models with both reasoner and chat', () => {
-    expect(resolveModel('deepseek', '')).toMatchObject({ model: 'deepseek-chat', contextWindow: 128_000 });
-    expect(resolveModel('deepseek', 'deepseek-reasoner').prices).toBeDefined();
+  it('gives DeepSeek users deepseek-flash with a 1M window by default, and V4 Pro beside it', () => {
+    expect(resolveModel('deepseek', '')).toMatchObject({ model: 'deepseek-flash', contextWindow: 1_000_000, maxOutputTokens: 384_000, windowKnown: true });
+    expect(resolveModel('deepseek', 'deepseek-v4-pro')).toMatchObject({ contextWindow: 1_000_000, maxOutputTokens: 384_000 });
+    expect(providerPreset('deepseek').models.map((model) => model.id)).not.toContain('deepseek-chat');
+  });
+
+  it('prices DeepSeek at peak rates twice the off-peak ones', () => {
+    for (const id of ['deepseek-flash', 'deepseek-v4-pro']) {
+      const prices = resolveModel('deepseek', id).prices;
+      if (!prices?.offPeak) throw new Error(`${id} has no off-peak rates`);
+      expect(prices.input).toBeCloseTo(prices.offPeak.input * 2, 10);
+      expect(prices.output).toBeCloseTo(prices.offPeak.output * 2, 10);
+      expect(prices.cachedInput).toBeCloseTo((prices.offPeak.cachedInput ?? Number.NaN) * 2, 10);
+      expect(prices.peakHours).toBeDefined();
+    }
+  });
+
+  it('resolves the legacy name deepseek-v4-flash as Flash, billed as Flash', () => {
+    expect(resolveModel('deepseek', 'deepseek-v4-flash')).toMatchObject({ model: 'deepseek-v4-flash', contextWindow: 1_000_000, prices: resolveModel('deepseek', 'deepseek-flash').prices });
+  });
+
+  it('keeps an unknown model working with an honest "window unknown"', () => {
+    expect(resolveModel('deepseek', 'deepseek-chat')).toMatchObject({ model: 'deepseek-chat', windowKnown: false });
+    expect(resolveModel('deepseek', 'deepseek-chat').prices).toBeUndefined();
   });
 
   it('treats unknown local models as free and unknown hosted ones as unpriced', () => {
-    expect(resolveModel('ollama', 'qwen2.5-coder:7b')).toEqual({ model: 'qwen2.5-coder:7b', contextWindow: 32_768, prices: { input: 0, output: 0 } });
+    expect(resolveModel('ollama', 'qwen2.5-coder:7b')).toEqual({ model: 'qwen2.5-coder:7b', contextWindow: 32_768, windowKnown: false, prices: { input: 0, output: 0 } });
     expect(resolveModel('openai', 'some-new-model').prices).toBeUndefined();
   });
 

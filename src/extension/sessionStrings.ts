@@ -1,6 +1,8 @@
 /** The chat session's runtime messages, through VS Code's localization. */
 import * as vscode from 'vscode';
 import type { SessionStrings } from './logic/chatTypes';
+import { readSettings } from './config';
+import { truncationFix } from './windowWords';
 
 /** Messages in the UI language (English and Korean bundles in l10n/). */
 export function sessionStrings(): SessionStrings {
@@ -24,6 +26,8 @@ export function sessionStrings(): SessionStrings {
       message: vscode.l10n.t('Tome could not pack the codebase: {0}', detail),
       nextStep: vscode.l10n.t('Check the Tome settings (exclude, maxFileSize, contextWindow) and try again.'),
     }),
+    promptTruncated: (sent, billed) =>
+      vscode.l10n.t('The server read only {0} of the {1} prompt tokens Tome sent: it cut the prompt, so this answer saw only the end of the codebase. {2}', billed.toLocaleString(), sent.toLocaleString(), truncationFix(readSettings())),
     endedEarly: (reason) => ({
       message: reason ? vscode.l10n.t('The answer stopped early: {0}', reason) : vscode.l10n.t('The answer stopped early: the connection to the model ended.'),
       nextStep: vscode.l10n.t('The part that arrived is kept. Ask again to get the rest.'),

@@ -12,6 +12,7 @@ export type { ChatEvent, ChatMessage, ChatOutcome, ChatRequest, ChatUsage, Model
 export { streamChat, type StreamChatOptions } from './stream';
 export { ChatError, redactSecrets, type ChatErrorKind } from './errors';
 export { isContextLengthError, parseContextOverflow, smallerBudget, type ContextOverflow } from './contextLength';
+export { detectTruncation, type PromptTruncation } from './truncation';
 export { costAt, estimateCost, normalizeUsage } from './usage';
 export { isPeakTime, pricesAt, type PriceRate } from './peakHours';
 export { DEFAULT_RETRY, retryAfterMs, type RetryPolicy } from './retry';

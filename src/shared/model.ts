@@ -28,6 +28,8 @@ export interface TurnUsage {
   cachedTokens: number;
   /** US dollars, or null when the model's prices are unknown. */
   cost: number | null;
+  /** Which rate the cost was taken at, for providers with peak hours (DeepSeek). */
+  rate?: 'peak' | 'off-peak';
 }
 
 /** One question and its answer. */
@@ -44,6 +46,8 @@ export interface ChatTurn {
   status: TurnStatus;
   /** Notes shown under the answer, e.g. "re-packed with a smaller budget". */
   notices: string[];
+  /** Problems with the answer the user must see, e.g. "the server read only 4,096 of 90,000 tokens". */
+  warnings?: string[];
   error?: { message: string; nextStep: string; action?: HostAction };
   usage?: TurnUsage;
 }
@@ -85,6 +89,10 @@ export interface ContextInfo {
   contextWindow: number;
   /** Estimated cost in US dollars of the next question, or null when prices are unknown. */
   estimatedCost: number | null;
+  /** Which rate the estimate uses, for providers with peak hours. */
+  costRate?: 'peak' | 'off-peak';
+  /** Where the window comes from, shown as the context line's tooltip ("window 131,072, reported by vLLM"). */
+  windowNote?: string;
   files: PackedFileView[];
   /** Shown when status is `error`. */
   message?: string;
@@ -120,6 +128,8 @@ export const UI_STRING_KEYS = [
   'inputLabel',
   'filesLabel',
   'thinking',
+  'peakRate',
+  'offPeakRate',
 ] as const;
 
 /** One UI string key. */

@@ -45,6 +45,8 @@ export type HostMessage =
   /** A piece of the model's reasoning, shown apart from the answer and never sent back to it. */
   | { type: 'reasoningChunk'; requestId: string; text: string }
   | { type: 'answerNotice'; requestId: string; text: string }
+  /** A problem with the answer the user must see (shown as a warning, kept with the turn). */
+  | { type: 'answerWarning'; requestId: string; text: string }
   | { type: 'answerDone'; requestId: string; stopped: boolean; usage?: TurnUsage }
   | {
       type: 'answerError';
@@ -135,6 +137,7 @@ export function isHostMessage(value: unknown): value is HostMessage {
     case 'answerChunk':
     case 'reasoningChunk':
     case 'answerNotice':
+    case 'answerWarning':
       return typeof value.requestId === 'string' && typeof value.text === 'string';
     case 'answerDone':
       return typeof value.requestId === 'string' && typeof value.stopped === 'boolean';

@@ -5,6 +5,7 @@
 import type { ContextInfo, UiStrings } from '../shared/protocol';
 import { byId, el, icon, iconButton } from './dom';
 import { fillPlaceholders, formatCost, formatTokens } from './format';
+import { withRate } from './turnView';
 
 /** What the context bar reports back to the page. */
 export interface ContextBarCallbacks {
@@ -26,11 +27,12 @@ export function renderContextBar(context: ContextInfo, strings: UiStrings, files
 
   const summary = byId('context-summary');
   summary.dataset.status = context.status;
+  summary.title = context.windowNote ?? '';
   if (context.status === 'packing') summary.textContent = strings.packing;
   else if (context.status === 'error') summary.textContent = context.message ?? '';
   else if (context.status === 'idle') summary.textContent = context.model;
   else {
-    const cost = context.estimatedCost === null ? strings.unknownCost : formatCost(context.estimatedCost);
+    const cost = context.estimatedCost === null ? strings.unknownCost : withRate(formatCost(context.estimatedCost), context.costRate, strings);
     summary.textContent = fillPlaceholders(strings.contextSummary, context.fileCount, formatTokens(context.tokens), formatTokens(context.contextWindow), cost, context.model);
   }
 

@@ -207,6 +207,14 @@ function onHostMessage(message: HostMessage): void {
       renderTurnFooter(node.querySelector<HTMLElement>('.turn-footer') ?? node, turn, strings, callbacks);
       return;
     }
+    case 'answerWarning': {
+      const turn = activeTurn(message.requestId);
+      const node = turn && turnElement(turn.id);
+      if (!turn || !node || !strings) return;
+      turn.warnings = [...(turn.warnings ?? []), message.text];
+      renderTurnFooter(node.querySelector<HTMLElement>('.turn-footer') ?? node, turn, strings, callbacks);
+      return;
+    }
     case 'answerDone':
       finishTurn(message.requestId, (turn) => {
         turn.status = message.stopped ? 'stopped' : 'complete';

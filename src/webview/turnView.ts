@@ -56,10 +56,18 @@ export function renderReasoning(details: HTMLDetailsElement, turn: ChatTurn, str
   details.open = phase === 'thinking';
 }
 
+/** A cost with the rate it was taken at, for providers with peak hours. */
+export function withRate(cost: string, rate: 'peak' | 'off-peak' | undefined, strings: UiStrings): string {
+  if (rate === 'peak') return fillPlaceholders(strings.peakRate, cost);
+  if (rate === 'off-peak') return fillPlaceholders(strings.offPeakRate, cost);
+  return cost;
+}
+
 /** The footer under an answer: status, notices, error with its action, usage. */
 export function renderTurnFooter(footer: HTMLElement, turn: ChatTurn, strings: UiStrings, callbacks: TurnCallbacks): void {
   footer.replaceChildren();
   const action = turn.error?.action;
+  for (const warning of turn.warnings ?? []) footer.append(el('div', { class: 'turn-warning', role: 'alert' }, icon('warning'), ` ${warning}`));
   for (const notice of turn.notices) footer.append(el('div', { class: 'turn-notice' }, icon('info'), ` ${notice}`));
   if (turn.status === 'stopped') footer.append(el('div', { class: 'turn-status' }, icon('debug-stop'), ` ${strings.stopped}`));
   if (turn.status === 'incomplete') footer.append(el('div', { class: 'turn-status' }, icon('warning'), ` ${strings.incomplete}`));
@@ -74,7 +82,7 @@ export function renderTurnFooter(footer: HTMLElement, turn: ChatTurn, strings: U
     footer.append(box);
   }
   if (turn.usage) {
-    const cost = turn.usage.cost === null ? strings.unknownCost : formatCost(turn.usage.cost);
+    const cost = turn.usage.cost === null ? strings.unknownCost : withRate(formatCost(turn.usage.cost), turn.usage.rate, strings);
     const text = fillPlaceholders(strings.usageSummary, formatTokens(turn.usage.inputTokens), formatTokens(turn.usage.cachedTokens), formatTokens(turn.usage.outputTokens), cost);
     footer.append(el('div', { class: 'turn-usage' }, text));
   }

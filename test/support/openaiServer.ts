@@ -8,9 +8,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { providerErrors, type ScriptedReply, type StreamReply } from './openaiServerReplies';
+import { answerShapes, ollamaOpenAIBilled, type ListedModel, type ServerShapes } from './openaiServerShapes';
 import { ChunkWriter, completionObject, defaultReply, usageObject, type ChatBody } from './openaiServerWire';
 
 export { providerErrors, type ScriptedReply, type ScriptedUsage, type StreamReply } from './openaiServerReplies';
+export type { ListedModel, OllamaModel, ServerShapes } from './openaiServerShapes';
 
 /** One request the server received. */
 export interface RecordedRequest {
@@ -33,8 +35,14 @@ export interface OpenAIServerOptions {
   fallback?: ScriptedReply;
   /** When set, requests without `Authorization: Bearer <apiKey>` get a 401. */
   apiKey?: string;
-  /** Ids listed at `GET /v1/models` (default `['tome-test-model']`). */
-  models?: string[];
+  /**
+   * Models listed at `GET /v1/models` (and `/api/v1/models`, OpenRouter's path), default
+   * `['tome-test-model']`; an object adds its fields (vLLM's `max_model_len`, OpenRouter's
+   * `context_length` and `pricing`).
+   */
+  models?: Array<string | ListedModel>;
+  /** Other servers' endpoints to answer (Ollama, LM Studio, llama.cpp, Gemini). */
+  shapes?: ServerShapes;
 }
 
 /** A running fake server. */
@@ -137,8 +145,11 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     const reply = queue.shift() ?? fallback ?? defaultReply(body);
     if (reply.kind === 'hang') return;
     if (reply.kind === 'error') return sendJson(res, reply.status, reply.body ?? { error: { message: `Error ${reply.status}` } }, reply.headers);
-    if (body.stream === true) return streamAnswer(req, res, reply, body);
-    sendJson(res, 200, completionObject(`chatcmpl-${nextId++}`, reply, body));
+    const cut = options.shapes ? ollamaOpenAIBilled(options.shapes, body) : undefined;
+    const billed: ScriptedReply = cut !== undefined && reply.usage?.promptTokens === undefined ? { ...reply, usage: { ...reply.usage, promptTokens: cut } } : reply;
+    if (billed.kind !== 'stream') return;
+    if (body.stream === true) return streamAnswer(req, res, billed, body);
+    sendJson(res, 200, completionObject(`chatcmpl-${nextId++}`, billed, body));
   }
 
   async function control(path: string, req: IncomingMessage, res: ServerResponse, text: string): Promise<void> {
@@ -170,9 +181,11 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       if (invalid.kind === 'error') sendJson(res, invalid.status, invalid.body);
       return;
     }
-    if (req.method === 'GET' && /^(\/v1)?\/models$/.test(path)) {
-      const ids = options.models ?? ['tome-test-model'];
-      return sendJson(res, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'tome-test' })) });
+    if (options.shapes && (await answerShapes(req, res, path, body, options.shapes, () => queue.shift() ?? fallback))) return;
+    if (req.method === 'GET' && /^(\/api)?(\/v1)?\/models$/.test(path)) {
+      const models = options.models ?? ['tome-test-model'];
+      const entry = (model: string | ListedModel): ListedModel => (typeof model === 'string' ? { id: model } : model);
+      return sendJson(res, 200, { object: 'list', data: models.map((model) => ({ object: 'model', created: 1_700_000_000, owned_by: 'tome-test', ...entry(model) })) });
     }
     if (req.method === 'POST' && /^(\/v1)?\/chat\/completions$/.test(path)) {
       if (!parseJson(text)) return sendJson(res, 400, { error: { message: 'We could not parse the JSON body of your request.', type: 'invalid_request_error', param: null, code: null } });

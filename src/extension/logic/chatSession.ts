@@ -4,6 +4,7 @@
  * its reasoning), then answerDone or answerError.
  */
 import { isAbortError } from '../../core/packTypes';
+import { detectTruncation } from '../../llm/truncation';
 import type { ChatListItem, ChatScope, ChatTurn, TurnUsage } from '../../shared/model';
 import { buildChatMessages, conversationText } from './chatMessages';
 import { actionFor, type ChatFailure, type ChatSessionDeps } from './chatTypes';
@@ -11,7 +12,7 @@ import { contextForQuestion, firstBudget, smallerContext, type ConversationConte
 import { titleFromQuestion, toView, type StoredConversation } from './conversationStore';
 
 /** Why a stream ended without an answer. */
-type StreamOutcome = { kind: 'done'; usage?: Omit<TurnUsage, 'cost'> } | { kind: 'stopped' } | { kind: 'failed'; failure: ChatFailure };
+type StreamOutcome = { kind: 'done'; usage?: Omit<TurnUsage, 'cost' | 'rate'> } | { kind: 'stopped' } | { kind: 'failed'; failure: ChatFailure };
 
 /** The conversation behind one chat view. */
 export class ChatSession {
@@ -126,6 +127,8 @@ export class ChatSession {
     chat.context = context.meta;
     if (context.changed) this.notice(turn, requestId, this.deps.strings.repackedFilesChanged());
 
+    const estimatedPrompt = (meta: { tokens: number }): number => meta.tokens + this.deps.countTokens(conversationText(history, turn.question));
+    this.warnBeforeSending(turn, requestId, estimatedPrompt(context.meta));
     let outcome = await this.stream(turn, requestId, context.text, history, signal);
     if (outcome.kind === 'failed' && outcome.failure.kind === 'context-length' && turn.answer === '') {
       try {
@@ -146,9 +149,13 @@ export class ChatSession {
     if (outcome.kind === 'failed') return this.finishWithError(chat, turn, requestId, outcome.failure);
     turn.status = 'complete';
     if (outcome.usage) {
-      turn.usage = { ...outcome.usage, cost: this.deps.costOf(outcome.usage) };
-      const estimated = context.meta.tokens + this.deps.countTokens(conversationText(history, turn.question));
-      this.deps.recordPromptTokens?.(estimated, outcome.usage.inputTokens);
+      const priced = this.deps.costNow ? this.deps.costNow(outcome.usage) : { cost: this.deps.costOf(outcome.usage) };
+      turn.usage = { ...outcome.usage, ...priced };
+      const estimated = estimatedPrompt(context.meta);
+      const truncation = detectTruncation(estimated, outcome.usage.inputTokens);
+      // A cut prompt says nothing about the tokenizer: warn, and keep it out of calibration.
+      if (truncation) this.warn(turn, requestId, this.deps.strings.promptTruncated(truncation.sentTokens, truncation.billedTokens));
+      else this.deps.recordPromptTokens?.(estimated, outcome.usage.inputTokens);
     }
     await this.deps.store.save(chat);
     this.deps.post({ type: 'answerDone', requestId, stopped: false, usage: turn.usage });
@@ -157,7 +164,7 @@ export class ChatSession {
 
   private async stream(turn: ChatTurn, requestId: string, packedContext: string, history: ChatTurn[], signal: AbortSignal): Promise<StreamOutcome> {
     const messages = buildChatMessages({ packedContext, history, question: turn.question });
-    let usage: Omit<TurnUsage, 'cost'> | undefined;
+    let usage: Omit<TurnUsage, 'cost' | 'rate'> | undefined;
     try {
       for await (const event of this.deps.streamAnswer(messages, signal)) {
         if (signal.aborted) return { kind: 'stopped' };
@@ -182,6 +189,16 @@ export class ChatSession {
       return { kind: 'failed', failure: this.deps.describeFailure(error) };
     }
     return signal.aborted ? { kind: 'stopped' } : { kind: 'done', usage };
+  }
+
+  private warnBeforeSending(turn: ChatTurn, requestId: string, promptTokens: number): void {
+    const warning = this.deps.preSendWarning?.(promptTokens);
+    if (warning) this.warn(turn, requestId, warning);
+  }
+
+  private warn(turn: ChatTurn, requestId: string, text: string): void {
+    turn.warnings = [...(turn.warnings ?? []), text];
+    this.deps.post({ type: 'answerWarning', requestId, text });
   }
 
   private notice(turn: ChatTurn, requestId: string, text: string): void {

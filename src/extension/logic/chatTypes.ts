@@ -48,6 +48,8 @@ export interface SessionStrings {
   packFailed(detail: string): { message: string; nextStep: string };
   /** The stream ended before the answer did; `reason` is the client's, when it gave one. */
   endedEarly(reason: string | undefined): { message: string; nextStep: string };
+  /** The server read only `billed` of the `sent` prompt tokens: it cut the prompt. Names the fix. */
+  promptTruncated(sent: number, billed: number): string;
 }
 
 /** Everything the session calls. */
@@ -61,7 +63,7 @@ export interface ChatSessionDeps {
   /** Token count of plain text (calibrated to the model where known). */
   countTokens(text: string): number;
   /** Cost in US dollars of a usage, or null when prices are unknown. */
-  costOf(usage: Omit<TurnUsage, 'cost'>): number | null;
+  costOf(usage: Omit<TurnUsage, 'cost' | 'rate'>): number | null;
   model(): ModelInfo;
   packSettings(): PackSettings;
   workspaceFolders(): readonly string[];
@@ -82,6 +84,13 @@ export interface ChatSessionDeps {
   calibratedBudget?(providerTokens: number): number;
   /** Records that a prompt Tome estimated at `estimated` tokens was billed as `billed`. */
   recordPromptTokens?(estimated: number, billed: number): void;
+  /**
+   * A warning to show before sending a prompt of `promptTokens` (e.g. it is larger than the
+   * context the server runs with), or undefined when there is none. The prompt is still sent.
+   */
+  preSendWarning?(promptTokens: number): string | undefined;
+  /** Cost of a usage at the time of sending, with the rate it was taken at; preferred over `costOf`. */
+  costNow?(usage: Omit<TurnUsage, 'cost' | 'rate'>): { cost: number | null; rate?: 'peak' | 'off-peak' };
 }
 
 /** The action button an error offers, if any. */

@@ -34,6 +34,8 @@ export const ENGLISH_UI_STRINGS: UiStrings = {
   inputLabel: 'Question about the codebase',
   filesLabel: 'Packed files',
   thinking: 'Thinking',
+  peakRate: '{0} at the peak rate',
+  offPeakRate: '{0} at the off-peak rate',
 };
 
 /** The UI strings translated by `translate` (e.g. `vscode.l10n.t`). */

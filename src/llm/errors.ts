@@ -108,7 +108,7 @@ export function timeoutError(endpoint: string, ms: number, beforeText: boolean):
 }
 
 /** The Node system error code (`ECONNREFUSED`, …) somewhere down an error's cause chain. */
-function systemErrorCode(error: unknown): string | undefined {
+export function systemErrorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
     const code = (current as { code?: unknown }).code;

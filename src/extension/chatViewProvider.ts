@@ -12,6 +12,7 @@ import { isPackedFile, packedFilesOf, packScope } from './logic/packScope';
 import { translatedUiStrings } from './logic/uiStrings';
 import type { LlmBridge } from './llmBridge';
 import type { PackService } from './packService';
+import { windowNote } from './windowWords';
 
 /** The id of the view in package.json `contributes.views`. */
 export const CHAT_VIEW_ID = 'tome.chat';
@@ -143,8 +144,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   private emptyContext(status: ContextInfo['status'], message?: string): ContextInfo {
-    const model = this.llm.modelInfo(readSettings());
-    return { status, scope: this.session.current.scope, model: model.model, fileCount: 0, tokens: 0, contextWindow: model.contextWindow, estimatedCost: null, files: [], ...(message ? { message } : {}) };
+    const settings = readSettings();
+    const model = this.llm.modelInfo(settings);
+    return { status, scope: this.session.current.scope, model: model.model, fileCount: 0, tokens: 0, contextWindow: model.contextWindow, estimatedCost: null, files: [], windowNote: windowNote(model, settings), ...(message ? { message } : {}) };
   }
 
   /** Packs what the next question would send (in the worker) and updates the context line. */
@@ -168,8 +170,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       ({ report }) => {
         if (controller.signal.aborted) return;
         // What sending the packed context costs; the reserve is room for the answer, not input.
-        const estimatedCost = this.llm.costOf(settings, { inputTokens: report.totalTokens, outputTokens: 0, cachedTokens: 0 });
-        this.postContext({ status: 'ready', scope: chat.scope, model: model.model, fileCount: report.files.length, tokens: report.totalTokens, contextWindow: model.contextWindow, estimatedCost, files: packedFilesOf(report) });
+        // At the rate in force now (DeepSeek bills peak hours double), and saying which.
+        const { cost: estimatedCost, rate } = this.llm.costNow(settings, { inputTokens: report.totalTokens, outputTokens: 0, cachedTokens: 0 });
+        this.postContext({ status: 'ready', scope: chat.scope, model: model.model, fileCount: report.files.length, tokens: report.totalTokens, contextWindow: model.contextWindow, estimatedCost, ...(rate ? { costRate: rate } : {}), windowNote: windowNote(model, settings), files: packedFilesOf(report) });
       },
       (error: unknown) => {
         if (controller.signal.aborted || isAbortError(error)) return;

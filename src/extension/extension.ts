@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
 import { readSettings, workspaceFolderPaths } from './config';
 import { smallerBudget } from '../llm/contextLength';
+import { ServerWindowCache } from '../llm/serverWindow';
 import { createLlmBridge } from './llmClient';
 import { ChatSession } from './logic/chatSession';
 import type { AnswerEvent, ChatFailure } from './logic/chatTypes';
@@ -21,6 +22,7 @@ import { ModelCalibration } from './modelCalibration';
 import { PackService } from './packService';
 import { sessionStrings } from './sessionStrings';
 import { TokenStatusBar } from './statusBar';
+import { overServedContextWarning, windowNote } from './windowWords';
 
 /** Thrown before a request when the provider needs a key and none is stored. */
 class MissingApiKeyError extends Error {
@@ -35,7 +37,17 @@ function contextFolder(context: vscode.ExtensionContext): string {
 
 export function activate(context: vscode.ExtensionContext): void {
   const packs = new PackService(context);
-  const llm = createLlmBridge();
+  const views: { chat?: ChatViewProvider; statusBar?: TokenStatusBar } = {};
+  // A server's answer about its window redraws what depends on the window; a question never waits for it.
+  const windows = new ServerWindowCache(() => {
+    views.chat?.refreshContext();
+    views.statusBar?.schedule();
+  });
+  const llm = createLlmBridge(windows);
+  async function refreshWindow(): Promise<void> {
+    const settings = readSettings();
+    await llm.refreshWindow(settings, await context.secrets.get(apiKeySecretName(settings.provider)));
+  }
   const store = new ConversationStore(context.workspaceState, contextFolder(context));
 
   async function* streamAnswer(messages: ChatMessage[], signal: AbortSignal): AsyncIterable<AnswerEvent> {
@@ -56,7 +68,6 @@ export function activate(context: vscode.ExtensionContext): void {
     return llm.describeFailure(error);
   }
 
-  const views: { chat?: ChatViewProvider } = {};
   const log = vscode.window.createOutputChannel('Tome', { log: true });
   const calibration = new ModelCalibration(context.globalState, log, () => llm.modelInfo(readSettings()).model);
   const session = new ChatSession({
@@ -66,6 +77,11 @@ export function activate(context: vscode.ExtensionContext): void {
     describeFailure,
     countTokens: (text) => llm.countTokens(text, readSettings()),
     costOf: (usage) => llm.costOf(readSettings(), usage),
+    costNow: (usage) => llm.costNow(readSettings(), usage),
+    preSendWarning: (promptTokens) => {
+      const settings = readSettings();
+      return overServedContextWarning(promptTokens, llm.modelInfo(settings), settings);
+    },
     model: () => llm.modelInfo(readSettings()),
     packSettings: () => readSettings(),
     workspaceFolders: workspaceFolderPaths,
@@ -79,7 +95,12 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   const chatView = new ChatViewProvider(context.extensionUri, session, packs, llm, log);
   views.chat = chatView;
-  const statusBar = new TokenStatusBar(packs, () => llm.modelInfo(readSettings()).contextWindow, () => calibration.line());
+  const statusBar = new TokenStatusBar(packs, () => llm.modelInfo(readSettings()).contextWindow, () => {
+    const settings = readSettings();
+    return `${windowNote(llm.modelInfo(settings), settings)}\n\n${calibration.line()}`;
+  });
+  views.statusBar = statusBar;
+  void refreshWindow();
 
   context.subscriptions.push(
     log,
@@ -89,6 +110,8 @@ export function activate(context: vscode.ExtensionContext): void {
     chatView,
     statusBar,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tome') && void refreshWindow()),
+    context.secrets.onDidChange(() => void refreshWindow()),
     vscode.commands.registerCommand('tome.newChat', () => chatView.newChat()),
     vscode.commands.registerCommand('tome.askAboutFolder', async (uri?: vscode.Uri) => {
       const folders = workspaceFolderPaths();

@@ -9,14 +9,18 @@ import type { TomeSettings } from './logic/settings';
 
 /** The model client as the extension uses it. */
 export interface LlmBridge {
-  /** The model and its window, from the settings and the provider presets. */
+  /** The model and its window: the setting, else what the server reported, else the preset. */
   modelInfo(settings: TomeSettings): ModelInfo;
+  /** Asks the server for the model's window (and prices) again; resolves when it answered or gave up. */
+  refreshWindow(settings: TomeSettings, apiKey: string | undefined): Promise<void>;
   /** Models to offer in "Select Model": the preset's, plus what a local or custom server lists. */
   knownModels(settings: TomeSettings, apiKey: string | undefined): Promise<string[]>;
   /** Streams one answer; throws on failure (see {@link LlmBridge.describeFailure}). */
   stream(settings: TomeSettings, apiKey: string | undefined, messages: ChatMessage[], signal: AbortSignal): AsyncIterable<AnswerEvent>;
   describeFailure(error: unknown): ChatFailure;
-  costOf(settings: TomeSettings, usage: Omit<TurnUsage, 'cost'>): number | null;
+  costOf(settings: TomeSettings, usage: Omit<TurnUsage, 'cost' | 'rate'>): number | null;
+  /** The cost at the rate in force now, and which rate that is (DeepSeek's peak hours). */
+  costNow(settings: TomeSettings, usage: Omit<TurnUsage, 'cost' | 'rate'>): { cost: number | null; rate?: 'peak' | 'off-peak' };
   /** Tokens of plain text, calibrated to the model where the client knows how. */
   countTokens(text: string, settings: TomeSettings): number;
   /** True when the provider needs an API key (local servers usually do not). */

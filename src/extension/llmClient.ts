@@ -1,16 +1,20 @@
 /**
- * The LlmBridge over src/llm: presets size and price the model, `streamChat` streams, and
- * ChatError kinds become plain words in the UI language with a next step.
+ * The LlmBridge over src/llm: presets and the server's own answer size and price the model,
+ * `streamChat` (or Ollama's native API) streams, and ChatError kinds become plain words in the
+ * UI language with a next step.
  */
 import * as vscode from 'vscode';
 import { listModels } from '../llm/client';
 import { ChatError } from '../llm/errors';
+import { listOllamaModels, streamOllamaChat } from '../llm/ollamaChat';
 import { needsApiKey, providerPreset, resolveModel } from '../llm/presets';
+import { isOllamaOpenAIUrl, type ServerWindowCache } from '../llm/serverWindow';
 import { streamChat } from '../llm/stream';
-import { estimateCost } from '../llm/usage';
-import type { ChatEvent } from '../llm/types';
+import { costAt } from '../llm/usage';
+import type { ChatEvent, ChatRequest, ModelPrices } from '../llm/types';
 import type { TurnUsage } from '../shared/model';
 import type { AnswerEvent, ChatFailure, ModelInfo } from './logic/chatTypes';
+import { modelInfoFrom } from './logic/modelWindow';
 import type { ChatMessage } from './logic/chatMessages';
 import type { TomeSettings } from './logic/settings';
 import type { LlmBridge } from './llmBridge';
@@ -22,6 +26,11 @@ const LIST_MODELS_TIMEOUT_MS = 5000;
 
 function baseUrlOf(settings: TomeSettings): string {
   return settings.baseUrl || providerPreset(settings.provider).baseURL;
+}
+
+/** True when questions go through Ollama's native API (its root URL, not `/v1`). */
+function usesOllamaNative(settings: TomeSettings): boolean {
+  return settings.provider === 'ollama' && !isOllamaOpenAIUrl(baseUrlOf(settings));
 }
 
 function toAnswerEvent(event: ChatEvent): AnswerEvent {
@@ -59,32 +68,53 @@ function describeChatError(error: ChatError): ChatFailure {
   }
 }
 
-/** Creates the bridge the extension talks to models through. */
-export function createLlmBridge(): LlmBridge {
+/**
+ * Creates the bridge the extension talks to models through. `windows` remembers what servers
+ * said about their windows; `now` is the clock prices are chosen by (DeepSeek's peak hours).
+ */
+export function createLlmBridge(windows: ServerWindowCache, now: () => Date = () => new Date()): LlmBridge {
+  const queryOf = (settings: TomeSettings) => ({ provider: settings.provider, baseURL: baseUrlOf(settings), model: resolveModel(settings.provider, settings.model).model });
+  const pricesOf = (settings: TomeSettings): ModelPrices | undefined => {
+    const server = windows.get(queryOf(settings));
+    return settings.prices ?? (server?.kind === 'known' ? server.prices : undefined) ?? resolveModel(settings.provider, settings.model).prices;
+  };
+  const costNow = (settings: TomeSettings, usage: Omit<TurnUsage, 'cost' | 'rate'>): { cost: number | null; rate?: 'peak' | 'off-peak' } => {
+    const prices = pricesOf(settings);
+    if (!prices) return { cost: null };
+    const cached = Math.min(usage.cachedTokens, usage.inputTokens);
+    return costAt({ promptTokens: usage.inputTokens, completionTokens: usage.outputTokens, totalTokens: usage.inputTokens + usage.outputTokens, cachedPromptTokens: cached, uncachedPromptTokens: usage.inputTokens - cached }, prices, now());
+  };
   return {
     modelInfo(settings: TomeSettings): ModelInfo {
-      const resolved = resolveModel(settings.provider, settings.model);
-      const maxOutputTokens = Math.min(settings.maxOutputTokens, resolved.maxOutputTokens ?? Number.POSITIVE_INFINITY);
-      return { model: resolved.model, contextWindow: settings.contextWindow || resolved.contextWindow, maxOutputTokens };
+      return modelInfoFrom(settings, windows.get(queryOf(settings)), resolveModel(settings.provider, settings.model));
+    },
+    async refreshWindow(settings: TomeSettings, apiKey: string | undefined): Promise<void> {
+      await windows.refresh({ ...queryOf(settings), ...(apiKey ? { apiKey } : {}) });
     },
     async knownModels(settings: TomeSettings, apiKey: string | undefined): Promise<string[]> {
       const preset = providerPreset(settings.provider);
-      const listed = preset.local || preset.id === 'custom'
-        ? await listModels({ baseURL: baseUrlOf(settings), ...(apiKey ? { apiKey } : {}) }, AbortSignal.timeout(LIST_MODELS_TIMEOUT_MS)).catch(() => [])
-        : [];
+      const signal = AbortSignal.timeout(LIST_MODELS_TIMEOUT_MS);
+      const listed = usesOllamaNative(settings)
+        ? await listOllamaModels(baseUrlOf(settings), signal).catch(() => [])
+        : preset.local || preset.id === 'custom'
+          ? await listModels({ baseURL: baseUrlOf(settings), ...(apiKey ? { apiKey } : {}) }, signal).catch(() => [])
+          : [];
       return [...new Set([...preset.models.map((m) => m.id), ...listed])];
     },
     needsApiKey: (settings) => needsApiKey(settings.provider),
     countTokens: (text) => Math.ceil(text.length / CHARS_PER_TOKEN),
-    costOf(settings: TomeSettings, usage: Omit<TurnUsage, 'cost'>): number | null {
-      const prices = settings.prices ?? resolveModel(settings.provider, settings.model).prices;
-      if (!prices) return null;
-      const cached = Math.min(usage.cachedTokens, usage.inputTokens);
-      return estimateCost({ promptTokens: usage.inputTokens, completionTokens: usage.outputTokens, totalTokens: usage.inputTokens + usage.outputTokens, cachedPromptTokens: cached, uncachedPromptTokens: usage.inputTokens - cached }, prices);
-    },
+    costOf: (settings, usage) => costNow(settings, usage).cost,
+    costNow,
     async *stream(settings, apiKey, messages: ChatMessage[], signal): AsyncIterable<AnswerEvent> {
-      const model = resolveModel(settings.provider, settings.model).model;
-      const request = { baseURL: baseUrlOf(settings), model, messages, maxOutputTokens: this.modelInfo(settings).maxOutputTokens, ...(apiKey ? { apiKey } : {}) };
+      const info = this.modelInfo(settings);
+      const thinking = providerPreset(settings.provider).thinkingToggle ? { thinking: settings.thinking ? ('enabled' as const) : ('disabled' as const) } : {};
+      const request: ChatRequest = { baseURL: baseUrlOf(settings), model: info.model, messages, maxOutputTokens: info.maxOutputTokens, ...thinking, ...(apiKey ? { apiKey } : {}) };
+      if (usesOllamaNative(settings)) {
+        const server = windows.get(queryOf(settings));
+        const trained = server?.kind === 'known' ? server.trainedWindow : undefined;
+        for await (const event of streamOllamaChat(request, { signal, ...(trained ? { trainedContext: trained } : {}) })) yield toAnswerEvent(event);
+        return;
+      }
       for await (const event of streamChat(request, { signal })) yield toAnswerEvent(event);
     },
     describeFailure(error: unknown): ChatFailure {
@@ -94,4 +124,3 @@ export function createLlmBridge(): LlmBridge {
     },
   };
 }
-

@@ -44,6 +44,16 @@ describe('streamChat', () => {
     });
   });
 
+  it('sends DeepSeek\'s thinking switch only when asked, and reads its cache-hit and cache-miss usage', async () => {
+    server.enqueue({ kind: 'stream', chunks: ['ok'], usage: { promptTokens: 90_000, cachedTokens: 60_000, cacheShape: 'deepseek' } });
+    const events = await collect(streamChat(request({ thinking: 'disabled' })));
+    await collect(streamChat(request()));
+    const [off, unset] = server.requests();
+    expect(off?.body).toMatchObject({ thinking: { type: 'disabled' } });
+    expect(unset?.body.thinking).toBeUndefined();
+    expect(events.find((event) => event.type === 'usage')).toMatchObject({ usage: { promptTokens: 90_000, cachedPromptTokens: 60_000, uncachedPromptTokens: 30_000 } });
+  });
+
   it('keeps DeepSeek reasoning_content apart from the answer', async () => {
     server.enqueue({ kind: 'stream', reasoning: ['Think ', 'hard.'], chunks: ['The ', 'answer.'] });
     const events = await collect(streamChat(request()));

@@ -29,11 +29,26 @@ export interface ChatFailure {
   overflowText?: string;
 }
 
+/** Where the context window Tome plans with comes from. */
+export type WindowSource =
+  /** `tome.contextWindow` is set: it wins over everything. */
+  | { kind: 'setting' }
+  /** The server reported it (vLLM `max_model_len`, Ollama, LM Studio, llama.cpp `/props`, OpenRouter, Gemini). */
+  | { kind: 'server'; server: 'vllm' | 'ollama' | 'lmstudio' | 'llamacpp' | 'openrouter' | 'gemini' }
+  /** Tome's preset for a model it knows. */
+  | { kind: 'preset' }
+  /** Nobody said: `contextWindow` is the provider's guess. `reason` is why the server did not say, when it was asked. */
+  | { kind: 'unknown'; reason?: string };
+
 /** The model the conversation talks to, with its limits and prices resolved. */
 export interface ModelInfo {
   model: string;
   contextWindow: number;
   maxOutputTokens: number;
+  /** Where `contextWindow` comes from (absent in tests that do not care). */
+  windowSource?: WindowSource;
+  /** The context the server runs the model with, when it reports one (Ollama, LM Studio, llama.cpp). */
+  servedWindow?: number;
 }
 
 /** Runtime strings the session shows; filled in by the host's localization. */

@@ -37,6 +37,8 @@ export interface TomeSettings {
   /** 0: use the model preset's window. */
   contextWindow: number;
   maxOutputTokens: number;
+  /** Let the model think first, where the provider has a switch (DeepSeek). */
+  thinking: boolean;
   /** Null: use the model preset's prices, if known. */
   prices: ModelPrices | null;
   encoding: Encoding;
@@ -56,6 +58,7 @@ export const DEFAULT_SETTINGS: TomeSettings = {
   model: '',
   contextWindow: 0,
   maxOutputTokens: 8192,
+  thinking: true,
   prices: null,
   encoding: 'o200k_base',
   format: 'xml',
@@ -129,6 +132,7 @@ export function resolveSettings(inspect: InspectSetting): ResolvedSettings {
     model: read('model', isString),
     contextWindow: read('contextWindow', isNonNegativeInt),
     maxOutputTokens: read('maxOutputTokens', isPositiveInt),
+    thinking: read('thinking', isBoolean),
     prices: read('prices', isPrices),
     encoding: read('encoding', isEncoding),
     format: read('format', isFormat),

@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { chatFrame, OPEN_CHAT_COMMAND } from './chat';
 import type { CodeServer } from './codeServer';
-import { startModelServer, type ModelServer, type ScriptedReply } from './modelServer';
+import { startModelServer, type ModelServer, type ModelServerOptions, type ScriptedReply } from './modelServer';
 import { useScenario, type ScenarioContext } from './scenario';
 import { answerInputBox, runCommand } from './workbench';
 
@@ -15,6 +15,10 @@ export interface ChatScenarioOptions {
   replies: ScriptedReply[];
   /** Reply once the scripted ones are used up (default: a short markdown answer). */
   fallback?: ScriptedReply;
+  /** More of the model server's options, e.g. another server's shapes (Ollama's native API). */
+  server?: Omit<ModelServerOptions, 'replies' | 'fallback'>;
+  /** User settings laid over the defaults below; the base URL may name the server's root. */
+  userSettings?: (model: ModelServer) => Record<string, unknown>;
 }
 
 /** A chat scenario's handles: the page, the user-level model server, the decoy, the chat frame. */
@@ -55,7 +59,7 @@ export function useChatScenario(name: string, options: ChatScenarioOptions): Cha
   let scenario: ChatScenario;
   const base = useScenario(name, {
     before: async () => {
-      scenario.model = await startModelServer({ replies: options.replies, ...(options.fallback ? { fallback: options.fallback } : {}) });
+      scenario.model = await startModelServer({ ...options.server, replies: options.replies, ...(options.fallback ? { fallback: options.fallback } : {}) });
       scenario.decoy = await startModelServer({ replies: [] });
     },
     after: async () => {
@@ -69,6 +73,7 @@ export function useChatScenario(name: string, options: ChatScenarioOptions): Cha
       'tome.contextWindow': 128_000,
       'tome.maxOutputTokens': 4_096,
       'tome.prices': { input: 2.5, output: 10, cachedInput: 1.25 },
+      ...options.userSettings?.(scenario.model),
     }),
     decoyPort: () => scenario.decoy.port,
     failureEvidence: () => ({ model: scenario.model?.requests(), decoy: scenario.decoy?.requests() }),

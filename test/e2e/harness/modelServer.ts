@@ -6,6 +6,7 @@ export {
   startOpenAIServer as startModelServer,
   providerErrors,
   type OpenAIServer as ModelServer,
+  type OpenAIServerOptions as ModelServerOptions,
   type RecordedRequest,
   type ScriptedReply,
 } from '../../support/openaiServer';

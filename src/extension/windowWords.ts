@@ -64,7 +64,7 @@ export function truncationFix(settings: TomeSettings): string {
     return vscode.l10n.t('Set "tome.baseUrl" to {0} so Tome sizes Ollama\'s context to each question, or start Ollama with a larger OLLAMA_CONTEXT_LENGTH.', ollamaRoot(settings));
   }
   if (settings.provider === 'ollama') {
-    return vscode.l10n.t('The model runs with less context than the prompt needs: set "tome.contextWindow" to the context it was trained for, or pick a model with a longer one.');
+    return vscode.l10n.t('Ollama ran the model with less context than Tome asked for (it may lower num_ctx to fit in memory): set "tome.contextWindow" to what the model really takes, or pick a model with a longer context.');
   }
   return vscode.l10n.t('Raise the server\'s context length (vLLM --max-model-len, LM Studio\'s context length, llama.cpp -c), or set "tome.contextWindow" to the context the server serves.');
 }

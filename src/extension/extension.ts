@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
 import { readSettings, workspaceFolderPaths } from './config';
 import { smallerBudget } from '../llm/contextLength';
+import { providerPreset } from '../llm/presets';
 import { ServerWindowCache } from '../llm/serverWindow';
 import { createLlmBridge } from './llmClient';
 import { ChatSession } from './logic/chatSession';
@@ -54,7 +55,12 @@ export function activate(context: vscode.ExtensionContext): void {
     const settings = readSettings();
     const apiKey = await context.secrets.get(apiKeySecretName(settings.provider));
     if (!apiKey && llm.needsApiKey(settings)) throw new MissingApiKeyError(settings.provider);
-    yield* llm.stream(settings, apiKey, messages, signal);
+    try {
+      yield* llm.stream(settings, apiKey, messages, signal);
+    } finally {
+      // A local server loads the model on the first question: what it serves is known only afterwards.
+      if (providerPreset(settings.provider).local) void refreshWindow();
+    }
   }
 
   function describeFailure(error: unknown): ChatFailure {
@@ -110,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): void {
     chatView,
     statusBar,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tome') && void refreshWindow()),
+    vscode.workspace.onDidChangeConfiguration((e) => ['tome.provider', 'tome.baseUrl', 'tome.model'].some((key) => e.affectsConfiguration(key)) && void refreshWindow()),
     context.secrets.onDidChange(() => void refreshWindow()),
     vscode.commands.registerCommand('tome.newChat', () => chatView.newChat()),
     vscode.commands.registerCommand('tome.askAboutFolder', async (uri?: vscode.Uri) => {

@@ -4,9 +4,9 @@
  * prompt.
  */
 import * as vscode from 'vscode';
-import { isOllamaOpenAIUrl } from '../llm/serverWindow';
 import { providerPreset } from '../llm/presets';
 import type { ModelInfo, WindowSource } from './logic/chatTypes';
+import { exceedsServedContext, ollamaThroughOpenAI } from './logic/modelWindow';
 import type { TomeSettings } from './logic/settings';
 
 const SERVER_NAMES: Record<Extract<WindowSource, { kind: 'server' }>['server'], string> = {
@@ -18,10 +18,6 @@ function ollamaRoot(settings: TomeSettings): string {
   return (settings.baseUrl || providerPreset('ollama').baseURL).replace(/\/+$/, '').replace(/\/v1$/, '');
 }
 
-/** True when Ollama is reached through its OpenAI-compatible URL, which ignores num_ctx. */
-function ollamaThroughOpenAI(settings: TomeSettings): boolean {
-  return settings.provider === 'ollama' && isOllamaOpenAIUrl(settings.baseUrl || providerPreset('ollama').baseURL);
-}
 
 /** "Window 131,072 tokens, reported by vLLM." and its kin. */
 export function windowNote(info: ModelInfo, settings: TomeSettings): string {
@@ -51,7 +47,7 @@ export function windowNote(info: ModelInfo, settings: TomeSettings): string {
  * where the server would cut it silently (Ollama's OpenAI-compatible URL); undefined otherwise.
  */
 export function overServedContextWarning(promptTokens: number, info: ModelInfo, settings: TomeSettings): string | undefined {
-  if (!ollamaThroughOpenAI(settings) || info.servedWindow === undefined || promptTokens <= info.servedWindow) return undefined;
+  if (!exceedsServedContext(promptTokens, info, settings) || info.servedWindow === undefined) return undefined;
   return vscode.l10n.t(
     'This prompt ({0} tokens) is larger than the context Ollama runs the model with ({1} tokens), and its OpenAI-compatible URL drops the rest without an error. Set "tome.baseUrl" to {2} so Tome sizes the context to each question, or start Ollama with OLLAMA_CONTEXT_LENGTH={3}.',
     promptTokens.toLocaleString(), info.servedWindow.toLocaleString(), ollamaRoot(settings), String(Math.ceil(promptTokens / 1024) * 1024),

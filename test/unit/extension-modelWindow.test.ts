@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { modelInfoFrom } from '../../src/extension/logic/modelWindow';
+import { exceedsServedContext, modelInfoFrom } from '../../src/extension/logic/modelWindow';
 import { resolveModel } from '../../src/llm/presets';
 import { probeServerWindow } from '../../src/llm/serverWindow';
 import { startOpenAIServer, type OpenAIServer } from '../support/openaiServer';
@@ -43,5 +43,20 @@ describe('the window Tome plans with', () => {
   it('takes the longest answer from the server when it states one', () => {
     const info = modelInfoFrom({ contextWindow: 0, maxOutputTokens: 100_000 }, { kind: 'known', window: 1_048_576, source: 'gemini', maxOutputTokens: 65_536 }, resolveModel('gemini', 'gemini-3.8-flash'));
     expect(info.maxOutputTokens).toBe(65_536);
+  });
+});
+
+describe('the warning before sending more than Ollama serves', () => {
+  const served = { servedWindow: 4096 };
+  it('applies to Ollama\'s OpenAI-compatible /v1 URL when the prompt is larger than the served context', () => {
+    expect(exceedsServedContext(9000, served, { provider: 'ollama', baseUrl: 'http://localhost:11434/v1' })).toBe(true);
+    expect(exceedsServedContext(4000, served, { provider: 'ollama', baseUrl: 'http://localhost:11434/v1' })).toBe(false);
+  });
+
+  it('does not apply to the native URL (Tome sizes num_ctx), to other servers, or when the served context is unknown', () => {
+    expect(exceedsServedContext(9000, served, { provider: 'ollama', baseUrl: '' })).toBe(false);
+    expect(exceedsServedContext(9000, served, { provider: 'ollama', baseUrl: 'http://gpu-box:11434' })).toBe(false);
+    expect(exceedsServedContext(9000, served, { provider: 'lmstudio', baseUrl: 'http://localhost:1234/v1' })).toBe(false);
+    expect(exceedsServedContext(9000, {}, { provider: 'ollama', baseUrl: 'http://localhost:11434/v1' })).toBe(false);
   });
 });

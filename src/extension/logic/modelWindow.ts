@@ -2,8 +2,8 @@
  * The model Tome plans for, from three sources in order: `tome.contextWindow` when set, what the
  * server reported, Tome's preset. Without vscode, so the order is tested in plain Node.
  */
-import type { ResolvedModel } from '../../llm/presets';
-import type { ServerWindow } from '../../llm/serverWindow';
+import { providerPreset, type ResolvedModel } from '../../llm/presets';
+import { isOllamaOpenAIUrl, type ServerWindow } from '../../llm/serverWindow';
 import type { ModelInfo, WindowSource } from './chatTypes';
 import type { TomeSettings } from './settings';
 
@@ -28,4 +28,17 @@ export function modelInfoFrom(settings: Pick<TomeSettings, 'contextWindow' | 'ma
   const known = server?.kind === 'known' ? server : undefined;
   const maxOutputTokens = Math.max(1, Math.min(settings.maxOutputTokens, known?.maxOutputTokens ?? preset.maxOutputTokens ?? Number.POSITIVE_INFINITY, Math.floor(window * MAX_OUTPUT_SHARE)));
   return { model: preset.model, contextWindow: window, maxOutputTokens, windowSource: source, ...(known?.servedWindow !== undefined ? { servedWindow: known.servedWindow } : {}) };
+}
+
+/** True when Ollama is reached through its OpenAI-compatible URL, which ignores `num_ctx`. */
+export function ollamaThroughOpenAI(settings: Pick<TomeSettings, 'provider' | 'baseUrl'>): boolean {
+  return settings.provider === 'ollama' && isOllamaOpenAIUrl(settings.baseUrl || providerPreset('ollama').baseURL);
+}
+
+/**
+ * True when a prompt of `promptTokens` is larger than the context the server runs the model with
+ * and the server would cut it without an error (Ollama at its OpenAI-compatible URL).
+ */
+export function exceedsServedContext(promptTokens: number, info: Pick<ModelInfo, 'servedWindow'>, settings: Pick<TomeSettings, 'provider' | 'baseUrl'>): boolean {
+  return ollamaThroughOpenAI(settings) && info.servedWindow !== undefined && promptTokens > info.servedWindow;
 }

@@ -86,11 +86,13 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   {
     // Source: https://openrouter.ai/docs/api-reference/list-available-models (checked 2026-12-01):
     // every model's context_length and pricing come from GET /api/v1/models, so Tome reads them
-    // from the server; the windows here only stand in until that answer arrives.
+    // from the server; the windows here only stand in until that answer arrives
+    // (https://openrouter.ai/deepseek/deepseek-v4-flash lists 1,048,576, checked 2026-12-01).
     id: 'openrouter', label: 'OpenRouter', baseURL: 'https://openrouter.ai/api/v1', apiKey: 'required', local: false,
     defaultModel: 'deepseek/deepseek-v4-pro', defaultContextWindow: 128_000,
     models: [
       { id: 'deepseek/deepseek-v4-pro', contextWindow: 1_000_000 },
+      { id: 'deepseek/deepseek-v4-flash', contextWindow: 1_048_576 },
       { id: 'google/gemini-3.8-flash', contextWindow: 1_048_576 },
       { id: 'openai/gpt-5.5', contextWindow: 1_050_000 },
     ],

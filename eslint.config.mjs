@@ -26,6 +26,19 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noVscode] },
   },
   {
+    // The MCP server: no editor, and core only through its door (src/core/index.ts).
+    files: ['src/mcp/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        ...noVscode,
+        patterns: [
+          ...noVscode.patterns,
+          { group: ['**/core/*', '**/llm/*', '**/cli/*', '**/cli'], message: 'The MCP server enters core through src/core/index.ts only.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/webview/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { collect, parseByteSize, parseReserve, parseTokenCount } from './parseValues';
 import { runGraphCommand, type GraphCommandOptions } from './graphCommand';
 import { runPackCommand, type PackCommandOptions } from './packCommand';
+import { runMcpCommand, type McpCommandOptions } from './mcpCommand';
 
 /** Builds the `tome` command line; actions run with `signal` (aborted on Ctrl-C). */
 export function buildProgram(version: string, signal: AbortSignal): Command {
@@ -44,6 +45,14 @@ export function buildProgram(version: string, signal: AbortSignal): Command {
     .option('--exclude <glob>', 'leave out files matching this glob (repeatable)', collect)
     .option('--no-gitignore', 'do not honour .gitignore files')
     .action((dir: string | undefined, options: GraphCommandOptions) => runGraphCommand(dir, options, signal));
+
+  program
+    .command('mcp')
+    .description('serve Tome as an MCP server over stdio (read-only, confined to the workspace roots)')
+    .option('--root <dir>', 'a workspace root (repeatable; default: the client\'s roots, else the current folder)', collect)
+    .addOption(new Option('--encoding <name>', 'tokenizer').choices(['o200k_base', 'cl100k_base']).default('o200k_base'))
+    .option('--no-cache', 'do not use the on-disk token count cache')
+    .action((options: McpCommandOptions) => runMcpCommand(options, version));
 
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -51,19 +51,11 @@ export class PackEngine {
       );
     }
     const located = locateFocus(request.focus, request.roots);
-    const scan = await clock.time('scan', () =>
-      this.stages.scanFiles({
-        ...scanOptionsOf(request),
-        signal: clock.signal,
-        onProgress: (done, total) => clock.progress('scan', done, total),
-      }),
-      true,
-    );
-    const { files, skipped } = await this.readAndRedact(scan.files, request, clock);
-    const prefixes = rootPrefixes(request.roots, scan.files);
+    const { scanned, files, skipped } = await this.scanAndRead(request, clock);
+    const prefixes = rootPrefixes(request.roots, scanned);
     const focus = focusPaths(located, prefixes);
     this.blockMemo.beginPack();
-    const result = await composePack({ request, files, skipped: [...scan.skipped, ...skipped], focus, prefixes }, {
+    const result = await composePack({ request, files, skipped, focus, prefixes }, {
       counter: this.deps.tokenCounter,
       stages: this.stages,
       clock,
@@ -75,6 +67,34 @@ export class PackEngine {
     });
     this.blockMemo.endPack();
     return result;
+  }
+
+  /**
+   * The files a pack of `request` would hold, read and redacted, in scan order, with every file
+   * left out and why: the scan and read half of a pack, sharing its caches, so tools that show
+   * single files (the MCP server's `read`, `outline`, `search`) re-read only what changed.
+   */
+  async files(request: PackRequest, options: PackOptions = {}): Promise<{ files: RedactedFile[]; skipped: SkippedFile[] }> {
+    const clock = new PackClock(options);
+    clock.checkpoint();
+    const { files, skipped } = await this.scanAndRead(request, clock);
+    return { files, skipped };
+  }
+
+  private async scanAndRead(
+    request: PackRequest,
+    clock: PackClock,
+  ): Promise<{ scanned: ScannedFile[]; files: RedactedFile[]; skipped: SkippedFile[] }> {
+    const scan = await clock.time('scan', () =>
+      this.stages.scanFiles({
+        ...scanOptionsOf(request),
+        signal: clock.signal,
+        onProgress: (done, total) => clock.progress('scan', done, total),
+      }),
+      true,
+    );
+    const { files, skipped } = await this.readAndRedact(scan.files, request, clock);
+    return { scanned: scan.files, files, skipped: [...scan.skipped, ...skipped] };
   }
 
   /** Reads and redacts the files whose size or mtime changed since the last pack; reuses the rest. */

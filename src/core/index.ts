@@ -1,0 +1,26 @@
+/**
+ * The door into core for the layers above it (the MCP server first; the CLI and the extension
+ * may move to it too). What is exported here is the pipeline's public surface: a pack engine,
+ * the request and report types, token counting, outlines and the ranking selection uses.
+ */
+export { PackEngine, PackError, isAbortError, pack } from './pack';
+export type { PackDeps, PackErrorCode, PackOptions, PackResult, PackStages } from './pack';
+export { withDefaults, DEFAULT_MAX_FILE_SIZE, type PackRequest } from './request';
+export { createTokenCounter, defaultTokenCacheDir, type TokenCounter, type TokenCounterOptions } from './tokenize';
+export { outlineSource } from './outline';
+export { FocusOutsideRootsError } from './select';
+export { rankFiles, type RankInput, type RankedFile } from './select/rank';
+export { readFiles } from './read';
+export type {
+  Encoding,
+  FileMode,
+  OrderMode,
+  OutputFormat,
+  PackReport,
+  PackStage,
+  RedactedFile,
+  ReportFile,
+  SelectionReason,
+  SkipReason,
+  SkippedFile,
+} from './types';

@@ -22,9 +22,9 @@ const SKIP_WORDS: Record<SkipReason, string> = {
   symlink: 'it is a symbolic link Tome does not follow',
 };
 
-/** The skip entry that covers `path`: the file itself or a folder above it. */
+/** The skip entry that covers `path`: the file itself or a folder above it (folders end in `/`). */
 function skipFor(path: string, skipped: readonly SkippedFile[]): SkippedFile | undefined {
-  return skipped.find((s) => s.path === path) ?? skipped.find((s) => path.startsWith(`${s.path}/`));
+  return skipped.find((s) => s.path === path || s.path === `${path}/`) ?? skipped.find((s) => s.path.endsWith('/') && path.startsWith(s.path));
 }
 
 /** The workspace files a pack would hold, with lookups that refuse what it leaves out. */

@@ -24,6 +24,9 @@ import { PackService } from './packService';
 import { sessionStrings } from './sessionStrings';
 import { TokenStatusBar } from './statusBar';
 import { overServedContextWarning, windowNote } from './windowWords';
+import { registerTomeLmTool } from './tomeLmTool';
+import { registerTomeMcpProvider } from './tomeMcpProvider';
+import { registerTomeParticipant } from './tomeParticipant';
 
 /** Thrown before a request when the provider needs a key and none is stored. */
 class MissingApiKeyError extends Error {
@@ -133,6 +136,10 @@ export function activate(context: vscode.ExtensionContext): void {
       await chatView.askAbout({ kind: 'file', absPath: target.fsPath, label: labelFor(target.fsPath, workspaceFolderPaths()) });
     }),
   );
+  // Integrations with VS Code's own chat, each where this VS Code has the API.
+  for (const registration of [registerTomeLmTool(packs), registerTomeParticipant(context, packs), registerTomeMcpProvider(context)]) {
+    if (registration) context.subscriptions.push(registration);
+  }
   registerPackCommands(context, packs, () => calibration.current());
   registerModelCommands(context, llm, () => chatView.refreshContext());
 }

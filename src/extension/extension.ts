@@ -24,6 +24,7 @@ import { PackService } from './packService';
 import { sessionStrings } from './sessionStrings';
 import { TokenStatusBar } from './statusBar';
 import { overServedContextWarning, windowNote } from './windowWords';
+import { withVscodeLm } from './vscodeLmBridge';
 import { registerTomeLmTool } from './tomeLmTool';
 import { registerTomeMcpProvider } from './tomeMcpProvider';
 import { registerTomeParticipant } from './tomeParticipant';
@@ -47,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
     views.chat?.refreshContext();
     views.statusBar?.schedule();
   });
-  const llm = createLlmBridge(windows);
+  const llm = withVscodeLm(createLlmBridge(windows));
   async function refreshWindow(): Promise<void> {
     const settings = readSettings();
     await llm.refreshWindow(settings, await context.secrets.get(apiKeySecretName(settings.provider)));
@@ -112,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): void {
   void refreshWindow();
 
   context.subscriptions.push(
+    llm,
     log,
     calibration,
     calibration.onDidChange(() => statusBar.calibrationChanged()),

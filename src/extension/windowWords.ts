@@ -34,6 +34,9 @@ export function windowNote(info: ModelInfo, settings: TomeSettings): string {
     case 'preset':
       line = vscode.l10n.t("Window {0} tokens, from Tome's {1} preset for {2}.", window, providerPreset(settings.provider).label, info.model);
       break;
+    case 'vscode-lm':
+      line = vscode.l10n.t('Window {0} tokens, as VS Code reports for {1}.', window, info.model);
+      break;
     case 'unknown':
       line = vscode.l10n.t('Window unknown: the server did not report it, so Tome assumes {0} tokens. Set "tome.contextWindow" to the real window.', window);
       break;

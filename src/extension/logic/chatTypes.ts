@@ -37,6 +37,8 @@ export type WindowSource =
   | { kind: 'server'; server: 'vllm' | 'ollama' | 'lmstudio' | 'llamacpp' | 'openrouter' | 'gemini' }
   /** Tome's preset for a model it knows. */
   | { kind: 'preset' }
+  /** VS Code's Language Model API reported the model's input limit (provider `vscode-lm`). */
+  | { kind: 'vscode-lm' }
   /** Nobody said: `contextWindow` is the provider's guess. `reason` is why the server did not say, when it was asked. */
   | { kind: 'unknown'; reason?: string };
 

@@ -138,9 +138,16 @@ export function activate(context: vscode.ExtensionContext): void {
       await chatView.askAbout({ kind: 'file', absPath: target.fsPath, label: labelFor(target.fsPath, workspaceFolderPaths()) });
     }),
   );
-  // Integrations with VS Code's own chat, each where this VS Code has the API.
-  for (const registration of [registerTomeLmTool(packs), registerTomeParticipant(context, packs), registerTomeMcpProvider(context)]) {
-    if (registration) context.subscriptions.push(registration);
+  // Integrations with VS Code's own chat, each where this VS Code has the API. One that this
+  // VS Code refuses (an API of another shape than declared) is logged and costs nothing else.
+  const integrations = { tool: () => registerTomeLmTool(packs), participant: () => registerTomeParticipant(context, packs), mcp: () => registerTomeMcpProvider(context) };
+  for (const [name, register] of Object.entries(integrations)) {
+    try {
+      const registration = register();
+      if (registration) context.subscriptions.push(registration);
+    } catch (error) {
+      log.warn(`Tome's ${name} integration is not available in this VS Code: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   registerPackCommands(context, packs, () => calibration.current());
   registerModelCommands(context, llm, () => chatView.refreshContext());

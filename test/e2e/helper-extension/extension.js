@@ -29,6 +29,8 @@ async function check() {
     out.refused = textOf(refused);
     const tome = vscode.extensions.getExtension('tome.tome');
     out.tomeActive = tome ? tome.isActive : null;
+    // Registered at the very end of Tome's activate(): present only if activation ran through.
+    out.activatedFully = (await vscode.commands.getCommands(true)).includes('tome.packWorkspaceToEditor');
   } catch (error) {
     out.error = String((error && error.stack) || error);
   }

@@ -19,7 +19,7 @@ import {
 /** Engines kept at once; a model switching between a few folders keeps each warm. */
 const ENGINE_LIMIT = 4;
 
-/** What one call cost: files read from disk (0 when served warm) and the engine's age. */
+/** What one call cost: files read from disk (0 when served warm: only new or changed files are read). */
 export interface CallStats {
   filesRead: number;
   /** True when an engine for these roots already existed before this call. */
@@ -101,9 +101,10 @@ export class McpWorkspace {
       tokenCounter: this.counter,
       // Counting what is read from disk makes warmth observable: a warm call reads only changed files.
       stages: {
-        readFiles: (files, readOptions) => {
-          this.filesRead += files.length;
-          return readFiles(files, readOptions);
+        readFiles: async (files, readOptions) => {
+          const read = await readFiles(files, readOptions);
+          this.filesRead += read.files.length;
+          return read;
         },
       },
     });

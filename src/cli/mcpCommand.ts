@@ -1,5 +1,4 @@
-import { defaultTokenCacheDir } from '../core/tokenize';
-import type { Encoding } from '../core/types';
+import { defaultTokenCacheDir, type Encoding } from '../core';
 import { serveStdio } from '../mcp';
 import { resolveRoots } from './roots';
 

@@ -52,6 +52,20 @@ export function participantModel(model: vscode.LanguageModelChat): ParticipantMo
   };
 }
 
+/** Earlier `@tome` turns of this chat as question and answer text. */
+function historyOf(context: vscode.ChatContext): { question: string; answer: string }[] {
+  const turns: { question: string; answer: string }[] = [];
+  for (const turn of context.history) {
+    if (turn instanceof vscode.ChatRequestTurn) turns.push({ question: turn.prompt, answer: '' });
+    else if (turn instanceof vscode.ChatResponseTurn) {
+      const last = turns.at(-1);
+      const answer = turn.response.map((part) => (part instanceof vscode.ChatResponseMarkdownPart ? part.value.value : '')).join('');
+      if (last) last.answer += answer;
+    }
+  }
+  return turns;
+}
+
 function referencedPaths(request: vscode.ChatRequest): string[] {
   return request.references.flatMap((r) => {
     const value = r.value;
@@ -64,7 +78,7 @@ function referencedPaths(request: vscode.ChatRequest): string[] {
 /** Creates `@tome` where the chat API exists. */
 export function registerTomeParticipant(context: vscode.ExtensionContext, packs: PackService): vscode.Disposable | undefined {
   if (typeof vscode.chat?.createChatParticipant !== 'function') return undefined;
-  const handler: vscode.ChatRequestHandler = async (request, _context, stream, token) => {
+  const handler: vscode.ChatRequestHandler = async (request, chatContext, stream, token) => {
     const model = requestModel(request) ?? (await vscode.lm.selectChatModels())[0];
     if (!model) {
       stream.markdown(vscode.l10n.t('No chat model is available. Sign in to a chat model provider, or pick a model in the chat view.'));
@@ -74,7 +88,7 @@ export function registerTomeParticipant(context: vscode.ExtensionContext, packs:
     token.onCancellationRequested(() => controller.abort());
     const activeUri = vscode.window.activeTextEditor?.document.uri;
     const outcome = await answerTomeRequest(
-      { prompt: request.prompt, ...(request.command ? { command: request.command } : {}), referencedPaths: referencedPaths(request) },
+      { prompt: request.prompt, ...(request.command ? { command: request.command } : {}), referencedPaths: referencedPaths(request), history: historyOf(chatContext) },
       participantModel(model),
       { progress: (t) => stream.progress(t), markdown: (t) => stream.markdown(t), reference: (p) => stream.reference(vscode.Uri.file(p)) },
       {

@@ -96,6 +96,16 @@ describe('@tome', () => {
     expect(active).toMatchObject({ scope: { kind: 'folder', absPath: join(ROOT, 'config') }, question: 'explain' });
   });
 
+  it('sends earlier questions and answers of the chat before the new question', async () => {
+    const model = echoModel();
+    await answerTomeRequest({ prompt: 'and product?', referencedPaths: [], history: [{ question: 'what does sum do?', answer: 'It adds.' }, { question: 'unanswered', answer: '' }] }, model, recordingStream(), deps(), signal);
+    expect(model.sent[0]?.slice(2)).toEqual([
+      { role: 'user', content: 'what does sum do?' },
+      { role: 'assistant', content: 'It adds.' },
+      { role: 'user', content: 'and product?' },
+    ]);
+  });
+
   it('asks for a file when /file names none, without packing or calling the model', async () => {
     const stream = recordingStream();
     const model = echoModel();

@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { isAbortError } from '../../core/packTypes';
-import type { ChatScope } from '../../shared/model';
+import type { ChatScope, ChatTurn } from '../../shared/model';
 import { buildChatMessages, conversationText, FRAMING_TOKENS, type ChatMessage } from './chatMessages';
 import { absolutePathOf, folderContaining, labelFor, packScope, type PackFunction, type PackSettings } from './packScope';
 
@@ -21,6 +21,8 @@ export interface ParticipantRequest {
   command?: string;
   /** Absolute paths of files and folders the user attached (`#file`, drag and drop). */
   referencedPaths: readonly string[];
+  /** Earlier `@tome` questions and answers of this chat, oldest first, for follow-ups. */
+  history?: readonly { question: string; answer: string }[];
 }
 
 /** The user's selected chat model, reduced to what the participant uses. */
@@ -125,7 +127,8 @@ export async function answerTomeRequest(
 
   stream.progress(strings.packing(scope.kind === 'workspace' ? strings.workspaceLabel : scope.label));
   const budget = Math.floor(model.maxInputTokens * MODEL_WINDOW_SHARE);
-  const reserve = Math.min(budget, deps.countTokens(conversationText([], question)) + FRAMING_TOKENS);
+  const history: ChatTurn[] = (request.history ?? []).map((t, i) => ({ id: String(i), question: t.question, answer: t.answer, status: 'complete', notices: [] }));
+  const reserve = Math.min(budget, deps.countTokens(conversationText(history, question)) + FRAMING_TOKENS);
   let packed;
   try {
     packed = await packScope(deps.pack, { scope, workspaceFolders: folders, settings: deps.packSettings(), budget, reserve, query: question }, { signal });
@@ -140,7 +143,7 @@ export async function answerTomeRequest(
 
   const outcome = { scope, packedFiles: shown.length, packedTokens: report.totalTokens };
   try {
-    for await (const text of model.send(buildChatMessages({ packedContext: packed.text, history: [], question }), signal)) stream.markdown(text);
+    for await (const text of model.send(buildChatMessages({ packedContext: packed.text, history, question }), signal)) stream.markdown(text);
   } catch (error) {
     if (isAbortError(error) || signal.aborted) return outcome;
     return { ...fail(scope, strings.modelFailed(error instanceof Error ? error.message : String(error))), packedFiles: shown.length, packedTokens: report.totalTokens };

@@ -5,7 +5,8 @@ import type { PackClock } from './packClock';
 import { rebuildEdited, type GraphBasis } from './packGraphDelta';
 import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './packTotals';
 import { PackError, type PackResult, type PackStages } from './packTypes';
-import { rendererFor, type Renderer } from './render';
+import type { GitReport } from './git';
+import { rendererFor, type ContextSection, type Renderer } from './render';
 import type { PackRequest } from './request';
 import { candidateHash, uncommittedFiles, type PreviousPlacement, type SelectCandidate, type SelectedFile } from './select';
 import type { TokenCounter } from './tokenize/counter';
@@ -19,6 +20,12 @@ interface ComposeInput {
   files: RedactedFile[];
   skipped: SkippedFile[];
   focus: string[];
+  /** Instructions, diff and log sections, rendered between the preamble and the tree. */
+  sections?: readonly ContextSection[];
+  /** What the git sections hold, for the report. */
+  git?: GitReport;
+  /** Secret values redacted in the sections (patches). */
+  sectionRedactions?: number;
   /** Root → the prefix of its paths (see rootPrefixes). */
   prefixes: ReadonlyMap<string, string>;
 }
@@ -52,7 +59,7 @@ export interface SelectionMemo {
 /** The last ordering's input and output, and the last preamble and tree. */
 export interface LayoutMemo {
   order?: { graph: ImportGraph; paths: string[]; mode: PackRequest['order']; result: ReturnType<PackStages['orderFiles']> };
-  fixed?: { format: PackRequest['format']; order: string[]; parts: FixedParts };
+  fixed?: { format: PackRequest['format']; order: string[]; sections: string; parts: FixedParts };
 }
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -139,15 +146,17 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
     const f = byPath.get(path);
     return f ? [{ path, text: f.text, fullTokens: fullByPath.get(path) ?? 0, mtimeMs: f.mtimeMs, hash: f.hash }] : [];
   });
-  const redactionCount = files.reduce((sum, f) => sum + f.redactions, 0);
+  const redactionCount = files.reduce((sum, f) => sum + f.redactions, input.sectionRedactions ?? 0);
   // The preamble and tree do not depend on selection; their size is what selection must leave room for.
   const { fixed, selected } = await clock.time('select', async () => {
     const memo = ctx.layoutMemo.fixed;
+    const sections = input.sections ?? [];
+    const sectionsKey = JSON.stringify(sections);
     const fixedParts =
-      memo && memo.format === request.format && sameList(memo.order, order)
+      memo && memo.format === request.format && sameList(memo.order, order) && memo.sections === sectionsKey
         ? memo.parts
-        : await renderFixedParts(renderer, order, counter, clock.signal);
-    ctx.layoutMemo.fixed = { format: request.format, order: [...order], parts: fixedParts };
+        : await renderFixedParts(renderer, order, counter, clock.signal, sections);
+    ctx.layoutMemo.fixed = { format: request.format, order: [...order], sections: sectionsKey, parts: fixedParts };
     return { fixed: fixedParts, selected: await selectFiles(candidates, graph, fixedParts, redactionCount, input, ctx, renderer) };
   });
 
@@ -167,7 +176,7 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
     const base = fixed.tokens + counts.reduce((a, b) => a + b, 0);
     const stats = { ...modeCounts(selected.map((s) => s.mode)), redactions: redactionCount };
     const footer = await fitFooter(renderer, stats, base, counter, clock.signal);
-    return { text: fixed.preamble + fixed.tree + body + footer.text, blockTokens: counts, totalTokens: footer.totalTokens };
+    return { text: fixed.preamble + fixed.sections + fixed.tree + body + footer.text, blockTokens: counts, totalTokens: footer.totalTokens };
   });
   const limit = request.budget === null ? null : request.budget - request.reserve;
   if (limit !== null && totalTokens > limit) {
@@ -200,6 +209,7 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
       redactionCount,
       warnings,
       cycles,
+      ...(input.git ? { git: input.git } : {}),
       timings: clock.timings,
     },
   };
@@ -225,7 +235,7 @@ async function selectFiles(
   if (available < 0) {
     throw new PackError(
       'budget-too-small',
-      `A budget of ${request.budget} tokens is too small: the preamble, the directory tree and the summary ` +
+      `A budget of ${request.budget} tokens is too small: the preamble, ${fixed.sections === '' ? '' : 'the diff, log and instructions, '}the directory tree and the summary ` +
         `need ${fixed.tokens + room} tokens${request.reserve > 0 ? ` and the reserve ${request.reserve} more` : ''}. ` +
         `Give a budget of at least ${minimum}, or pack fewer files.`,
     );

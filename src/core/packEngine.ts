@@ -1,3 +1,4 @@
+import { resolveGitContext, type GitContext } from './git';
 import { buildImportGraph } from './graph';
 import { orderFiles } from './order';
 import { BlockMemo } from './packBlockMemo';
@@ -61,9 +62,19 @@ export class PackEngine {
     );
     const { files, skipped } = await this.readAndRedact(scan.files, request, clock);
     const prefixes = rootPrefixes(request.roots, scan.files);
-    const focus = focusPaths(located, prefixes);
+    const allSkipped = [...scan.skipped, ...skipped];
+    const git = await this.gitContext(request, prefixes, files, allSkipped, clock);
+    const focus = [...new Set([...focusPaths(located, prefixes), ...(git?.focus ?? [])])].sort();
     this.blockMemo.beginPack();
-    const result = await composePack({ request, files, skipped: [...scan.skipped, ...skipped], focus, prefixes }, {
+    const composeInput = {
+      request,
+      files,
+      skipped: allSkipped,
+      focus,
+      prefixes,
+      ...(git ? { sections: git.sections, git: git.report, sectionRedactions: git.redactions } : {}),
+    };
+    const result = await composePack(composeInput, {
       counter: this.deps.tokenCounter,
       stages: this.stages,
       clock,
@@ -74,7 +85,31 @@ export class PackEngine {
       selectionMemo: this.selectionMemo,
     });
     this.blockMemo.endPack();
+    if (git) result.report.warnings.push(...git.warnings.map((message) => ({ stage: 'git' as const, message })));
     return result;
+  }
+
+  /** The diff and log the request asks for, filtered by what the scan and read left out. */
+  private async gitContext(
+    request: PackRequest,
+    prefixes: ReadonlyMap<string, string>,
+    files: readonly RedactedFile[],
+    skipped: readonly SkippedFile[],
+    clock: PackClock,
+  ): Promise<GitContext | undefined> {
+    const git = request.git;
+    if (!git || (git.diff === undefined && !(git.log !== undefined && git.log > 0))) return undefined;
+    return clock.time('git', () =>
+      resolveGitContext({
+        roots: request.roots,
+        prefixes,
+        git,
+        packed: new Set(files.map((f) => f.path)),
+        skipped: new Map(skipped.map((s) => [s.path, s])),
+        maxPatchLength: request.maxFileSize,
+        ...(clock.signal ? { signal: clock.signal } : {}),
+      }),
+    );
   }
 
   /** Reads and redacts the files whose size or mtime changed since the last pack; reuses the rest. */

@@ -1,3 +1,4 @@
+import type { GitRequest } from './git/context';
 import type { Encoding, OrderMode, OutputFormat } from './types';
 
 /** What to pack. Every field but `roots` has a default (see {@link withDefaults}). */
@@ -29,6 +30,8 @@ export interface PackRequest {
   volatileLast: boolean;
   /** Pack test files too (they rank lower under a budget either way). */
   includeTests: boolean;
+  /** A diff and/or log to pack; the changed files join the focus. Absent: no git context. */
+  git?: GitRequest;
 }
 
 /** 1 MB: larger files are almost always data, bundles or fixtures. */

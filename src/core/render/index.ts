@@ -4,7 +4,7 @@ import { parsePlain, plainRenderer } from './plain';
 import type { ParsedFile, Renderer } from './types';
 import { parseXml, xmlRenderer } from './xml';
 
-export type { FooterStats, ParsedFile, Renderer } from './types';
+export type { ContextSection, FooterStats, ParsedFile, Renderer, SectionKind } from './types';
 export { drawTree } from './tree';
 
 const RENDERERS: Record<OutputFormat, Renderer> = { xml: xmlRenderer, markdown: markdownRenderer, plain: plainRenderer };

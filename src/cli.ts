@@ -6,6 +6,7 @@ import { CommanderError } from 'commander';
 import packageJson from '../package.json';
 import { isAbortError, PackError } from './core/pack';
 import { FocusOutsideRootsError } from './core/select';
+import { GitError } from './core/git';
 import { EXIT, UsageError } from './cli/errors';
 import { buildProgram } from './cli/program';
 
@@ -20,6 +21,7 @@ function exitCodeFor(error: unknown): number {
   }
   if (error instanceof UsageError || error instanceof FocusOutsideRootsError) return EXIT.usage;
   if (error instanceof PackError) return USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failure;
+  if (error instanceof GitError) return error.problem.kind === 'git-missing' || error.problem.kind === 'git-failed' ? EXIT.failure : EXIT.usage;
   if (isAbortError(error)) return EXIT.interrupted;
   return EXIT.failure;
 }

@@ -1,4 +1,6 @@
 import { writeFile } from 'node:fs/promises';
+import type { DiffSpec, GitRequest } from '../core/git';
+import { UsageError } from './errors';
 import { PackEngine } from '../core/pack';
 import { withDefaults, type PackRequest } from '../core/request';
 import { createTokenCounter, defaultTokenCacheDir } from '../core/tokenize';
@@ -27,10 +29,31 @@ export interface PackCommandOptions {
   volatileLast?: boolean;
   explain?: boolean;
   quiet?: boolean;
+  /** `--diff` alone is true; `--diff main` is the base. */
+  diff?: string | boolean;
+  staged?: boolean;
+  log?: number;
+}
+
+/** The git context `--diff [base]`, `--staged` and `--log N` ask for, or undefined. */
+export function gitRequestFromOptions(o: Pick<PackCommandOptions, 'diff' | 'staged' | 'log'>): GitRequest | undefined {
+  if (o.staged && typeof o.diff === 'string') {
+    throw new UsageError('--staged compares the index with HEAD; it cannot be combined with a base (--diff <base>). Use one or the other.');
+  }
+  const diff: DiffSpec | undefined = o.staged
+    ? { kind: 'staged' }
+    : typeof o.diff === 'string'
+      ? { kind: 'base', base: o.diff }
+      : o.diff === true
+        ? { kind: 'worktree' }
+        : undefined;
+  if (diff === undefined && o.log === undefined) return undefined;
+  return { ...(diff ? { diff } : {}), ...(o.log !== undefined ? { log: o.log } : {}) };
 }
 
 /** The pack request the command line describes. */
 export function requestFromOptions(dirs: string[], o: PackCommandOptions): PackRequest {
+  const git = gitRequestFromOptions(o);
   return withDefaults({
     roots: resolveRoots(dirs),
     format: o.format,
@@ -45,6 +68,7 @@ export function requestFromOptions(dirs: string[], o: PackCommandOptions): PackR
     focus: o.focus ?? [],
     query: o.query ?? '',
     volatileLast: o.volatileLast === true,
+    ...(git ? { git } : {}),
   });
 }
 

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { collect, parseByteSize, parseReserve, parseTokenCount } from './parseValues';
+import { collect, parseByteSize, parsePositiveInteger, parseReserve, parseTokenCount } from './parseValues';
 import { runGraphCommand, type GraphCommandOptions } from './graphCommand';
 import { runPackCommand, type PackCommandOptions } from './packCommand';
 
@@ -31,6 +31,9 @@ export function buildProgram(version: string, signal: AbortSignal): Command {
     .option('--focus <path>', 'put this file or folder first under a budget (repeatable)', collect)
     .option('-q, --query <text>', 'your question; ranks files under a budget')
     .option('--volatile-last', 'put files with uncommitted changes last (keeps the prompt prefix cacheable)')
+    .option('--diff [base]', 'pack the uncommitted changes as a diff (or, with a base branch, everything since the merge base) and rank the changed files first')
+    .option('--staged', 'with or without --diff: pack only the staged changes')
+    .option('--log <count>', 'pack the last <count> commits: subject, date and files', parsePositiveInteger)
     .option('--explain', "print each file's mode and the reason for it (stderr)")
     .option('--quiet', 'no progress and no summary')
     .action((dirs: string[], options: PackCommandOptions) => runPackCommand(dirs, options, signal));

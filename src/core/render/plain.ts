@@ -25,7 +25,7 @@ export const plainRenderer: Renderer = {
   },
   section({ title, body }) {
     const rule = delimiterFor(body);
-    return `${rule} ${pathAsLine(title.toUpperCase())}\n${body}${body.endsWith('\n') ? '' : '\n'}${rule} END\n\n`;
+    return `${rule} ${pathAsLine(title)}\n${body}${body.endsWith('\n') ? '' : '\n'}${rule} END\n\n`;
   },
   tree(paths) {
     const lines = drawTree(paths, (n) => pathAsLine(n));

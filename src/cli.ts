@@ -7,6 +7,7 @@ import packageJson from '../package.json';
 import { isAbortError, PackError } from './core/pack';
 import { FocusOutsideRootsError } from './core/select';
 import { GitError } from './core/git';
+import { ConfigError } from './core/config';
 import { EXIT, UsageError } from './cli/errors';
 import { buildProgram } from './cli/program';
 
@@ -19,7 +20,7 @@ function exitCodeFor(error: unknown): number {
       ? EXIT.ok
       : EXIT.usage;
   }
-  if (error instanceof UsageError || error instanceof FocusOutsideRootsError) return EXIT.usage;
+  if (error instanceof UsageError || error instanceof FocusOutsideRootsError || error instanceof ConfigError) return EXIT.usage;
   if (error instanceof PackError) return USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failure;
   if (error instanceof GitError) return error.problem.kind === 'git-missing' || error.problem.kind === 'git-failed' ? EXIT.failure : EXIT.usage;
   if (isAbortError(error)) return EXIT.interrupted;

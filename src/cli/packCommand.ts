@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import type { DiffSpec, GitRequest } from '../core/git';
-import { UsageError } from './errors';
+import { loadProjectConfig, mergeConfig, type TomeConfig } from '../core/config';
+import { gitRequestFromOptions, type GitOptions } from './gitOptions';
 import { PackEngine } from '../core/pack';
 import { withDefaults, type PackRequest } from '../core/request';
 import { createTokenCounter, defaultTokenCacheDir } from '../core/tokenize';
@@ -11,7 +11,7 @@ import { formatExplainTable } from '../core/select';
 import { formatSummary } from './summary';
 
 /** Options of `tome pack` as commander parses them. */
-export interface PackCommandOptions {
+export interface PackCommandOptions extends GitOptions {
   output?: string;
   format: OutputFormat;
   budget?: number;
@@ -29,40 +29,29 @@ export interface PackCommandOptions {
   volatileLast?: boolean;
   explain?: boolean;
   quiet?: boolean;
-  /** `--diff` alone is true; `--diff main` is the base. */
-  diff?: string | boolean;
-  staged?: boolean;
-  log?: number;
-}
-
-/** The git context `--diff [base]`, `--staged` and `--log N` ask for, or undefined. */
-export function gitRequestFromOptions(o: Pick<PackCommandOptions, 'diff' | 'staged' | 'log'>): GitRequest | undefined {
-  if (o.staged && typeof o.diff === 'string') {
-    throw new UsageError('--staged compares the index with HEAD; it cannot be combined with a base (--diff <base>). Use one or the other.');
-  }
-  const diff: DiffSpec | undefined = o.staged
-    ? { kind: 'staged' }
-    : typeof o.diff === 'string'
-      ? { kind: 'base', base: o.diff }
-      : o.diff === true
-        ? { kind: 'worktree' }
-        : undefined;
-  if (diff === undefined && o.log === undefined) return undefined;
-  return { ...(diff ? { diff } : {}), ...(o.log !== undefined ? { log: o.log } : {}) };
+  /** `-c FILE`: this config file instead of the root's tome.config.json; false with --no-config. */
+  config?: string | false;
+  /** True when --format was given (it has a default, so a value alone does not say so). */
+  formatGiven?: boolean;
 }
 
 /** The pack request the command line describes. */
-export function requestFromOptions(dirs: string[], o: PackCommandOptions): PackRequest {
+export function requestFromOptions(dirs: string[], o: PackCommandOptions, config: TomeConfig | null = null): PackRequest {
   const git = gitRequestFromOptions(o);
+  const fromConfig = mergeConfig(config, {
+    ...(o.formatGiven !== false ? { format: o.format } : {}),
+    ...(o.budget !== undefined ? { budget: o.budget } : {}),
+    ...(o.include ? { include: o.include } : {}),
+    ...(o.exclude ? { exclude: o.exclude } : {}),
+    ...(o.maxFileSize !== undefined ? { maxFileSize: o.maxFileSize } : {}),
+  });
   return withDefaults({
     roots: resolveRoots(dirs),
     format: o.format,
     encoding: o.encoding,
-    budget: o.budget ?? null,
+    budget: null,
     reserve: o.reserve,
-    include: o.include ?? [],
-    exclude: o.exclude ?? [],
-    ...(o.maxFileSize !== undefined ? { maxFileSize: o.maxFileSize } : {}),
+    ...fromConfig,
     useGitignore: o.gitignore,
     order: o.order,
     focus: o.focus ?? [],
@@ -90,7 +79,8 @@ async function writeOutput(path: string, text: string): Promise<void> {
 
 /** `tome pack [dir…]`: the packed text to --output or stdout; progress and summary to stderr. */
 export async function runPackCommand(dirs: string[], o: PackCommandOptions, signal: AbortSignal): Promise<void> {
-  const request = requestFromOptions(dirs, o);
+  const config = o.config === false ? null : await loadProjectConfig(resolveRoots(dirs), o.config);
+  const request = requestFromOptions(dirs, o, config);
   const counter = createTokenCounter({ encoding: request.encoding, cacheDir: o.cache ? defaultTokenCacheDir() : null, workers: 'auto' });
   const progress = new TerminalProgress(process.stderr, o.quiet !== true && process.stderr.isTTY === true);
   try {

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { collect, parseByteSize, parsePositiveInteger, parseReserve, parseTokenCount } from './parseValues';
 import { runGraphCommand, type GraphCommandOptions } from './graphCommand';
+import { runInitCommand, type InitCommandOptions } from './initCommand';
 import { runPackCommand, type PackCommandOptions } from './packCommand';
 
 /** Builds the `tome` command line; actions run with `signal` (aborted on Ctrl-C). */
@@ -36,7 +37,18 @@ export function buildProgram(version: string, signal: AbortSignal): Command {
     .option('--log <count>', 'pack the last <count> commits: subject, date and files', parsePositiveInteger)
     .option('--explain', "print each file's mode and the reason for it (stderr)")
     .option('--quiet', 'no progress and no summary')
-    .action((dirs: string[], options: PackCommandOptions) => runPackCommand(dirs, options, signal));
+    .option('-c, --config <file>', 'read packing rules from this file instead of the folder\'s tome.config.json')
+    .option('--no-config', 'ignore tome.config.json')
+    .action((dirs: string[], options: PackCommandOptions, command: Command) =>
+      runPackCommand(dirs, { ...options, formatGiven: command.getOptionValueSource('format') === 'cli' }, signal),
+    );
+
+  program
+    .command('init')
+    .description('write a commented starter tome.config.json')
+    .argument('[dir]', 'folder to write it in (default: the current folder)')
+    .option('--force', 'replace an existing tome.config.json')
+    .action((dir: string | undefined, options: InitCommandOptions) => runInitCommand(dir, options));
 
   program
     .command('graph')

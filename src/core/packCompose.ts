@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { BlockMemo } from './packBlockMemo';
 import type { PackClock } from './packClock';
 import { rebuildEdited, type GraphBasis } from './packGraphDelta';
+import { placeCapped, type CappedMode } from './packModes';
 import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './packTotals';
 import { PackError, type PackResult, type PackStages } from './packTypes';
 import type { GitReport } from './git';
@@ -24,6 +25,8 @@ interface ComposeInput {
   sections?: readonly ContextSection[];
   /** What the git sections hold, for the report. */
   git?: GitReport;
+  /** Files whose mode a tome.config.json rule caps (see packModes). */
+  caps?: ReadonlyMap<string, CappedMode>;
   /** Secret values redacted in the sections (patches). */
   sectionRedactions?: number;
   /** Root → the prefix of its paths (see rootPrefixes). */
@@ -226,8 +229,16 @@ async function selectFiles(
   renderer: Renderer,
 ): Promise<SelectedFile[]> {
   const { request } = input;
+  const caps = input.caps ?? new Map<string, CappedMode>();
+  const blockCost = async (path: string, mode: FileMode, body: string): Promise<number> => {
+    if (mode === 'path-only') return 0;
+    const { tokens } = await ctx.blockMemo.count(renderer, [{ path, mode, body }], ctx.counter, { signal: ctx.clock.signal });
+    return tokens[0] ?? 0;
+  };
+  const cappedDeps = { blockCost, outlineCache: ctx.outlineCache, ...(ctx.clock.signal ? { signal: ctx.clock.signal } : {}) };
   if (request.budget === null) {
-    return candidates.map((c) => ({ path: c.path, mode: 'full', reason: 'fits', body: c.text, tokens: c.fullTokens }));
+    const { placed } = await placeCapped(candidates, caps, Number.POSITIVE_INFINITY, cappedDeps);
+    return candidates.map((c) => placed.get(c.path) ?? { path: c.path, mode: 'full', reason: 'fits', body: c.text, tokens: c.fullTokens });
   }
   const room = await footerRoom(renderer, candidates.length, redactionCount, request.budget, ctx.counter, ctx.clock.signal);
   const minimum = fixed.tokens + room + request.reserve;
@@ -243,20 +254,24 @@ async function selectFiles(
   const memo = ctx.selectionMemo;
   const key = JSON.stringify({ ...request, focus: input.focus });
   const previous = memo?.key === key ? memo.previous : undefined;
-  const selected = await ctx.stages.selectWithinBudget({
-    candidates,
+  // Capped files take their room first; selection shares out what they leave.
+  const { placed, left } = await placeCapped(candidates, caps, available, cappedDeps);
+  const free = placed.size === 0 ? candidates : candidates.filter((c) => !placed.has(c.path));
+  const chosen = await ctx.stages.selectWithinBudget({
+    candidates: free,
     graph,
-    available,
+    available: left,
     focus: input.focus,
     query: request.query,
     signal: ctx.clock.signal,
     outlineCache: ctx.outlineCache,
     ...(previous ? { previous } : {}),
-    blockCost: async (path, mode, body) => {
-      if (mode === 'path-only') return 0;
-      const { tokens } = await ctx.blockMemo.count(renderer, [{ path, mode, body }], ctx.counter, { signal: ctx.clock.signal });
-      return tokens[0] ?? 0;
-    },
+    blockCost,
+  });
+  const chosenByPath = new Map(chosen.map((s) => [s.path, s]));
+  const selected = placed.size === 0 ? chosen : candidates.flatMap((c) => {
+    const s = placed.get(c.path) ?? chosenByPath.get(c.path);
+    return s ? [s] : [];
   });
   if (memo) {
     memo.key = key;

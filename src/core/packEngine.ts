@@ -6,6 +6,7 @@ import { composePack, type GraphMemo, type LayoutMemo, type SelectionMemo } from
 import { PackClock } from './packClock';
 import { focusPaths, locateFocus, rootPrefixes } from './packFocus';
 import { PackError, type PackDeps, type PackOptions, type PackResult, type PackStages } from './packTypes';
+import { applyModeRules } from './packModes';
 import { readFiles } from './read';
 import { redactFile } from './redact';
 import { scanOptionsOf, type PackRequest } from './request';
@@ -60,9 +61,10 @@ export class PackEngine {
       }),
       true,
     );
-    const { files, skipped } = await this.readAndRedact(scan.files, request, clock);
+    const moded = applyModeRules(request, scan.files);
+    const { files, skipped } = await this.readAndRedact(moded.files, request, clock);
     const prefixes = rootPrefixes(request.roots, scan.files);
-    const allSkipped = [...scan.skipped, ...skipped];
+    const allSkipped = [...scan.skipped, ...moded.skipped, ...skipped];
     const git = await this.gitContext(request, prefixes, files, allSkipped, clock);
     const focus = [...new Set([...focusPaths(located, prefixes), ...(git?.focus ?? [])])].sort();
     this.blockMemo.beginPack();
@@ -72,7 +74,9 @@ export class PackEngine {
       skipped: allSkipped,
       focus,
       prefixes,
-      ...(git ? { sections: git.sections, git: git.report, sectionRedactions: git.redactions } : {}),
+      sections: [...(request.instructions !== undefined ? [{ kind: 'instructions' as const, title: 'Instructions', body: request.instructions }] : []), ...(git?.sections ?? [])],
+      caps: moded.caps,
+      ...(git ? { git: git.report, sectionRedactions: git.redactions } : {}),
     };
     const result = await composePack(composeInput, {
       counter: this.deps.tokenCounter,

@@ -1,3 +1,4 @@
+import type { ModeRule } from './config/types';
 import type { GitRequest } from './git/context';
 import type { Encoding, OrderMode, OutputFormat } from './types';
 
@@ -32,6 +33,13 @@ export interface PackRequest {
   includeTests: boolean;
   /** A diff and/or log to pack; the changed files join the focus. Absent: no git context. */
   git?: GitRequest;
+  /**
+   * Per-glob modes (from tome.config.json), first match wins: `exclude` leaves a file out,
+   * `outline` and `path-only` cap its mode before the budget is fitted, `full` caps nothing.
+   */
+  modes?: ModeRule[];
+  /** Text that heads the pack (the config file's instructions), already redacted. */
+  instructions?: string;
 }
 
 /** 1 MB: larger files are almost always data, bundles or fixtures. */

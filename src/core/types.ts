@@ -27,7 +27,9 @@ export type SelectionReason =
   | 'query-match'
   | 'central'
   | 'fits'
-  | 'over-budget';
+  | 'over-budget'
+  /** A `modes` rule of tome.config.json set it. */
+  | 'config-mode';
 
 /** Why a file found on disk was left out of the pack. */
 export type SkipReason =

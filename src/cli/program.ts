@@ -37,6 +37,11 @@ export function buildProgram(version: string, signal: AbortSignal): Command {
     .option('--log <count>', 'pack the last <count> commits: subject, date and files', parsePositiveInteger)
     .option('--explain', "print each file's mode and the reason for it (stderr)")
     .option('--quiet', 'no progress and no summary')
+    .option('--split <tokens>', 'write numbered parts of at most this many tokens each, next to the -o file', parseTokenCount)
+    .option('--max-tokens <tokens>', 'fail with exit code 3 and the total when the pack would hold more (for CI); unlike --budget, nothing is fitted', parseTokenCount)
+    .option('--line-numbers', 'number the lines of files packed in full')
+    .option('--stdin', 'pack only the files listed on stdin (one path a line, or NUL-separated)')
+    .option('--copy', 'put the packed text on the clipboard (stdout when no clipboard program is found)')
     .option('-c, --config <file>', 'read packing rules from this file instead of the folder\'s tome.config.json')
     .option('--no-config', 'ignore tome.config.json')
     .action((dirs: string[], options: PackCommandOptions, command: Command) =>

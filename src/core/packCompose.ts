@@ -7,7 +7,7 @@ import { placeCapped, type CappedMode } from './packModes';
 import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './packTotals';
 import { PackError, type PackResult, type PackStages } from './packTypes';
 import type { GitReport } from './git';
-import { rendererFor, type ContextSection, type Renderer } from './render';
+import { rendererFor, withLineNumbers, type ContextSection, type Renderer } from './render';
 import type { PackRequest } from './request';
 import { candidateHash, uncommittedFiles, type PreviousPlacement, type SelectCandidate, type SelectedFile } from './select';
 import type { TokenCounter } from './tokenize/counter';
@@ -97,7 +97,7 @@ function graphKey(roots: readonly string[], files: readonly RedactedFile[]): str
 export async function composePack(input: ComposeInput, ctx: ComposeContext): Promise<PackResult> {
   const { request, files } = input;
   const { clock, counter, stages } = ctx;
-  const renderer = rendererFor(request.format);
+  const renderer = request.lineNumbers ? withLineNumbers(rendererFor(request.format)) : rendererFor(request.format);
   const byPath = new Map(files.map((f) => [f.path, f]));
   const warnings: PackWarning[] = files
     .filter((f) => f.invalidUtf8)

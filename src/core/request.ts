@@ -38,6 +38,8 @@ export interface PackRequest {
    * `outline` and `path-only` cap its mode before the budget is fitted, `full` caps nothing.
    */
   modes?: ModeRule[];
+  /** Number the lines of full file blocks (`12: …`). */
+  lineNumbers?: boolean;
   /** Text that heads the pack (the config file's instructions), already redacted. */
   instructions?: string;
 }

@@ -6,6 +6,7 @@ import { parseXml, xmlRenderer } from './xml';
 
 export type { ContextSection, FooterStats, ParsedFile, Renderer, SectionKind } from './types';
 export { drawTree } from './tree';
+export { numberLines, withLineNumbers } from './lineNumbers';
 
 const RENDERERS: Record<OutputFormat, Renderer> = { xml: xmlRenderer, markdown: markdownRenderer, plain: plainRenderer };
 const PARSERS: Record<OutputFormat, (text: string) => ParsedFile[]> = { xml: parseXml, markdown: parseMarkdown, plain: parsePlain };

@@ -27,6 +27,8 @@ export interface ContextSection {
  */
 export interface Renderer {
   readonly format: OutputFormat;
+  /** Set when blocks differ from the plain format's (e.g. `line-numbers`), so memos keep them apart. */
+  readonly variant?: string;
   /** What the text is and how to read it; the same for every pack in this format. */
   preamble(): string;
   /** A context section (instructions, diff, log); it follows the preamble and precedes the tree. */

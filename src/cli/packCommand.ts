@@ -1,4 +1,5 @@
-import { loadProjectConfig, mergeConfig, type TomeConfig } from '../core/config';
+import { CONFIG_FILE_NAME, findConfigFile, loadProjectConfig, mergeConfig, type TomeConfig } from '../core/config';
+import { parseRemoteSpec, withRemoteClone } from '../core/git';
 import { gitRequestFromOptions, type GitOptions } from './gitOptions';
 import { packInParts } from '../core/split';
 import { copyToClipboard } from './clipboard';
@@ -47,6 +48,10 @@ export interface PackCommandOptions extends GitOptions {
   stdin?: boolean;
   /** Put the text on the clipboard. */
   copy?: boolean;
+  /** `--remote <url>[#ref]`: pack a shallow clone instead of local folders. */
+  remote?: string;
+  /** Apply the remote repository's own tome.config.json. */
+  trustRemoteConfig?: boolean;
 }
 
 /** The pack request the command line describes. */
@@ -89,12 +94,32 @@ async function buildRequest(dirs: string[], o: PackCommandOptions): Promise<{ re
 function checkCombinations(o: PackCommandOptions): void {
   if (o.split !== undefined && !o.output) throw new UsageError('--split writes numbered files next to the one -o names; give -o, e.g. -o pack.xml --split 100k.');
   if (o.split !== undefined && o.maxTokens !== undefined) throw new UsageError('--max-tokens checks one pack; with --split every part is already within its size.');
+  if (o.remote !== undefined && o.stdin) throw new UsageError('--stdin lists local files; it cannot be combined with --remote.');
   if (o.split !== undefined && o.copy) throw new UsageError('--copy puts one pack on the clipboard; it cannot be combined with --split.');
 }
 
 /** `tome pack [dir…]`: the packed text to --output or stdout; progress and summary to stderr. */
 export async function runPackCommand(dirs: string[], o: PackCommandOptions, signal: AbortSignal): Promise<void> {
   checkCombinations(o);
+  if (o.remote === undefined) return packAndDeliver(dirs, o, signal);
+  if (dirs.length > 0) throw new UsageError('--remote packs the cloned repository; give no folders with it.');
+  const remote = parseRemoteSpec(o.remote);
+  // -c names a local file; it is not looked up in the clone.
+  const options = o.config === undefined && !o.trustRemoteConfig ? { ...o, config: false as const } : o;
+  return withRemoteClone(
+    remote,
+    async (dir) => {
+      if (!o.trustRemoteConfig && !o.quiet && (await findConfigFile(dir)) !== null) {
+        await write(process.stderr, `tome: the repository's ${CONFIG_FILE_NAME} was not applied; add --trust-remote-config to apply it.\n`);
+      }
+      await packAndDeliver([dir], options, signal);
+    },
+    signal,
+  );
+}
+
+/** Packs local folders and writes the text where the options say. */
+async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: AbortSignal): Promise<void> {
   const { request, missing } = await buildRequest(dirs, o);
   if (missing.length > 0 && !o.quiet) await write(process.stderr, `tome: ${missing.length} listed path(s) do not exist and were left out: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}\n`);
   const counter = createTokenCounter({ encoding: request.encoding, cacheDir: o.cache ? defaultTokenCacheDir() : null, workers: 'auto' });

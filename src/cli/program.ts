@@ -42,6 +42,8 @@ export function buildProgram(version: string, signal: AbortSignal): Command {
     .option('--line-numbers', 'number the lines of files packed in full')
     .option('--stdin', 'pack only the files listed on stdin (one path a line, or NUL-separated)')
     .option('--copy', 'put the packed text on the clipboard (stdout when no clipboard program is found)')
+    .option('--remote <url>', 'pack a shallow clone of a git repository (https:, ssh:, git: or file: URL, optional #ref); removed afterwards')
+    .option('--trust-remote-config', "apply the remote repository's own tome.config.json")
     .option('-c, --config <file>', 'read packing rules from this file instead of the folder\'s tome.config.json')
     .option('--no-config', 'ignore tome.config.json')
     .action((dirs: string[], options: PackCommandOptions, command: Command) =>

@@ -9,7 +9,9 @@ export type GitProblem =
   | { kind: 'not-a-repository'; root: string }
   | { kind: 'no-commits'; root: string }
   | { kind: 'unknown-revision'; root: string; revision: string }
-  | { kind: 'git-failed'; root: string; args: string[]; detail: string };
+  | { kind: 'git-failed'; root: string; args: string[]; detail: string }
+  | { kind: 'refused-remote'; url: string; reason: 'scheme' | 'ref' | 'malformed' }
+  | { kind: 'clone-failed'; url: string; ref?: string; detail: string };
 
 /** A git answer that could not be had, carrying its {@link GitProblem}. */
 export class GitError extends Error {
@@ -32,6 +34,14 @@ export function describeGitProblem(p: GitProblem): string {
       return `"${p.revision}" is not a branch, tag or commit in the repository at "${p.root}".`;
     case 'git-failed':
       return `git ${p.args.join(' ')} failed in "${p.root}": ${p.detail}`;
+    case 'refused-remote':
+      return p.reason === 'scheme'
+        ? `"${p.url}" is refused: only https:, ssh:, git: and file: URLs can be packed (for scp-style addresses write ssh://user@host/path).`
+        : p.reason === 'ref'
+          ? `The ref in "${p.url}" is refused: give a branch, tag or commit name after #, e.g. #main or #v1.2.0.`
+          : `"${p.url}" is not a URL Tome can clone.`;
+    case 'clone-failed':
+      return `Could not fetch ${p.url}${p.ref ? `#${p.ref}` : ''}: ${p.detail}`;
   }
 }
 

@@ -83,6 +83,16 @@ describe('pack with git context', () => {
     expect(report.totalTokens).toBe(referenceCount(text));
   });
 
+  it('lists untracked files, saying which are in the pack, and leaves out an untracked secret file', async () => {
+    const root = appRepo();
+    writeFiles(root, { 'src/fresh.ts': 'export const fresh = 1;\n', 'config/.env.local': 'TOKEN=never-sent\n' });
+    const { text } = await packRepo(root, { git: { diff: { kind: 'worktree' } } });
+    expect(text).toContain('? src/fresh.ts (untracked, its text is in the files below)\n');
+    expect(text).toContain('? config/.env.local (untracked)\n');
+    expect(text).toContain('(patch of config/.env.local left out: secret file)');
+    expect(text).not.toContain('never-sent');
+  });
+
   it('says so when nothing changed', async () => {
     const { text, report } = await packRepo(appRepo(), { git: { diff: { kind: 'staged' } } });
     expect(text).toContain('Changes: staged changes vs HEAD (0 files)');

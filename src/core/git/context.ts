@@ -72,14 +72,16 @@ async function diffEntries(changes: RootChanges, prefix: string, input: GitConte
   for (const file of changes.files) {
     input.signal?.throwIfAborted();
     const patch = changes.patches.get(file.path);
-    const reason = leftOutReason(file, `${prefix}${file.path}`, patch, input);
+    const packPath = `${prefix}${file.path}`;
+    const packed = input.packed.has(packPath);
+    const reason = leftOutReason(file, packPath, patch, input);
     if (reason !== null || patch === undefined) {
-      entries.push({ file, patch: null, ...(reason !== null ? { leftOut: reason } : {}) });
+      entries.push({ file, patch: null, packed, ...(reason !== null ? { leftOut: reason } : {}) });
       continue;
     }
     const redacted = await redactText(patch, file.path);
     redactions += redacted.redactions;
-    entries.push({ file, patch: redacted.text });
+    entries.push({ file, patch: redacted.text, packed });
   }
   return { entries, redactions };
 }

@@ -12,10 +12,14 @@ const LETTER: Record<ChangedFile['status'], string> = {
   untracked: '?',
 };
 
-/** One line per file: `M src/a.ts`, `R old.ts -> new.ts`, `? new.ts (untracked)`, `… (binary)`. */
-export function changeLine(file: ChangedFile): string {
+/**
+ * One line per file: `M src/a.ts`, `R old.ts -> new.ts`, `? new.ts (untracked)`, `… (binary)`.
+ * An untracked file has no patch; `packed` says whether its whole text is in the pack.
+ */
+export function changeLine(file: ChangedFile, packed = false): string {
   const name = file.oldPath !== undefined ? `${file.oldPath} -> ${file.path}` : file.path;
-  const notes = [file.status === 'untracked' ? 'untracked, shown in full below' : '', file.binary ? 'binary' : ''].filter((n) => n !== '');
+  const untracked = file.status === 'untracked' ? (packed ? 'untracked, its text is in the files below' : 'untracked') : '';
+  const notes = [untracked, file.binary ? 'binary' : ''].filter((n) => n !== '');
   return `${LETTER[file.status]} ${name}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }
 
@@ -26,11 +30,13 @@ export interface DiffEntry {
   patch: string | null;
   /** Why the patch was left out (`secret file`, `too large: 2.1 MB`…). */
   leftOut?: string;
+  /** True when the file's text is in the pack (it matters for untracked files, which have no patch). */
+  packed?: boolean;
 }
 
 /** The diff section's body: the file list, then each patch or why it was left out. */
 export function diffSectionBody(entries: readonly DiffEntry[]): string {
-  const lines = entries.map((e) => changeLine(e.file));
+  const lines = entries.map((e) => changeLine(e.file, e.packed === true));
   let body = `${lines.join('\n')}\n`;
   for (const e of entries) {
     if (e.patch !== null) body += `\n${e.patch}`;

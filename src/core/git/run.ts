@@ -31,7 +31,7 @@ export function describeGitProblem(p: GitProblem): string {
     case 'no-commits':
       return `The repository at "${p.root}" has no commits yet; commit once, or use --staged.`;
     case 'unknown-revision':
-      return `"${p.revision}" is not a branch, tag or commit in the repository at "${p.root}".`;
+      return `"${p.revision}" is not a branch, tag or commit in the repository at "${p.root}". (To pack a folder, give it before --diff.)`;
     case 'git-failed':
       return `git ${p.args.join(' ')} failed in "${p.root}": ${p.detail}`;
     case 'refused-remote':

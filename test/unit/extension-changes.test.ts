@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { overlayConfig, withProjectConfig } from '../../src/core/config';
 import { defaultBaseBranch } from '../../src/core/git';
@@ -56,5 +58,17 @@ describe('the project config in the editor', () => {
   it('refuses a broken project config instead of packing on a guess', async () => {
     const root = repoWith({ 'tome.config.json': '{ "baseUrl": "https://example.invalid" }' });
     await expect(withProjectConfig(withDefaults({ roots: [root] }))).rejects.toMatchObject({ name: 'ConfigError', problems: [{ kind: 'not-allowed', key: 'baseUrl', line: 1 }] });
+  });
+});
+
+describe('the Ask About My Changes command', () => {
+  it('is contributed to the palette and the Source Control title bar, titled in English and Korean', () => {
+    const read = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', name), 'utf8')) as Record<string, unknown>;
+    const pkg = read('package.json') as { contributes: { commands: Array<{ command: string; title: string }>; menus: Record<string, Array<{ command: string; when?: string }>> } };
+    const command = pkg.contributes.commands.find((c) => c.command === 'tome.askAboutChanges');
+    expect(command?.title).toBe('%tome.askAboutChanges.title%');
+    expect(pkg.contributes.menus['scm/title']).toContainEqual(expect.objectContaining({ command: 'tome.askAboutChanges', when: 'scmProvider == git' }));
+    expect(read('package.nls.json')['tome.askAboutChanges.title']).toBe('Ask About My Changes');
+    expect(read('package.nls.ko.json')['tome.askAboutChanges.title']).toBeTruthy();
   });
 });

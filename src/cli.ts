@@ -1,12 +1,14 @@
 /**
  * The `tome` command line (bundled to dist/cli.js). Exit codes: 0 done, 1 failed, 2 bad usage,
- * 130 interrupted. Set TOME_DEBUG=1 to see stack traces.
+ * 3 over --max-tokens, 130 interrupted. Set TOME_DEBUG=1 to see stack traces.
  */
 import { CommanderError } from 'commander';
 import packageJson from '../package.json';
 import { isAbortError, PackError } from './core/pack';
 import { FocusOutsideRootsError } from './core/select';
-import { EXIT, UsageError } from './cli/errors';
+import { GitError } from './core/git';
+import { ConfigError } from './core/config';
+import { EXIT, OverLimitError, UsageError } from './cli/errors';
 import { buildProgram } from './cli/program';
 
 /** Failures the user fixes by changing the command line. */
@@ -18,8 +20,10 @@ function exitCodeFor(error: unknown): number {
       ? EXIT.ok
       : EXIT.usage;
   }
-  if (error instanceof UsageError || error instanceof FocusOutsideRootsError) return EXIT.usage;
+  if (error instanceof OverLimitError) return EXIT.overLimit;
+  if (error instanceof UsageError || error instanceof FocusOutsideRootsError || error instanceof ConfigError) return EXIT.usage;
   if (error instanceof PackError) return USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failure;
+  if (error instanceof GitError) return error.problem.kind === 'git-missing' || error.problem.kind === 'git-failed' ? EXIT.failure : EXIT.usage;
   if (isAbortError(error)) return EXIT.interrupted;
   return EXIT.failure;
 }

@@ -3,5 +3,16 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** The pack is larger than --max-tokens allows: exit code 3, nothing written. */
+export class OverLimitError extends Error {
+  override readonly name = 'OverLimitError';
+  constructor(
+    readonly totalTokens: number,
+    readonly limit: number,
+  ) {
+    super(`The pack holds ${totalTokens} tokens, over --max-tokens ${limit}. Nothing was written.`);
+  }
+}
+
 /** Exit codes of the `tome` command. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, overLimit: 3, interrupted: 130 } as const;

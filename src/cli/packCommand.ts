@@ -1,15 +1,23 @@
-import { writeFile } from 'node:fs/promises';
+import { CONFIG_FILE_NAME, findConfigFile, loadProjectConfig, mergeConfig, type TomeConfig } from '../core/config';
+import { parseRemoteSpec, withRemoteClone } from '../core/git';
+import { gitRequestFromOptions, type GitOptions } from './gitOptions';
+import { packInParts } from '../core/split';
+import { copyToClipboard } from './clipboard';
+import { OverLimitError, UsageError } from './errors';
+import { write, writeOutput } from './output';
+import { formatPartsSummary, writeParts } from './parts';
+import { readAll, selectionFromList } from './stdinList';
 import { PackEngine } from '../core/pack';
 import { withDefaults, type PackRequest } from '../core/request';
 import { createTokenCounter, defaultTokenCacheDir } from '../core/tokenize';
-import type { Encoding, OrderMode, OutputFormat } from '../core/types';
+import type { Encoding, OrderMode, OutputFormat, ProgressEvent } from '../core/types';
 import { TerminalProgress } from './progress';
 import { resolveRoots } from './roots';
 import { formatExplainTable } from '../core/select';
 import { formatSummary } from './summary';
 
 /** Options of `tome pack` as commander parses them. */
-export interface PackCommandOptions {
+export interface PackCommandOptions extends GitOptions {
   output?: string;
   format: OutputFormat;
   budget?: number;
@@ -27,59 +35,117 @@ export interface PackCommandOptions {
   volatileLast?: boolean;
   explain?: boolean;
   quiet?: boolean;
+  /** `-c FILE`: this config file instead of the root's tome.config.json; false with --no-config. */
+  config?: string | false;
+  /** True when --format was given (it has a default, so a value alone does not say so). */
+  formatGiven?: boolean;
+  /** `--split <tokens>`: numbered parts of at most this many tokens. */
+  split?: number;
+  /** `--max-tokens <n>`: fail (exit 3) when the pack holds more. */
+  maxTokens?: number;
+  lineNumbers?: boolean;
+  /** Read the list of files to pack from stdin. */
+  stdin?: boolean;
+  /** Put the text on the clipboard. */
+  copy?: boolean;
+  /** `--remote <url>[#ref]`: pack a shallow clone instead of local folders. */
+  remote?: string;
+  /** Apply the remote repository's own tome.config.json. */
+  trustRemoteConfig?: boolean;
 }
 
 /** The pack request the command line describes. */
-export function requestFromOptions(dirs: string[], o: PackCommandOptions): PackRequest {
+export function requestFromOptions(dirs: string[], o: PackCommandOptions, config: TomeConfig | null = null): PackRequest {
+  const git = gitRequestFromOptions(o);
+  const fromConfig = mergeConfig(config, {
+    ...(o.formatGiven !== false ? { format: o.format } : {}),
+    ...(o.budget !== undefined ? { budget: o.budget } : {}),
+    ...(o.include ? { include: o.include } : {}),
+    ...(o.exclude ? { exclude: o.exclude } : {}),
+    ...(o.maxFileSize !== undefined ? { maxFileSize: o.maxFileSize } : {}),
+  });
   return withDefaults({
     roots: resolveRoots(dirs),
     format: o.format,
     encoding: o.encoding,
-    budget: o.budget ?? null,
+    budget: null,
     reserve: o.reserve,
-    include: o.include ?? [],
-    exclude: o.exclude ?? [],
-    ...(o.maxFileSize !== undefined ? { maxFileSize: o.maxFileSize } : {}),
+    ...fromConfig,
     useGitignore: o.gitignore,
     order: o.order,
     focus: o.focus ?? [],
     query: o.query ?? '',
     volatileLast: o.volatileLast === true,
+    ...(git ? { git } : {}),
   });
 }
 
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve, reject) => stream.write(text, (e) => (e ? reject(e) : resolve())));
+/** The request, with the config file and a `--stdin` file list applied. */
+async function buildRequest(dirs: string[], o: PackCommandOptions): Promise<{ request: PackRequest; missing: string[] }> {
+  const config = o.config === false ? null : await loadProjectConfig(resolveRoots(dirs), o.config);
+  const request = requestFromOptions(dirs, o, config);
+  if (o.lineNumbers) request.lineNumbers = true;
+  if (!o.stdin) return { request, missing: [] };
+  const listed = selectionFromList(await readAll(process.stdin), request.roots, process.cwd());
+  return { request: { ...request, include: listed.include }, missing: listed.missing };
 }
 
-/** Writes a file the user named, with a plain message when that fails. */
-async function writeOutput(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new Error(`Could not write "${path}" (${reason}). Check that its folder exists and can be written to.`, {
-      cause: error,
-    });
-  }
+/** Refuses combinations that cannot mean anything, before any work. */
+function checkCombinations(o: PackCommandOptions): void {
+  if (o.split !== undefined && !o.output) throw new UsageError('--split writes numbered files next to the one -o names; give -o, e.g. -o pack.xml --split 100k.');
+  if (o.split !== undefined && o.maxTokens !== undefined) throw new UsageError('--max-tokens checks one pack; with --split every part is already within its size.');
+  if (o.remote !== undefined && o.stdin) throw new UsageError('--stdin lists local files; it cannot be combined with --remote.');
+  if (o.split !== undefined && o.copy) throw new UsageError('--copy puts one pack on the clipboard; it cannot be combined with --split.');
 }
 
 /** `tome pack [dir…]`: the packed text to --output or stdout; progress and summary to stderr. */
 export async function runPackCommand(dirs: string[], o: PackCommandOptions, signal: AbortSignal): Promise<void> {
-  const request = requestFromOptions(dirs, o);
+  checkCombinations(o);
+  if (o.remote === undefined) return packAndDeliver(dirs, o, signal);
+  if (dirs.length > 0) throw new UsageError('--remote packs the cloned repository; give no folders with it.');
+  const remote = parseRemoteSpec(o.remote);
+  // -c names a local file; it is not looked up in the clone.
+  const options = o.config === undefined && !o.trustRemoteConfig ? { ...o, config: false as const } : o;
+  return withRemoteClone(
+    remote,
+    async (dir) => {
+      if (!o.trustRemoteConfig && !o.quiet && (await findConfigFile(dir)) !== null) {
+        await write(process.stderr, `tome: the repository's ${CONFIG_FILE_NAME} was not applied; add --trust-remote-config to apply it.\n`);
+      }
+      await packAndDeliver([dir], options, signal);
+    },
+    signal,
+  );
+}
+
+/** Packs local folders and writes the text where the options say. */
+async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: AbortSignal): Promise<void> {
+  const { request, missing } = await buildRequest(dirs, o);
+  if (missing.length > 0 && !o.quiet) await write(process.stderr, `tome: ${missing.length} listed path(s) do not exist and were left out: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}\n`);
   const counter = createTokenCounter({ encoding: request.encoding, cacheDir: o.cache ? defaultTokenCacheDir() : null, workers: 'auto' });
   const progress = new TerminalProgress(process.stderr, o.quiet !== true && process.stderr.isTTY === true);
   try {
-    const { text, report } = await new PackEngine({ tokenCounter: counter }).pack(request, {
-      signal,
-      onProgress: (e) => progress.update(e),
-    });
+    const engine = new PackEngine({ tokenCounter: counter });
+    const packOptions = { signal, onProgress: (e: ProgressEvent) => progress.update(e) };
+    if (o.split !== undefined && o.output) {
+      const { parts, warnings } = await packInParts(engine, request, o.split, packOptions);
+      progress.clear();
+      const paths = await writeParts(o.output, parts.map((p) => p.text));
+      if (o.report) await writeOutput(o.report, `${JSON.stringify(parts.map((p) => p.report), null, 2)}\n`);
+      if (!o.quiet) await write(process.stderr, formatPartsSummary(parts, paths, warnings));
+      return;
+    }
+    const { text, report } = await engine.pack(request, packOptions);
     progress.clear();
+    if (o.maxTokens !== undefined && report.totalTokens > o.maxTokens) throw new OverLimitError(report.totalTokens, o.maxTokens);
+    const copiedWith = o.copy ? await copyToClipboard(text) : null;
+    if (o.copy && copiedWith === null) await write(process.stderr, 'tome: no clipboard program found (pbcopy, clip, wl-copy, xclip or xsel); the text goes to stdout instead.\n');
     if (o.output) await writeOutput(o.output, text);
-    else await write(process.stdout, text);
+    else if (copiedWith === null) await write(process.stdout, text);
     if (o.report) await writeOutput(o.report, `${JSON.stringify(report, null, 2)}\n`);
     if (o.explain) await write(process.stderr, formatExplainTable(report.files));
-    if (!o.quiet) await write(process.stderr, formatSummary(report, o.output ?? 'stdout'));
+    const destination = [o.output, copiedWith !== null ? 'the clipboard' : o.output ? undefined : 'stdout'].filter((d) => d !== undefined).join(' and ');
+    if (!o.quiet) await write(process.stderr, formatSummary(report, destination));
   } finally {
     progress.clear();
     await counter.dispose();

@@ -33,6 +33,13 @@ export function parseByteSize(value: string): number {
   return n;
 }
 
+/** A whole number of at least one, e.g. a commit count. */
+export function parsePositiveInteger(value: string): number {
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`"${value}" is not a whole number of at least 1.`);
+  return n;
+}
+
 /** Collects a repeatable option's values. */
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];

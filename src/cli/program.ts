@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
-import { collect, parseByteSize, parseReserve, parseTokenCount } from './parseValues';
+import { collect, parseByteSize, parsePositiveInteger, parseReserve, parseTokenCount } from './parseValues';
 import { runGraphCommand, type GraphCommandOptions } from './graphCommand';
+import { runInitCommand, type InitCommandOptions } from './initCommand';
 import { runPackCommand, type PackCommandOptions } from './packCommand';
 import { runMcpCommand, type McpCommandOptions } from './mcpCommand';
 
@@ -32,9 +33,30 @@ export function buildProgram(version: string, signal: AbortSignal): Command {
     .option('--focus <path>', 'put this file or folder first under a budget (repeatable)', collect)
     .option('-q, --query <text>', 'your question; ranks files under a budget')
     .option('--volatile-last', 'put files with uncommitted changes last (keeps the prompt prefix cacheable)')
+    .option('--diff [base]', 'pack the uncommitted changes as a diff (or, with a base branch, everything since the merge base) and rank the changed files first')
+    .option('--staged', 'with or without --diff: pack only the staged changes')
+    .option('--log <count>', 'pack the last <count> commits: subject, date and files', parsePositiveInteger)
     .option('--explain', "print each file's mode and the reason for it (stderr)")
     .option('--quiet', 'no progress and no summary')
-    .action((dirs: string[], options: PackCommandOptions) => runPackCommand(dirs, options, signal));
+    .option('--split <tokens>', 'write numbered parts of at most this many tokens each, next to the -o file', parseTokenCount)
+    .option('--max-tokens <tokens>', 'fail with exit code 3 and the total when the pack would hold more (for CI); unlike --budget, nothing is fitted', parseTokenCount)
+    .option('--line-numbers', 'number the lines of files packed in full')
+    .option('--stdin', 'pack only the files listed on stdin (one path a line, or NUL-separated)')
+    .option('--copy', 'put the packed text on the clipboard (stdout when no clipboard program is found)')
+    .option('--remote <url>', 'pack a shallow clone of a git repository (https:, ssh:, git: or file: URL, optional #ref); removed afterwards')
+    .option('--trust-remote-config', "apply the remote repository's own tome.config.json")
+    .option('-c, --config <file>', 'read packing rules from this file instead of the folder\'s tome.config.json')
+    .option('--no-config', 'ignore tome.config.json')
+    .action((dirs: string[], options: PackCommandOptions, command: Command) =>
+      runPackCommand(dirs, { ...options, formatGiven: command.getOptionValueSource('format') === 'cli' }, signal),
+    );
+
+  program
+    .command('init')
+    .description('write a commented starter tome.config.json')
+    .argument('[dir]', 'folder to write it in (default: the current folder)')
+    .option('--force', 'replace an existing tome.config.json')
+    .action((dir: string | undefined, options: InitCommandOptions) => runInitCommand(dir, options));
 
   program
     .command('graph')

@@ -24,6 +24,9 @@ export function formatSummary(report: PackReport, destination: string): string {
     const parts = [...byReason].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${n} ${r}`);
     lines.push(`Skipped ${plural(report.skipped.length, 'file')}: ${parts.join(', ')}`);
   }
+  const diff = report.git?.diff;
+  if (diff) lines.push(`Changes: ${plural(diff.files.length, 'file')} vs ${diff.against}, ranked first.`);
+  if (report.git?.log) lines.push(`Log: ${plural(report.git.log.length, 'commit')}.`);
   if (report.redactionCount > 0) lines.push(`Redacted ${plural(report.redactionCount, 'secret value')}.`);
   for (const w of report.warnings) lines.push(`Warning (${w.stage}${w.path ? `, ${w.path}` : ''}): ${w.message}`);
   return `${lines.join('\n')}\n`;

@@ -102,5 +102,5 @@ export class BlockMemo {
 }
 
 function keyOf(renderer: Renderer, request: BlockRequest): string {
-  return `${renderer.format}\0${request.mode}\0${request.path}`;
+  return `${renderer.format}${renderer.variant ? `+${renderer.variant}` : ''}\0${request.mode}\0${request.path}`;
 }

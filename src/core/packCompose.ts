@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import type { BlockMemo } from './packBlockMemo';
 import type { PackClock } from './packClock';
 import { rebuildEdited, type GraphBasis } from './packGraphDelta';
+import { placeCapped, type CappedMode } from './packModes';
 import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './packTotals';
 import { PackError, type PackResult, type PackStages } from './packTypes';
-import { rendererFor, type Renderer } from './render';
+import type { GitReport } from './git';
+import { rendererFor, withLineNumbers, type ContextSection, type Renderer } from './render';
 import type { PackRequest } from './request';
 import { candidateHash, uncommittedFiles, type PreviousPlacement, type SelectCandidate, type SelectedFile } from './select';
 import type { TokenCounter } from './tokenize/counter';
@@ -19,6 +21,14 @@ interface ComposeInput {
   files: RedactedFile[];
   skipped: SkippedFile[];
   focus: string[];
+  /** Instructions, diff and log sections, rendered between the preamble and the tree. */
+  sections?: readonly ContextSection[];
+  /** What the git sections hold, for the report. */
+  git?: GitReport;
+  /** Files whose mode a tome.config.json rule caps (see packModes). */
+  caps?: ReadonlyMap<string, CappedMode>;
+  /** Secret values redacted in the sections (patches). */
+  sectionRedactions?: number;
   /** Root → the prefix of its paths (see rootPrefixes). */
   prefixes: ReadonlyMap<string, string>;
 }
@@ -52,7 +62,7 @@ export interface SelectionMemo {
 /** The last ordering's input and output, and the last preamble and tree. */
 export interface LayoutMemo {
   order?: { graph: ImportGraph; paths: string[]; mode: PackRequest['order']; result: ReturnType<PackStages['orderFiles']> };
-  fixed?: { format: PackRequest['format']; order: string[]; parts: FixedParts };
+  fixed?: { format: PackRequest['format']; order: string[]; sections: string; parts: FixedParts };
 }
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -87,7 +97,7 @@ function graphKey(roots: readonly string[], files: readonly RedactedFile[]): str
 export async function composePack(input: ComposeInput, ctx: ComposeContext): Promise<PackResult> {
   const { request, files } = input;
   const { clock, counter, stages } = ctx;
-  const renderer = rendererFor(request.format);
+  const renderer = request.lineNumbers ? withLineNumbers(rendererFor(request.format)) : rendererFor(request.format);
   const byPath = new Map(files.map((f) => [f.path, f]));
   const warnings: PackWarning[] = files
     .filter((f) => f.invalidUtf8)
@@ -139,15 +149,17 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
     const f = byPath.get(path);
     return f ? [{ path, text: f.text, fullTokens: fullByPath.get(path) ?? 0, mtimeMs: f.mtimeMs, hash: f.hash }] : [];
   });
-  const redactionCount = files.reduce((sum, f) => sum + f.redactions, 0);
+  const redactionCount = files.reduce((sum, f) => sum + f.redactions, input.sectionRedactions ?? 0);
   // The preamble and tree do not depend on selection; their size is what selection must leave room for.
   const { fixed, selected } = await clock.time('select', async () => {
     const memo = ctx.layoutMemo.fixed;
+    const sections = input.sections ?? [];
+    const sectionsKey = JSON.stringify(sections);
     const fixedParts =
-      memo && memo.format === request.format && sameList(memo.order, order)
+      memo && memo.format === request.format && sameList(memo.order, order) && memo.sections === sectionsKey
         ? memo.parts
-        : await renderFixedParts(renderer, order, counter, clock.signal);
-    ctx.layoutMemo.fixed = { format: request.format, order: [...order], parts: fixedParts };
+        : await renderFixedParts(renderer, order, counter, clock.signal, sections);
+    ctx.layoutMemo.fixed = { format: request.format, order: [...order], sections: sectionsKey, parts: fixedParts };
     return { fixed: fixedParts, selected: await selectFiles(candidates, graph, fixedParts, redactionCount, input, ctx, renderer) };
   });
 
@@ -167,7 +179,7 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
     const base = fixed.tokens + counts.reduce((a, b) => a + b, 0);
     const stats = { ...modeCounts(selected.map((s) => s.mode)), redactions: redactionCount };
     const footer = await fitFooter(renderer, stats, base, counter, clock.signal);
-    return { text: fixed.preamble + fixed.tree + body + footer.text, blockTokens: counts, totalTokens: footer.totalTokens };
+    return { text: fixed.preamble + fixed.sections + fixed.tree + body + footer.text, blockTokens: counts, totalTokens: footer.totalTokens };
   });
   const limit = request.budget === null ? null : request.budget - request.reserve;
   if (limit !== null && totalTokens > limit) {
@@ -200,6 +212,7 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
       redactionCount,
       warnings,
       cycles,
+      ...(input.git ? { git: input.git } : {}),
       timings: clock.timings,
     },
   };
@@ -216,8 +229,16 @@ async function selectFiles(
   renderer: Renderer,
 ): Promise<SelectedFile[]> {
   const { request } = input;
+  const caps = input.caps ?? new Map<string, CappedMode>();
+  const blockCost = async (path: string, mode: FileMode, body: string): Promise<number> => {
+    if (mode === 'path-only') return 0;
+    const { tokens } = await ctx.blockMemo.count(renderer, [{ path, mode, body }], ctx.counter, { signal: ctx.clock.signal });
+    return tokens[0] ?? 0;
+  };
+  const cappedDeps = { blockCost, outlineCache: ctx.outlineCache, ...(ctx.clock.signal ? { signal: ctx.clock.signal } : {}) };
   if (request.budget === null) {
-    return candidates.map((c) => ({ path: c.path, mode: 'full', reason: 'fits', body: c.text, tokens: c.fullTokens }));
+    const { placed } = await placeCapped(candidates, caps, Number.POSITIVE_INFINITY, cappedDeps);
+    return candidates.map((c) => placed.get(c.path) ?? { path: c.path, mode: 'full', reason: 'fits', body: c.text, tokens: c.fullTokens });
   }
   const room = await footerRoom(renderer, candidates.length, redactionCount, request.budget, ctx.counter, ctx.clock.signal);
   const minimum = fixed.tokens + room + request.reserve;
@@ -225,7 +246,7 @@ async function selectFiles(
   if (available < 0) {
     throw new PackError(
       'budget-too-small',
-      `A budget of ${request.budget} tokens is too small: the preamble, the directory tree and the summary ` +
+      `A budget of ${request.budget} tokens is too small: the preamble, ${fixed.sections === '' ? '' : 'the diff, log and instructions, '}the directory tree and the summary ` +
         `need ${fixed.tokens + room} tokens${request.reserve > 0 ? ` and the reserve ${request.reserve} more` : ''}. ` +
         `Give a budget of at least ${minimum}, or pack fewer files.`,
     );
@@ -233,20 +254,24 @@ async function selectFiles(
   const memo = ctx.selectionMemo;
   const key = JSON.stringify({ ...request, focus: input.focus });
   const previous = memo?.key === key ? memo.previous : undefined;
-  const selected = await ctx.stages.selectWithinBudget({
-    candidates,
+  // Capped files take their room first; selection shares out what they leave.
+  const { placed, left } = await placeCapped(candidates, caps, available, cappedDeps);
+  const free = placed.size === 0 ? candidates : candidates.filter((c) => !placed.has(c.path));
+  const chosen = await ctx.stages.selectWithinBudget({
+    candidates: free,
     graph,
-    available,
+    available: left,
     focus: input.focus,
     query: request.query,
     signal: ctx.clock.signal,
     outlineCache: ctx.outlineCache,
     ...(previous ? { previous } : {}),
-    blockCost: async (path, mode, body) => {
-      if (mode === 'path-only') return 0;
-      const { tokens } = await ctx.blockMemo.count(renderer, [{ path, mode, body }], ctx.counter, { signal: ctx.clock.signal });
-      return tokens[0] ?? 0;
-    },
+    blockCost,
+  });
+  const chosenByPath = new Map(chosen.map((s) => [s.path, s]));
+  const selected = placed.size === 0 ? chosen : candidates.flatMap((c) => {
+    const s = placed.get(c.path) ?? chosenByPath.get(c.path);
+    return s ? [s] : [];
   });
   if (memo) {
     memo.key = key;

@@ -1,3 +1,4 @@
+import { resolveGitContext, type GitContext } from './git';
 import { buildImportGraph } from './graph';
 import { orderFiles } from './order';
 import { BlockMemo } from './packBlockMemo';
@@ -5,6 +6,7 @@ import { composePack, type GraphMemo, type LayoutMemo, type SelectionMemo } from
 import { PackClock } from './packClock';
 import { focusPaths, locateFocus, rootPrefixes } from './packFocus';
 import { PackError, type PackDeps, type PackOptions, type PackResult, type PackStages } from './packTypes';
+import { applyModeRules } from './packModes';
 import { readFiles } from './read';
 import { redactFile } from './redact';
 import { scanOptionsOf, type PackRequest } from './request';
@@ -51,11 +53,22 @@ export class PackEngine {
       );
     }
     const located = locateFocus(request.focus, request.roots);
-    const { scanned, files, skipped } = await this.scanAndRead(request, clock);
+    const { scanned, files, skipped, caps } = await this.scanAndRead(request, clock);
     const prefixes = rootPrefixes(request.roots, scanned);
-    const focus = focusPaths(located, prefixes);
+    const git = await this.gitContext(request, prefixes, files, skipped, clock);
+    const focus = [...new Set([...focusPaths(located, prefixes), ...(git?.focus ?? [])])].sort();
     this.blockMemo.beginPack();
-    const result = await composePack({ request, files, skipped, focus, prefixes }, {
+    const composeInput = {
+      request,
+      files,
+      skipped,
+      focus,
+      prefixes,
+      sections: [...(request.instructions !== undefined ? [{ kind: 'instructions' as const, title: 'Instructions', body: request.instructions }] : []), ...(git?.sections ?? [])],
+      caps,
+      ...(git ? { git: git.report, sectionRedactions: git.redactions } : {}),
+    };
+    const result = await composePack(composeInput, {
       counter: this.deps.tokenCounter,
       stages: this.stages,
       clock,
@@ -66,6 +79,7 @@ export class PackEngine {
       selectionMemo: this.selectionMemo,
     });
     this.blockMemo.endPack();
+    if (git) result.report.warnings.push(...git.warnings.map((message) => ({ stage: 'git' as const, message })));
     return result;
   }
 
@@ -84,7 +98,7 @@ export class PackEngine {
   private async scanAndRead(
     request: PackRequest,
     clock: PackClock,
-  ): Promise<{ scanned: ScannedFile[]; files: RedactedFile[]; skipped: SkippedFile[] }> {
+  ): Promise<{ scanned: ScannedFile[]; files: RedactedFile[]; skipped: SkippedFile[]; caps: ReturnType<typeof applyModeRules>['caps'] }> {
     const scan = await clock.time('scan', () =>
       this.stages.scanFiles({
         ...scanOptionsOf(request),
@@ -93,8 +107,33 @@ export class PackEngine {
       }),
       true,
     );
-    const { files, skipped } = await this.readAndRedact(scan.files, request, clock);
-    return { scanned: scan.files, files, skipped: [...scan.skipped, ...skipped] };
+    // Per-glob modes from the project config drop excluded files before they are read.
+    const moded = applyModeRules(request, scan.files);
+    const { files, skipped } = await this.readAndRedact(moded.files, request, clock);
+    return { scanned: scan.files, files, skipped: [...scan.skipped, ...moded.skipped, ...skipped], caps: moded.caps };
+  }
+
+  /** The diff and log the request asks for, filtered by what the scan and read left out. */
+  private async gitContext(
+    request: PackRequest,
+    prefixes: ReadonlyMap<string, string>,
+    files: readonly RedactedFile[],
+    skipped: readonly SkippedFile[],
+    clock: PackClock,
+  ): Promise<GitContext | undefined> {
+    const git = request.git;
+    if (!git || (git.diff === undefined && !(git.log !== undefined && git.log > 0))) return undefined;
+    return clock.time('git', () =>
+      resolveGitContext({
+        roots: request.roots,
+        prefixes,
+        git,
+        packed: new Set(files.map((f) => f.path)),
+        skipped: new Map(skipped.map((s) => [s.path, s])),
+        maxPatchLength: request.maxFileSize,
+        ...(clock.signal ? { signal: clock.signal } : {}),
+      }),
+    );
   }
 
   /** Reads and redacts the files whose size or mtime changed since the last pack; reuses the rest. */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { GitError } from './git/run';
 import { PackError, type PackOptions, type PackResult } from './packTypes';
 import type { FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './packWorkerProtocol';
 import type { PackRequest } from './request';
@@ -23,6 +24,7 @@ function defaultWorkerScript(): string {
 
 function fromWorkerError(error: WorkerError): Error {
   if (error.code) return new PackError(error.code, error.message);
+  if (error.gitProblem) return new GitError(error.gitProblem);
   const out = new Error(error.message);
   out.name = error.name;
   if (error.stack) out.stack = error.stack;

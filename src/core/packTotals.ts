@@ -1,24 +1,31 @@
-import type { FooterStats, Renderer } from './render';
+import type { ContextSection, FooterStats, Renderer } from './render';
 import type { TokenCounter } from './tokenize/counter';
 
 /** The parts of the output that do not depend on budget selection, with their exact tokens. */
 export interface FixedParts {
   preamble: string;
+  /** The context sections (instructions, diff, log), between the preamble and the tree. */
+  sections: string;
   tree: string;
   tokens: number;
 }
 
-/** Renders and counts the preamble and the tree (which lists every packed file, whatever its mode). */
+/**
+ * Renders and counts the preamble, the context sections and the tree (which lists every packed
+ * file, whatever its mode). Each part starts a block, so their counts add up to the joined text's.
+ */
 export async function renderFixedParts(
   renderer: Renderer,
   paths: readonly string[],
   counter: TokenCounter,
   signal?: AbortSignal,
+  contextSections: readonly ContextSection[] = [],
 ): Promise<FixedParts> {
   const preamble = renderer.preamble();
+  const blocks = contextSections.map((s) => renderer.section(s));
   const tree = renderer.tree(paths);
-  const [a = 0, b = 0] = await counter.countMany([preamble, tree], signal);
-  return { preamble, tree, tokens: a + b };
+  const counts = await counter.countMany([preamble, ...blocks, tree], signal);
+  return { preamble, sections: blocks.join(''), tree, tokens: counts.reduce((a, b) => a + b, 0) };
 }
 
 /**

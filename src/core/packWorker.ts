@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PackEngine } from './packEngine';
+import { GitError } from './git/run';
 import { PackError } from './packTypes';
 import type { FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './packWorkerProtocol';
 import { createTokenCounter, defaultTokenCacheDir } from './tokenize';
@@ -28,6 +29,7 @@ function engineFor(encoding: Encoding): PackEngine {
 
 function toWorkerError(error: unknown): WorkerError {
   if (error instanceof PackError) return { name: error.name, message: error.message, code: error.code };
+  if (error instanceof GitError) return { name: error.name, message: error.message, gitProblem: error.problem };
   if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
   return { name: 'Error', message: String(error) };
 }

@@ -1,3 +1,4 @@
+import type { GitProblem } from './git/run';
 import type { PackErrorCode, PackResult } from './packTypes';
 import type { PackRequest } from './request';
 import type { ProgressEvent } from './types';
@@ -13,6 +14,8 @@ export interface WorkerError {
   name: string;
   message: string;
   code?: PackErrorCode;
+  /** Set for a GitError, so the caller gets the problem as data again. */
+  gitProblem?: GitProblem;
   stack?: string;
 }
 

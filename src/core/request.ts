@@ -1,3 +1,5 @@
+import type { ModeRule } from './config/types';
+import type { GitRequest } from './git/context';
 import type { Encoding, OrderMode, OutputFormat } from './types';
 
 /** What to pack. Every field but `roots` has a default (see {@link withDefaults}). */
@@ -29,6 +31,17 @@ export interface PackRequest {
   volatileLast: boolean;
   /** Pack test files too (they rank lower under a budget either way). */
   includeTests: boolean;
+  /** A diff and/or log to pack; the changed files join the focus. Absent: no git context. */
+  git?: GitRequest;
+  /**
+   * Per-glob modes (from tome.config.json), first match wins: `exclude` leaves a file out,
+   * `outline` and `path-only` cap its mode before the budget is fitted, `full` caps nothing.
+   */
+  modes?: ModeRule[];
+  /** Number the lines of full file blocks (`12: …`). */
+  lineNumbers?: boolean;
+  /** Text that heads the pack (the config file's instructions), already redacted. */
+  instructions?: string;
 }
 
 /** 1 MB: larger files are almost always data, bundles or fixtures. */

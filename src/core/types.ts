@@ -5,6 +5,7 @@
  * Paths named `path` are always relative, with `/` separators. With one root they are relative
  * to it; with several roots each path starts with its root's folder name (`api/src/x.ts`).
  */
+import type { GitReport } from './git/context';
 
 /** Tokenizer rank tables Tome can count with. */
 export type Encoding = 'o200k_base' | 'cl100k_base';
@@ -26,7 +27,9 @@ export type SelectionReason =
   | 'query-match'
   | 'central'
   | 'fits'
-  | 'over-budget';
+  | 'over-budget'
+  /** A `modes` rule of tome.config.json set it. */
+  | 'config-mode';
 
 /** Why a file found on disk was left out of the pack. */
 export type SkipReason =
@@ -98,8 +101,8 @@ export interface PackWarning {
   message: string;
 }
 
-/** The pipeline's stages, in order; used by progress events and timings. */
-export type PackStage = 'scan' | 'read' | 'redact' | 'tokenize' | 'graph' | 'order' | 'select' | 'render';
+/** The pipeline's stages, in order; used by progress events and timings. `git` runs only when asked. */
+export type PackStage = 'scan' | 'read' | 'redact' | 'git' | 'tokenize' | 'graph' | 'order' | 'select' | 'render';
 
 /** Structured progress: `done` of `total` units of `stage` finished. */
 export interface ProgressEvent {
@@ -145,6 +148,8 @@ export interface PackReport {
   warnings: PackWarning[];
   /** Cycles found by dependency ordering, each a sorted list of paths. */
   cycles: string[][];
+  /** The diff and log packed, when the request asked for them. */
+  git?: GitReport;
   /** Milliseconds spent per stage. */
   timings: Partial<Record<PackStage, number>>;
 }

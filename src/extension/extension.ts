@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { registerAskAboutChanges } from './changesCommand';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
 import { readSettings, workspaceFolderPaths } from './config';
 import { smallerBudget } from '../llm/contextLength';
@@ -150,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }
   }
   registerPackCommands(context, packs, () => calibration.current());
+  registerAskAboutChanges(context, (scope) => chatView.askAbout(scope));
   registerModelCommands(context, llm, () => chatView.refreshContext());
 }
 

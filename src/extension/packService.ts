@@ -4,7 +4,10 @@
  * progress notification.
  */
 import * as vscode from 'vscode';
+import { ConfigError, withProjectConfig } from '../core/config';
+import { GitError } from '../core/git';
 import { WorkerPackEngine } from '../core/packInWorker';
+import { configProblemText, gitProblemText } from './problemText';
 import { isAbortError, type PackOptions, type PackResult } from '../core/packTypes';
 import type { PackRequest } from '../core/request';
 import type { PackStage } from '../core/types';
@@ -21,9 +24,18 @@ export class PackService implements vscode.Disposable {
     this.engine = new WorkerPackEngine({ workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'packWorker.js').fsPath, cacheDir });
   }
 
-  /** A pack with no UI (chat, status bar). */
-  pack(request: PackRequest, options: PackOptions = {}): Promise<PackResult> {
-    return this.engine.pack(request, options);
+  /**
+   * A pack with no UI (chat, status bar), with the project's tome.config.json applied. A broken
+   * config or a git problem rejects with an Error worded for the user; nothing is packed then.
+   */
+  async pack(request: PackRequest, options: PackOptions = {}): Promise<PackResult> {
+    try {
+      return await this.engine.pack(await withProjectConfig(request), options);
+    } catch (error) {
+      if (error instanceof ConfigError) throw new Error(error.problems.map(configProblemText).join('\n'), { cause: error });
+      if (error instanceof GitError) throw new Error(gitProblemText(error.problem), { cause: error });
+      throw error;
+    }
   }
 
   /**

@@ -3,7 +3,7 @@
  * so it is JSON: no classes, no Maps, no functions.
  */
 
-/** What a conversation packs: the whole workspace, or one folder or file in it. */
+/** What a conversation packs: the whole workspace, one folder or file in it, or the git changes of a folder. */
 export type ChatScope =
   | { kind: 'workspace' }
   | {
@@ -11,6 +11,15 @@ export type ChatScope =
       /** Absolute path on disk. */
       absPath: string;
       /** Workspace-relative path shown on the chip. */
+      label: string;
+    }
+  | {
+      kind: 'changes';
+      /** The folder (in a git repository) whose changes are packed. */
+      absPath: string;
+      /** The branch the changes are measured against (merge base); null for the working tree against HEAD. */
+      base: string | null;
+      /** The chip's text, e.g. "changes vs main". */
       label: string;
     };
 

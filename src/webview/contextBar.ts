@@ -21,7 +21,7 @@ export function renderContextBar(context: ContextInfo, strings: UiStrings, files
   } else {
     const remove = iconButton('scope-remove', 'close', strings.removeScope, 'chip-remove');
     remove.addEventListener('click', () => callbacks.clearScope());
-    const kindIcon = context.scope.kind === 'folder' ? 'folder' : 'file';
+    const kindIcon = context.scope.kind === 'folder' ? 'folder' : context.scope.kind === 'changes' ? 'git-compare' : 'file';
     scope.replaceChildren(el('span', { id: 'scope-chip', class: 'chip', 'data-scope': context.scope.kind, title: context.scope.absPath }, icon(kindIcon), ` ${context.scope.label} `, remove));
   }
 

@@ -5,6 +5,8 @@ import { WorkerPackEngine } from '../../src/core/packInWorker';
 import { withDefaults } from '../../src/core/request';
 import type { ProgressEvent } from '../../src/core/types';
 import { buildDist, REPO } from './cliBuild';
+import { GitError } from '../../src/core/git';
+import { repoWith, writeFiles } from '../support/gitRepo';
 import { countingCounter, fixture } from './packTestSupport';
 
 describe('WorkerPackEngine', () => {
@@ -26,6 +28,18 @@ describe('WorkerPackEngine', () => {
     expect(inWorker.report.files).toEqual(inProcess.report.files);
     expect(inWorker.report.totalTokens).toBe(inProcess.report.totalTokens);
     expect(events.some((e) => e.stage === 'render')).toBe(true);
+  });
+
+  it('packs a git diff in the worker and gives a git problem back as data', async () => {
+    const repo = repoWith({ 'a.ts': 'export const a = 1;\n' });
+    writeFiles(repo, { 'a.ts': 'export const a = 2;\n' });
+    const request = withDefaults({ roots: [repo], git: { diff: { kind: 'worktree' } } });
+    const inWorker = await engine.pack(request);
+    expect(inWorker.text).toBe((await pack(request, { tokenCounter: countingCounter() })).text);
+    expect(inWorker.report.git?.diff?.files).toEqual([{ path: 'a.ts', status: 'modified' }]);
+    const error = await engine.pack(withDefaults({ roots: [repo], git: { diff: { kind: 'base', base: 'no-such-base' } } })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).problem).toEqual({ kind: 'unknown-revision', root: repo, revision: 'no-such-base' });
   });
 
   it('rejects with the signal’s reason when cancelled, then keeps working', async () => {

@@ -4,8 +4,9 @@ import { parsePlain, plainRenderer } from './plain';
 import type { ParsedFile, Renderer } from './types';
 import { parseXml, xmlRenderer } from './xml';
 
-export type { FooterStats, ParsedFile, Renderer } from './types';
+export type { ContextSection, FooterStats, ParsedFile, Renderer, SectionKind } from './types';
 export { drawTree } from './tree';
+export { numberLines, withLineNumbers } from './lineNumbers';
 
 const RENDERERS: Record<OutputFormat, Renderer> = { xml: xmlRenderer, markdown: markdownRenderer, plain: plainRenderer };
 const PARSERS: Record<OutputFormat, (text: string) => ParsedFile[]> = { xml: parseXml, markdown: parseMarkdown, plain: parsePlain };

@@ -32,6 +32,11 @@ export const markdownRenderer: Renderer = {
       'A fence info string ending in "no-final-newline" marks a file whose last line has no line break.\n\n'
     );
   },
+  section({ kind, title, body }) {
+    const fence = fenceFor(body);
+    const info = kind === 'diff' ? 'diff' : 'text';
+    return `## ${pathAsLine(title)}\n\n${fence}${info}\n${body}${body.endsWith('\n') ? '' : '\n'}${fence}\n\n`;
+  },
   tree(paths) {
     const lines = drawTree(paths, (n) => pathAsLine(n));
     const fence = fenceFor(lines.join('\n'));

@@ -23,6 +23,10 @@ export const plainRenderer: Renderer = {
       'An END line that says "no-final-newline" marks a file whose last line has no line break.\n\n'
     );
   },
+  section({ title, body }) {
+    const rule = delimiterFor(body);
+    return `${rule} ${pathAsLine(title)}\n${body}${body.endsWith('\n') ? '' : '\n'}${rule} END\n\n`;
+  },
   tree(paths) {
     const lines = drawTree(paths, (n) => pathAsLine(n));
     return `DIRECTORY TREE\n\n${lines.map((l) => `  ${l}\n`).join('')}\nFILES\n\n`;

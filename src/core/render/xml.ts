@@ -29,6 +29,8 @@ function unescapeBody(body: string): string {
   return body.replace(/<\\(\\*)\/file/g, '<$1/file');
 }
 
+const SECTION_TAG = { instructions: 'instructions', diff: 'git_diff', log: 'git_log' } as const;
+
 /** The XML format: tags models are trained to read, minimal escaping inside file bodies. */
 export const xmlRenderer: Renderer = {
   format: 'xml',
@@ -40,6 +42,12 @@ export const xmlRenderer: Renderer = {
       `${ORDER_TEXT}\n${MODES_TEXT}\n` +
       'Inside file bodies, "<\\/file" stands for "</file".\n</about>\n'
     );
+  },
+  section({ kind, title, body }) {
+    const tag = SECTION_TAG[kind];
+    // Only the element's own closing tag could end it early; it gains a backslash as in file bodies.
+    const safe = body.replace(new RegExp(`<(\\\\*)/${tag}`, 'g'), `<\\$1/${tag}`);
+    return `<${tag} title="${escapeXml(title)}">\n${safe}${body.endsWith('\n') ? '' : '\n'}</${tag}>\n`;
   },
   tree(paths) {
     const lines = drawTree(paths, escapeXml);

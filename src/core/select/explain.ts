@@ -17,6 +17,7 @@ const REASON_TEXT: Record<SelectionReason, string> = {
   central: 'central',
   fits: 'fits',
   'over-budget': 'over budget',
+  'config-mode': 'config modes',
 };
 
 /**

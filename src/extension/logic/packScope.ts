@@ -41,6 +41,9 @@ export function requestForScope(input: ScopeRequestInput & { include?: string[] 
   let focus: string[] = [];
   if (scope.kind === 'workspace') {
     roots = [...input.workspaceFolders];
+  } else if (scope.kind === 'changes') {
+    // The diff section and the changed files (ranked first by core) are the scope.
+    roots = [folderContaining(scope.absPath, input.workspaceFolders) ?? scope.absPath];
   } else {
     const folder = folderContaining(scope.absPath, input.workspaceFolders);
     roots = [folder ?? (scope.kind === 'folder' ? scope.absPath : join(scope.absPath, '..'))];
@@ -58,6 +61,7 @@ export function requestForScope(input: ScopeRequestInput & { include?: string[] 
     budget: input.budget,
     reserve: input.reserve,
     query: input.query,
+    ...(scope.kind === 'changes' ? { git: { diff: scope.base === null ? { kind: 'worktree' as const } : { kind: 'base' as const, base: scope.base } } } : {}),
   });
 }
 
@@ -125,7 +129,7 @@ export type PackFunction = (request: PackRequest, options: PackOptions) => Promi
  */
 export async function packScope(pack: PackFunction, input: ScopeRequestInput, options: PackOptions = {}): Promise<PackResult> {
   const request = requestForScope(input);
-  if (input.scope.kind === 'workspace' || request.roots.length !== 1) return pack(request, options);
+  if (input.scope.kind === 'workspace' || input.scope.kind === 'changes' || request.roots.length !== 1) return pack(request, options);
   const root = request.roots[0] ?? '';
   const scopeRel = relative(root, input.scope.absPath).split(sep).join('/');
   if (scopeRel === '') return pack(request, options);

@@ -19,6 +19,8 @@ export interface ChatScenarioOptions {
   server?: Omit<ModelServerOptions, 'replies' | 'fallback'>;
   /** User settings laid over the defaults below; the base URL may name the server's root. */
   userSettings?: (model: ModelServer) => Record<string, unknown>;
+  /** Changes the workspace copy before code-server opens it. */
+  prepareWorkspace?: (workspace: string) => void;
 }
 
 /** A chat scenario's handles: the page, the user-level model server, the decoy, the chat frame. */
@@ -76,6 +78,7 @@ export function useChatScenario(name: string, options: ChatScenarioOptions): Cha
       ...options.userSettings?.(scenario.model),
     }),
     decoyPort: () => scenario.decoy.port,
+    ...(options.prepareWorkspace ? { prepareWorkspace: options.prepareWorkspace } : {}),
     failureEvidence: () => ({ model: scenario.model?.requests(), decoy: scenario.decoy?.requests() }),
     afterStart: async ({ page }) => {
       await runCommand(page, 'Tome: Set API Key');

@@ -38,6 +38,8 @@ export interface CodeServerOptions {
   decoyPort?: number;
   /** Extra environment for code-server and so for the extension host. */
   env?: Record<string, string>;
+  /** Changes the fresh workspace copy before code-server opens it (e.g. makes it a git repository). */
+  prepareWorkspace?: (workspace: string) => void;
 }
 
 /** A running code-server with a fresh user-data folder and a fresh copy of the fixture workspace. */
@@ -85,6 +87,7 @@ export async function startCodeServer(run: E2eRun, options: CodeServerOptions): 
   const logFile = join(home, 'code-server.log');
   mkdirSync(home, { recursive: true });
   copyWorkspace(workspace, options.decoyPort);
+  options.prepareWorkspace?.(workspace);
   writeUserSettings(userDataDir, options.userSettings);
 
   const port = await freePort();

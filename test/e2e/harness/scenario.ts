@@ -63,6 +63,7 @@ export function useScenario(name: string, options: ScenarioOptions): ScenarioCon
       userSettings: options.userSettings(),
       ...(options.decoyPort ? { decoyPort: options.decoyPort() } : {}),
       ...(options.env ? { env: options.env } : {}),
+      ...(options.prepareWorkspace ? { prepareWorkspace: options.prepareWorkspace } : {}),
     });
     browser = await launchBrowser(run);
     context.codeServer = codeServer;

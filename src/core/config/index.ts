@@ -1,0 +1,8 @@
+/** tome.config.json: a project's packing rules, shared through the repository. It never says where code is sent. */
+export { findConfigFile, loadProjectConfig, readConfigFile } from './load';
+export { overlayConfig, withProjectConfig } from './forRequest';
+export { mergeConfig, type SharedFields } from './merge';
+export { modeMatcher, type ModeMatcher } from './modes';
+export { parseConfigText } from './parse';
+export { starterConfigText } from './starter';
+export { CONFIG_FILE_NAME, CONFIG_KEYS, ConfigError, describeConfigProblem, type ConfigMode, type ConfigProblem, type ModeRule, type TomeConfig } from './types';

@@ -1,0 +1,44 @@
+/** Git and config problems (data from core) in the user's language. */
+import * as vscode from 'vscode';
+import type { ConfigProblem } from '../core/config';
+import type { GitProblem } from '../core/git';
+
+/** One git problem as a sentence. */
+export function gitProblemText(p: GitProblem): string {
+  switch (p.kind) {
+    case 'git-missing':
+      return vscode.l10n.t('git is not installed or not on the PATH; install git to ask about changes.');
+    case 'not-a-repository':
+      return vscode.l10n.t('{0} is not in a git repository, so it has no changes to ask about.', p.root);
+    case 'no-commits':
+      return vscode.l10n.t('The repository at {0} has no commits yet; commit once to compare with it.', p.root);
+    case 'unknown-revision':
+      return vscode.l10n.t('{0} is not a branch, tag or commit in the repository at {1}.', p.revision, p.root);
+    case 'git-failed':
+    case 'refused-remote':
+    case 'clone-failed':
+      return vscode.l10n.t('git failed: {0}', 'detail' in p ? p.detail : p.url);
+  }
+}
+
+/** One config problem as a sentence naming the file, line and key. */
+export function configProblemText(p: ConfigProblem): string {
+  if (p.kind === 'unreadable') return vscode.l10n.t('Could not read {0}: {1}.', p.file, p.detail);
+  const at = `${p.file}:${p.line}:${p.column}`;
+  switch (p.kind) {
+    case 'syntax':
+      return vscode.l10n.t('{0}: this is not valid JSON ({1}).', at, p.detail);
+    case 'not-an-object':
+      return vscode.l10n.t('{0}: the file must hold one JSON object.', at);
+    case 'unknown-key':
+      return vscode.l10n.t('{0}: "{1}" is not a tome.config.json key.', at, p.key);
+    case 'not-allowed':
+      return vscode.l10n.t('{0}: "{1}" cannot be set in a project file: it may change what is packed, never where code is sent.', at, p.key);
+    case 'duplicate-key':
+      return vscode.l10n.t('{0}: "{1}" is given twice.', at, p.key);
+    case 'wrong-value':
+      return vscode.l10n.t('{0}: "{1}" must be {2}.', at, p.key, p.expected);
+    case 'instructions-unreadable':
+      return vscode.l10n.t('{0}: the instructions file "{1}" cannot be used: {2}.', at, p.path, p.detail);
+  }
+}

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- a plain CommonJS extension, loaded by VS Code without a build step */
-// Test-only extension for the e2e scenario 10-lm-tool: finds Tome's language-model tool through
+// Test-only extension for the e2e scenario 11-lm-tool: finds Tome's language-model tool through
 // vscode.lm.tools, invokes it through vscode.lm.invokeTool as a chat would, and writes what it
 // got to the file named by TOME_E2E_TOOL_RESULT, for the scenario to read.
 const vscode = require('vscode');

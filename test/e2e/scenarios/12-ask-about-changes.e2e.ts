@@ -29,8 +29,8 @@ function makeRepository(workspace: string): void {
   appendFileSync(join(workspace, FIXTURE_FILES.invoice.path), `\n${UNCOMMITTED_CHANGE}\n`);
 }
 
-describe('10. ask about my changes', () => {
-  const scenario = useChatScenario('10-ask-about-changes', {
+describe('12. ask about my changes', () => {
+  const scenario = useChatScenario('12-ask-about-changes', {
     replies: [{ kind: 'stream', chunks: ['The branch documents the shelf rule and caps late fees.'] }],
     prepareWorkspace: makeRepository,
   });
@@ -53,6 +53,6 @@ describe('10. ask about my changes', () => {
     // The changed files themselves are packed, in full.
     expect(sent).toContain(`<file path="${FIXTURE_FILES.shelf.path}" mode="full">`);
     expect(sent).toContain(FIXTURE_FILES.invoice.marker);
-    await saveScreenshot(page, '10-ask-about-changes');
+    await saveScreenshot(page, '12-ask-about-changes');
   });
 });

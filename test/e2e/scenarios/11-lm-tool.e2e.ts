@@ -46,8 +46,8 @@ function installHelper(): void {
   if (!/successfully installed/i.test(output)) throw new Error(`code-server did not install the helper extension:\n${output}`);
 }
 
-describe('10. the #tome language-model tool', () => {
-  const scenario = useScenario('10-lm-tool', {
+describe('11. the #tome language-model tool', () => {
+  const scenario = useScenario('11-lm-tool', {
     userSettings: () => ({}),
     env: { TOME_E2E_TOOL_RESULT: RESULT },
     before: async () => installHelper(),
@@ -58,7 +58,7 @@ describe('10. the #tome language-model tool', () => {
     rmSync(RESULT, { force: true }); // a retry must not read the failed attempt's result
     await runCommand(page, 'Tome E2E: Invoke the Tome Tool');
     const check = await waitFor('the helper to write what the tool returned', async () => (existsSync(RESULT) ? (JSON.parse(readFileSync(RESULT, 'utf8')) as ToolCheck) : undefined), 120_000, 500);
-    writeFileSync(join(ARTIFACTS_DIR, '10-lm-tool.json'), JSON.stringify(check, null, 2));
+    writeFileSync(join(ARTIFACTS_DIR, '11-lm-tool.json'), JSON.stringify(check, null, 2));
     expect(check.error).toBeUndefined();
     expect(check.api).toMatchObject({ invokeTool: true, registerTool: true });
     expect(check.tools?.map((t) => t.name)).toContain('tome_pack');
@@ -79,7 +79,7 @@ describe('10. the #tome language-model tool', () => {
 
     expect(check.refused).toMatch(/outside the workspace/);
     await waitFor('the helper\'s notification', async () => (await page.getByText('Tome tool check written.').count()) > 0 || undefined, 30_000, 500);
-    await saveScreenshot(page, '10-lm-tool');
+    await saveScreenshot(page, '11-lm-tool');
   });
 
   it('lists its MCP server in "MCP: List Servers" without hand-written config, and starts it', async () => {
@@ -106,7 +106,7 @@ describe('10. the #tome language-model tool', () => {
     }, 90_000, 1_000);
     // VS Code's own MCP client lists the tools over stdio: dist/cli.js ran on VS Code's runtime.
     await page.getByText('Discovered 6 tools').first().waitFor({ timeout: 30_000 });
-    await saveScreenshot(page, '10-lm-tool-mcp');
+    await saveScreenshot(page, '11-lm-tool-mcp');
     await page.keyboard.press('Escape');
   });
 });

@@ -56,6 +56,11 @@ export interface OpenAIServer {
   enqueue(...replies: ScriptedReply[]): void;
   /** Chat and model requests received so far (control calls are not recorded). */
   requests(): RecordedRequest[];
+  /**
+   * Only the chat requests (`POST …/chat/completions`, Ollama's `POST /api/chat`), without the
+   * window and model-list probes a client makes on the side.
+   */
+  chatRequests(): RecordedRequest[];
   /** Streamed answers still being written (a client that hung up no longer counts). */
   activeStreams(): number;
   /** Empties the queue and the record, and restores the default fallback. */
@@ -207,12 +212,15 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
   const port = (http.address() as AddressInfo).port;
   const baseURL = `http://127.0.0.1:${port}/v1`;
 
+  const isChatRequest = (request: RecordedRequest): boolean =>
+    request.method === 'POST' && (request.path.endsWith('/chat/completions') || request.path === '/api/chat');
   const server: OpenAIServer = {
     port,
     baseURL,
     baseUrl: baseURL,
     enqueue: (...replies) => void queue.push(...replies),
     requests: () => recorded.map((request) => ({ ...request })),
+    chatRequests: () => recorded.filter(isChatRequest).map((request) => ({ ...request })),
     activeStreams: () => streaming,
     reset: () => {
       queue.length = 0;

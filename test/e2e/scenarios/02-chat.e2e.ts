@@ -33,7 +33,7 @@ describe('2. chat', () => {
     expect(usage).toContain('$');
     expect(await chat.locator('#context-summary').textContent()).toMatch(/\d/);
 
-    const [request] = scenario.model.requests();
+    const [request] = scenario.model.chatRequests();
     const sent = requestText(request);
     for (const file of Object.values(FIXTURE_FILES)) expect(sent, file.path).toContain(file.marker);
     expect(sent).toContain(QUESTION);

@@ -19,7 +19,7 @@ describe('3. ask about this folder', () => {
     expect(await chip.textContent()).toContain('src/model');
 
     expect(await askAndWait(chat, 'Where are book ids made?')).toBe('idle');
-    const sent = requestText(scenario.model.requests()[0]);
+    const sent = requestText(scenario.model.chatRequests()[0]);
     for (const inFolder of [FIXTURE_FILES.book, FIXTURE_FILES.shelf]) expect(sent, inFolder.path).toContain(inFolder.marker);
     expect(sent, 'imported by src/model/book.ts').toContain(FIXTURE_FILES.ids.marker);
     for (const unrelated of [FIXTURE_FILES.invoice, FIXTURE_FILES.main, FIXTURE_FILES.server, FIXTURE_FILES.log]) {

@@ -15,7 +15,7 @@ describe('5. follow-up', () => {
     expect(await askAndWait(chat, 'Where do books live?')).toBe('idle');
     expect(await askAndWait(chat, 'How do I find books by author?')).toBe('idle');
 
-    const [first, second] = scenario.model.requests();
+    const [first, second] = scenario.model.chatRequests();
     const firstMessages = messagesJson(first);
     const secondMessages = messagesJson(second);
     expect(requestText(first)).toContain(FIXTURE_FILES.shelf.marker);

@@ -14,7 +14,7 @@ describe('8. the workspace cannot redirect', () => {
     expect(workspaceSettings).toContain(scenario.decoy.baseUrl);
 
     expect(await askAndWait(chat, 'Who answers this?')).toBe('idle');
-    expect(scenario.model.requests()).toHaveLength(1);
+    expect(scenario.model.chatRequests()).toHaveLength(1);
     expect(scenario.decoy.requests()).toHaveLength(0);
     await saveScreenshot(page, '08-workspace-cannot-redirect');
   });

@@ -44,7 +44,7 @@ describe('12. ask about my changes', () => {
     expect(await chip.textContent()).toContain('changes vs main');
 
     expect(await askAndWait(chat, 'What does this branch change?')).toBe('idle');
-    const sent = requestText(scenario.model.requests()[0]);
+    const sent = requestText(scenario.model.chatRequests()[0]);
     expect(sent).toMatch(/<git_diff title="Changes: working tree vs main \(merge base [0-9a-f]+\) \(2 files\)">/);
     expect(sent).toContain(`M ${FIXTURE_FILES.invoice.path}`);
     expect(sent).toContain(`M ${FIXTURE_FILES.shelf.path}`);

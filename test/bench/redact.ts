@@ -1,0 +1,73 @@
+/**
+ * Redact-stage figures, bundled and run by redact.mjs:
+ *   flags <dir>         every value the redact stage replaces under <dir> (node_modules included),
+ *                       as `path kind` lines, then the count: on dependencies these are false positives
+ *   speed <dir> [runs]  the redact stage alone over every packable text file under <dir>: median ms
+ * Files are those a pack would read: no default-excluded names (lock files, bundles, media),
+ * no secret files by name, no binaries, nothing over the default size cap.
+ * Prints one JSON object on the last line of stdout.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { redactText, isSecretFileName } from '../../src/core/redact';
+import { looksBinary } from '../../src/core/read/sniff';
+import { DEFAULT_MAX_FILE_SIZE } from '../../src/core/request';
+import { isDefaultExcludedFile } from '../../src/core/scan/defaults';
+
+const [mode, dir, runsArg] = process.argv.slice(2);
+if ((mode !== 'flags' && mode !== 'speed') || dir === undefined) throw new Error('usage: redact <flags|speed> <dir> [runs]');
+
+interface TextFile {
+  path: string;
+  text: string;
+}
+
+function textFiles(root: string): TextFile[] {
+  const out: TextFile[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== '.git') walk(p);
+      } else if (e.isFile() && !isDefaultExcludedFile(e.name) && !isSecretFileName(e.name) && statSync(p).size <= DEFAULT_MAX_FILE_SIZE) {
+        const bytes = readFileSync(p);
+        if (!looksBinary(bytes)) out.push({ path: relative(root, p).split('\\').join('/'), text: bytes.toString('utf8') });
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+async function flags(files: TextFile[]): Promise<object> {
+  const found: { path: string; kinds: Record<string, number> }[] = [];
+  for (const f of files) {
+    const result = await redactText(f.text, f.path);
+    if (result.redactions === 0) continue;
+    found.push({ path: f.path, kinds: result.kinds });
+    process.stdout.write(`${f.path} ${JSON.stringify(result.kinds)}\n`);
+  }
+  const values = found.reduce((sum, f) => sum + Object.values(f.kinds).reduce((a, b) => a + b, 0), 0);
+  return { files: files.length, flaggedFiles: found.length, flaggedValues: values };
+}
+
+async function speed(files: TextFile[], runs: number): Promise<object> {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const start = performance.now();
+    for (const f of files) await redactText(f.text, f.path);
+    if (i > 0) times.push(performance.now() - start); // the first run warms up the JIT and secretlint
+  }
+  times.sort((a, b) => a - b);
+  const mb = files.reduce((s, f) => s + Buffer.byteLength(f.text), 0) / 1e6;
+  const medianMs = times[Math.floor(times.length / 2)] ?? 0;
+  return { files: files.length, mb: Number(mb.toFixed(1)), runs, medianMs: Number(medianMs.toFixed(0)), minMs: Number((times[0] ?? 0).toFixed(0)) };
+}
+
+async function main(root: string): Promise<void> {
+  const files = textFiles(root);
+  const result = mode === 'flags' ? await flags(files) : await speed(files, Number(runsArg ?? 5));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+void main(dir);

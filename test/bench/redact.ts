@@ -1,7 +1,8 @@
 /**
  * Redact-stage figures, bundled and run by redact.mjs:
- *   flags <dir>         every value the redact stage replaces under <dir> (node_modules included),
- *                       as `path kind` lines, then the count: on dependencies these are false positives
+ *   flags <dir> [values]  every value the redact stage replaces under <dir> (node_modules included),
+ *                       as `path kinds` lines, then the count: on dependencies these are false
+ *                       positives; with `values`, each value too (for a look on one's own machine)
  *   speed <dir> [runs]  the redact stage alone over every packable text file under <dir>: median ms
  * Files are those a pack would read: no default-excluded names (lock files, bundles, media),
  * no secret files by name, no binaries, nothing over the default size cap.
@@ -39,6 +40,20 @@ function textFiles(root: string): TextFile[] {
   return out;
 }
 
+/** The stretches of `original` that became `[REDACTED:…]` in `redacted`, with a little context. */
+function replacedValues(original: string, redacted: string): string[] {
+  const out: string[] = [];
+  let shift = 0;
+  for (const m of redacted.matchAll(/\[REDACTED:[^\]]+\]/g)) {
+    const start = m.index + shift;
+    const after = redacted.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    const end = after === '' ? original.length : original.indexOf(after, start);
+    out.push(`${original.slice(Math.max(0, start - 30), start)}<<${original.slice(start, end)}>>${after}`.replace(/\n/g, '\\n'));
+    shift += end - start - m[0].length;
+  }
+  return out;
+}
+
 async function flags(files: TextFile[]): Promise<object> {
   const found: { path: string; kinds: Record<string, number> }[] = [];
   for (const f of files) {
@@ -46,6 +61,7 @@ async function flags(files: TextFile[]): Promise<object> {
     if (result.redactions === 0) continue;
     found.push({ path: f.path, kinds: result.kinds });
     process.stdout.write(`${f.path} ${JSON.stringify(result.kinds)}\n`);
+    if (runsArg === 'values') for (const v of replacedValues(f.text, result.text)) process.stdout.write(`    ${v}\n`);
   }
   const values = found.reduce((sum, f) => sum + Object.values(f.kinds).reduce((a, b) => a + b, 0), 0);
   return { files: files.length, flaggedFiles: found.length, flaggedValues: values };

@@ -20,7 +20,7 @@ const RANKED: readonly RankedRule[] = SECRET_RULES.map((rule, priority) => ({
 const GATE = new KeywordGate(RANKED);
 
 /** Characters before a match that a rule's check may look at. */
-const BEFORE = 32;
+const BEFORE = 64;
 
 /** Findings of Tome's own rules in `text`; `path` tells code from config files. */
 export function ownFindings(text: string, path?: string): Finding[] {
@@ -33,8 +33,12 @@ export function ownFindings(text: string, path?: string): Finding[] {
       const groups = match.groups;
       const before = text.slice(Math.max(0, match.index - BEFORE), match.index);
       if (rule.accept && !rule.accept(value, { name, quote: groups?.quote, separator: groups?.sep, path, before })) continue;
-      const [secretStart, end] = match.indices?.groups?.secret ?? [match.index, match.index + match[0].length];
-      const start = match.indices?.groups?.lead?.[0] ?? secretStart;
+      let [start, end] = match.indices?.groups?.secret ?? [match.index, match.index + match[0].length];
+      if (rule.lead) {
+        const lead = rule.lead.exec(before);
+        if (lead === null) continue;
+        start -= lead[0].length;
+      }
       const kind = rule.kindOfName && name !== undefined ? rule.kindOfName(name) : rule.kind;
       findings.push({ start, end, kind, priority: rule.priority });
     }

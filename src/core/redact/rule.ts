@@ -15,7 +15,7 @@ export interface MatchContext {
   separator?: string;
   /** The file's path, when known. */
   path?: string;
-  /** Up to 32 characters of text just before the match. */
+  /** Up to 64 characters of text just before the match. */
   before: string;
 }
 
@@ -28,13 +28,15 @@ export interface SecretRule {
    * They are the cheap first look: a file holding none of any rule's keywords is never matched.
    */
   keywords: readonly string[];
-  /**
-   * Global regular expression; the `secret` group (or the whole match) is replaced. A `lead`
-   * group, in a lookbehind, extends the replaced range back to its start: a pattern can then open
-   * with a rare literal (`-us`) and look behind for the part before it, instead of opening with a
-   * character class that the engine would try at every place in the text.
-   */
+  /** Global regular expression; the `secret` group (or the whole match) is replaced. */
   pattern: RegExp;
+  /**
+   * The part of the secret just before the match, found in {@link MatchContext.before} (the
+   * pattern should end with `$`); a finding needs it, and it is replaced with the match. A pattern
+   * can then open with a rare literal (Mailchimp's `-us`) instead of a character class, which the
+   * engine would try at every place in the text.
+   */
+  lead?: RegExp;
   /** Extra check on the captured value; findings that fail it are kept as they are. */
   accept?: (value: string, context: MatchContext) => boolean;
   /** Kind from the match's `name` group, for rules whose kind depends on the variable name. */

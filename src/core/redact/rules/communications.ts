@@ -44,10 +44,11 @@ export const COMMUNICATION_RULES: readonly SecretRule[] = [
     pattern: new RegExp(String.raw`${assignedTo('mailgun')}(?<secret>[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\b`, 'gi'),
   },
   {
-    // Found by its `-us` tail, with the 32 hex digits before it as the lead (see SecretRule.pattern).
+    // Found by its `-us` tail, with the 32 hex digits before it as the lead.
     kind: 'mailchimp-api-key',
     keywords: ['-us'],
-    pattern: /(?<=(?<![A-Za-z0-9])(?<lead>[a-f0-9]{32}))(?<secret>-us\d{1,2})\b/g,
+    pattern: /-us\d{1,2}\b/g,
+    lead: /(?<![A-Za-z0-9])[a-f0-9]{32}$/,
   },
   {
     kind: 'postmark-token',

@@ -40,7 +40,7 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     // Heroku's older API keys are UUIDs, told from any other UUID only by the name next to them.
     kind: 'heroku-api-key',
     keywords: ['heroku'],
-    pattern: new RegExp(String.raw`${assignedTo('heroku')}(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b`, 'gi'),
+    pattern: new RegExp(String.raw`${assignedTo('heroku[_-]?(?:api[_-]?)?(?:key|token)')}(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b`, 'gi'),
   },
   {
     kind: 'cloudflare-api-token',

@@ -11,12 +11,15 @@ import { decodesToUserAndPassword } from './checks';
 
 const notPlaceholder = (v: string): boolean => !isPlaceholder(v) && !/^\$|\$\{/.test(v);
 
+/** npm's older tokens are UUIDs, which {@link isPlaceholder} takes for ids: here only templates and fillers are placeholders. */
+const notTemplate = (v: string): boolean => !/^\$|\$\{|^<.*>$|^(?:x+|\*+)$|^your|changeme|placeholder/i.test(v);
+
 export const CONFIG_FILE_RULES: readonly SecretRule[] = [
   {
     kind: 'npmrc-auth',
     keywords: ['_authtoken', '_auth', '_password'],
     pattern: /(?:^|[\s"':])_(?:authToken|auth|password)\s*=\s*["']?(?<secret>[^\s"']{8,})/gm,
-    accept: notPlaceholder,
+    accept: notTemplate,
   },
   {
     kind: 'netrc-password',

@@ -5,41 +5,14 @@
  *                       positives; with `values`, each value too (for a look on one's own machine)
  *   speed <dir> [runs]  the redact stage alone over every packable text file under <dir>: median
  *                       wall and CPU milliseconds (CPU time is steadier on a busy machine)
- * Files are those a pack would read: no default-excluded names (lock files, bundles, media),
- * no secret files by name, no binaries, nothing over the default size cap.
+ * Files are those a pack would read (see test/support/textFiles.ts).
  * Prints one JSON object on the last line of stdout.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { redactText, isSecretFileName } from '../../src/core/redact';
-import { looksBinary } from '../../src/core/read/sniff';
-import { DEFAULT_MAX_FILE_SIZE } from '../../src/core/request';
-import { isDefaultExcludedFile } from '../../src/core/scan/defaults';
+import { redactText } from '../../src/core/redact';
+import { type TextFile, textFilesUnder } from '../support/textFiles';
 
 const [mode, dir, runsArg] = process.argv.slice(2);
-if ((mode !== 'flags' && mode !== 'speed') || dir === undefined) throw new Error('usage: redact <flags|speed> <dir> [runs]');
-
-interface TextFile {
-  path: string;
-  text: string;
-}
-
-function textFiles(root: string): TextFile[] {
-  const out: TextFile[] = [];
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== '.git') walk(p);
-      } else if (e.isFile() && !isDefaultExcludedFile(e.name) && !isSecretFileName(e.name) && statSync(p).size <= DEFAULT_MAX_FILE_SIZE) {
-        const bytes = readFileSync(p);
-        if (!looksBinary(bytes)) out.push({ path: relative(root, p).split('\\').join('/'), text: bytes.toString('utf8') });
-      }
-    }
-  };
-  walk(root);
-  return out;
-}
+if ((mode !== 'flags' && mode !== 'speed') || dir === undefined) throw new Error('usage: redact <flags|speed> <dir> [runs|values]');
 
 /** The stretches of `original` that became `[REDACTED:…]` in `redacted`, with a little context. */
 function replacedValues(original: string, redacted: string): string[] {
@@ -88,7 +61,7 @@ async function speed(files: TextFile[], runs: number): Promise<object> {
 }
 
 async function main(root: string): Promise<void> {
-  const files = textFiles(root);
+  const files = textFilesUnder(root);
   const result = mode === 'flags' ? await flags(files) : await speed(files, Number(runsArg ?? 5));
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

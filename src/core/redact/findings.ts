@@ -33,12 +33,10 @@ export function ownFindings(text: string, path?: string): Finding[] {
       const groups = match.groups;
       const before = text.slice(Math.max(0, match.index - BEFORE), match.index);
       if (rule.accept && !rule.accept(value, { name, quote: groups?.quote, separator: groups?.sep, path, before })) continue;
-      let [start, end] = match.indices?.groups?.secret ?? [match.index, match.index + match[0].length];
-      if (rule.lead) {
-        const lead = rule.lead.exec(before);
-        if (lead === null) continue;
-        start -= lead[0].length;
-      }
+      const [secretStart, end] = match.indices?.groups?.secret ?? [match.index, match.index + match[0].length];
+      const lead = rule.lead ? rule.lead.exec(before) : undefined;
+      if (lead === null) continue;
+      const start = secretStart - (lead?.[0].length ?? 0);
       const kind = rule.kindOfName && name !== undefined ? rule.kindOfName(name) : rule.kind;
       findings.push({ start, end, kind, priority: rule.priority });
     }

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { PackEngine } from '../core/pack';
 import { withDefaults, type PackRequest } from '../core/request';
 import { createTokenCounter, defaultTokenCacheDir } from '../core/tokenize';
@@ -7,6 +6,7 @@ import { TerminalProgress } from './progress';
 import { resolveRoots } from './roots';
 import { formatExplainTable } from '../core/select';
 import { formatSummary } from './summary';
+import { cacheWarning, writeOutput } from './outputFile';
 
 /** Options of `tome pack` as commander parses them. */
 export interface PackCommandOptions {
@@ -52,18 +52,6 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => stream.write(text, (e) => (e ? reject(e) : resolve())));
 }
 
-/** Writes a file the user named, with a plain message when that fails. */
-async function writeOutput(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new Error(`Could not write "${path}" (${reason}). Check that its folder exists and can be written to.`, {
-      cause: error,
-    });
-  }
-}
-
 /** `tome pack [dir…]`: the packed text to --output or stdout; progress and summary to stderr. */
 export async function runPackCommand(dirs: string[], o: PackCommandOptions, signal: AbortSignal): Promise<void> {
   const request = requestFromOptions(dirs, o);
@@ -83,5 +71,7 @@ export async function runPackCommand(dirs: string[], o: PackCommandOptions, sign
   } finally {
     progress.clear();
     await counter.dispose();
+    const warning = cacheWarning(counter.cacheWriteFailure);
+    if (warning && !o.quiet) await write(process.stderr, warning);
   }
 }

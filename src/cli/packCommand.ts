@@ -15,6 +15,7 @@ import { TerminalProgress } from './progress';
 import { resolveRoots } from './roots';
 import { formatExplainTable } from '../core/select';
 import { formatSummary } from './summary';
+import { cacheWarning } from './outputFile';
 
 /** Options of `tome pack` as commander parses them. */
 export interface PackCommandOptions extends GitOptions {
@@ -149,5 +150,7 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
   } finally {
     progress.clear();
     await counter.dispose();
+    const warning = cacheWarning(counter.cacheWriteFailure);
+    if (warning && !o.quiet) await write(process.stderr, warning);
   }
 }

@@ -98,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): void {
     workspaceFolders: workspaceFolderPaths,
     canSend: () => vscode.workspace.isTrusted,
     post: (message) => views.chat?.post(message),
+    warn: (message) => void vscode.window.showWarningMessage(message),
     newId: () => randomUUID().replace(/-/g, ''),
     strings: sessionStrings(),
     smallerPackShare: (overflowText, share) => smallerBudget(overflowText, share),

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { PackResult } from '../core/packTypes';
+import { WriteFailure, writeFileAtomic } from '../core/write/atomicWrite';
 import type { OutputFormat } from '../core/types';
 import { readSettings, workspaceFolderPaths } from './config';
 import { listFolders } from './logic/folderList';
@@ -87,10 +88,16 @@ export function registerPackCommands(context: vscode.ExtensionContext, packs: Pa
     const result = await packWithProgress(packs, { kind: 'workspace' });
     if (!result) return;
     try {
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+      // On disk, whole or not at all: a full disk leaves no truncated pack that looks complete.
+      if (target.scheme === 'file') await writeFileAtomic(target.fsPath, result.text);
+      else await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
       void vscode.window.showInformationMessage(vscode.l10n.t('Saved the packed workspace to {0}: {1}.', target.fsPath, summary(result)));
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Tome could not write {0}: {1}. Choose another place.', target.fsPath, error instanceof Error ? error.message : String(error)));
+      if (error instanceof WriteFailure && error.kind === 'disk-full') {
+        void vscode.window.showErrorMessage(vscode.l10n.t('The disk is full, so Tome could not save the packed file to {0} ({1}); nothing was written there. Free some space or choose another place.', target.fsPath, error.code));
+      } else {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Tome could not write {0}: {1}. Choose another place.', target.fsPath, error instanceof Error ? error.message : String(error)));
+      }
     }
   });
 

@@ -32,5 +32,13 @@ export function sessionStrings(): SessionStrings {
       message: reason ? vscode.l10n.t('The answer stopped early: {0}', reason) : vscode.l10n.t('The answer stopped early: the connection to the model ended.'),
       nextStep: vscode.l10n.t('The part that arrived is kept. Ask again to get the rest.'),
     }),
+    unreadableChats: (count) =>
+      count === 1
+        ? vscode.l10n.t('One stored conversation could not be read and is not shown; the other conversations are as they were.')
+        : vscode.l10n.t('{0} stored conversations could not be read and are not shown; the other conversations are as they were.', count),
+    contextNotSaved: (failure) =>
+      failure.kind === 'disk-full'
+        ? vscode.l10n.t('The disk is full, so Tome could not save the packed codebase for follow-up questions ({0}). The answer is not affected; the next question packs again.', failure.code)
+        : vscode.l10n.t('Tome could not save the packed codebase for follow-up questions ({0}). The answer is not affected; the next question packs again.', failure.code),
   };
 }

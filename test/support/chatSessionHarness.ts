@@ -100,6 +100,8 @@ export function createHarness(dir: string): Harness {
       packFailed: (detail) => ({ message: `pack failed ${detail}`, nextStep: 'check settings' }),
       endedEarly: (reason) => ({ message: `ended early ${reason ?? ''}`.trim(), nextStep: 'ask again' }),
       promptTruncated: (sent, billed) => `cut: read ${billed} of ${sent}`,
+      unreadableChats: (count) => `${count} unreadable`,
+      contextNotSaved: (failure) => `context not saved: ${failure.kind}`,
     },
   };
   return h;

@@ -16,16 +16,16 @@ export interface CorpusFile {
   pieces: CorpusPiece[];
 }
 
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGITS = '0123456789';
-const ALNUM = UPPER + LOWER + DIGITS;
-const HEX = '0123456789abcdef';
-const URLSAFE = `${ALNUM}_-`;
-const BASE64 = `${ALNUM}+/`;
+export const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+export const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+export const DIGITS = '0123456789';
+export const ALNUM = UPPER + LOWER + DIGITS;
+export const HEX = '0123456789abcdef';
+export const URLSAFE = `${ALNUM}_-`;
+export const BASE64 = `${ALNUM}+/`;
 
 /** mulberry32: a tiny seeded generator; the same seed always gives the same corpus. */
-function generator(seed: number): (alphabet: string, length: number) => string {
+export function generator(seed: number): (alphabet: string, length: number) => string {
   let state = seed >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;

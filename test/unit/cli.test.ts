@@ -98,7 +98,7 @@ describe('the built tome CLI', () => {
   it('exits 1 with a plain message when the output cannot be written', () => {
     const run = tome('pack', '--quiet', '--output', join(tmpdir(), 'no-such-dir-for-tome', 'out.xml'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/Could not write ".*out\.xml" \(ENOENT\)/);
+    expect(run.stderr).toMatch(/Could not write ".*out\.xml": its folder does not exist \(ENOENT\)\. Create it or choose another place\./);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostMessage } from '../../src/shared/protocol';
 import { SYSTEM_PROMPT } from '../../src/extension/logic/chatMessages';
 import { ChatSession } from '../../src/extension/logic/chatSession';
+import { ConversationStore } from '../../src/extension/logic/conversationStore';
+import { fullDiskAfter } from '../support/failingFs';
+import { MemoryState } from '../support/memoryState';
 import { answer, createHarness, failing, FailureWithKind, fakePack, type Harness } from '../support/chatSessionHarness';
 
 let dir: string;
@@ -249,5 +252,28 @@ describe('ChatSession', () => {
     h.scripts.push(answer('y'));
     await session.ask('r2', 'Q2');
     expect(h.requests.at(-1)).toMatchObject({ roots: ['/ws'], focus: ['/ws/src'] });
+  });
+});
+
+describe('ChatSession with damaged or full storage', () => {
+  it('says once, on opening, how many stored conversations could not be read, and opens the rest', async () => {
+    const state = new MemoryState();
+    const readable = { id: 'ok', title: 'Readable', createdAt: 1, updatedAt: 1, scope: { kind: 'workspace' }, turns: [{ id: 't', question: 'q', answer: 'a', status: 'complete', notices: [] }] };
+    await state.update('tome.chats.v1', [readable, { id: 'broken', turns: null }]);
+    const warnings: string[] = [];
+    const session = new ChatSession({ ...h.deps, store: new ConversationStore(state, join(dir, 'chats')), warn: (m) => warnings.push(m) });
+    expect(warnings).toEqual(['1 unreadable']);
+    expect(session.listChats().map((c) => c.id)).toEqual(['ok']);
+  });
+
+  it('answers even when the disk is too full to keep the packed context, and says so', async () => {
+    const warnings: string[] = [];
+    const store = new ConversationStore(new MemoryState(), join(dir, 'chats'), Date.now, fullDiskAfter(10));
+    const session = new ChatSession({ ...h.deps, store, warn: (m) => warnings.push(m) });
+    h.scripts.push(answer('still answered'));
+    await session.ask('r1', 'What is a?');
+    expect(session.current.turns[0]).toMatchObject({ status: 'complete', answer: 'still answered' });
+    expect(warnings).toEqual(['context not saved: disk-full']);
+    expect(await store.readContext(session.current.id)).toBeUndefined();
   });
 });

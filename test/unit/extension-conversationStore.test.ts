@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationStore, MAX_STORED_CHATS, titleFromQuestion } from '../../src/extension/logic/conversationStore';
+import { fullDiskAfter } from '../support/failingFs';
 import { MemoryState } from '../support/memoryState';
 
 
@@ -88,5 +89,62 @@ describe('titleFromQuestion', () => {
     expect(long.length).toBeLessThanOrEqual(61);
     expect(long.endsWith('…')).toBe(true);
     expect(long).not.toMatch(/\s…$/);
+  });
+});
+
+describe('ConversationStore with damaged state', () => {
+  const good = (id: string, at: number) => ({ id, title: id, createdAt: at, updatedAt: at, scope: { kind: 'workspace' }, turns: [turn(id)] });
+
+  it('opens the readable conversations and counts the one it cannot read', async () => {
+    const state = new MemoryState();
+    await state.update('tome.chats.v1', [good('a', 1), { id: 'b', title: 'cut', turns: [{ id: 't', question: 'q' }] }, good('c', 2)]);
+    const store = newStore(state);
+    expect(store.list().map((c) => c.id)).toEqual(['c', 'a']);
+    expect(store.unreadableCount()).toBe(1);
+  });
+
+  it('keeps the unreadable entry untouched when the others are saved or deleted', async () => {
+    const state = new MemoryState();
+    const broken = { id: 'b', turns: 'not a list' };
+    await state.update('tome.chats.v1', [good('a', 1), broken]);
+    const store = newStore(state);
+    await store.save({ ...store.create('n', { kind: 'workspace' }), turns: [turn('new')] });
+    await store.delete('a');
+    expect(state.get<unknown[]>('tome.chats.v1')).toContainEqual(broken);
+    expect(store.list().map((c) => c.id)).toEqual(['n']);
+    expect(store.unreadableCount()).toBe(1);
+  });
+
+  it('reads a stored list that is not a list as no conversations and says so', () => {
+    const state = new MemoryState();
+    state.values.set('tome.chats.v1', '{"truncated json');
+    const store = newStore(state);
+    expect(store.list()).toEqual([]);
+    expect(store.unreadableCount()).toBe(1);
+  });
+
+  it('does not hand back a context file cut short', async () => {
+    const store = newStore();
+    await store.writeContext('a', 'the whole packed codebase');
+    const file = join(dir, 'chats', 'a.context.txt');
+    const whole = readFileSync(file, 'utf8');
+    writeFileSync(file, whole.slice(0, -5));
+    expect(await store.readContext('a')).toBeUndefined();
+  });
+
+  it('still reads a context file written before files had a header', async () => {
+    const store = newStore();
+    await store.writeContext('a', 'x');
+    writeFileSync(join(dir, 'chats', 'a.context.txt'), '<tome_pack>old</tome_pack>');
+    expect(await store.readContext('a')).toBe('<tome_pack>old</tome_pack>');
+  });
+
+  it('keeps the earlier context whole when the disk fills during a write', async () => {
+    const store = newStore();
+    await store.writeContext('a', 'first pack');
+    const full = new ConversationStore(new MemoryState(), join(dir, 'chats'), () => clock++, fullDiskAfter(8));
+    await expect(full.writeContext('a', 'second, longer pack')).rejects.toMatchObject({ kind: 'disk-full' });
+    expect(await store.readContext('a')).toBe('first pack');
+    expect(readdirSync(join(dir, 'chats'))).toEqual(['a.context.txt']);
   });
 });

@@ -53,9 +53,27 @@ export function isPlaceholder(value: string): boolean {
  */
 const WORDS = /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,}(?![a-z])|[A-Z](?=\d)|\d{1,4}|[-_.:/@ ])+$/;
 
+/**
+ * The looser split, which also takes short capitalised words and single capitals (`SignUp`,
+ * `token_A_constructor`). Random strings split this way too, but into pieces of one or two
+ * letters, so it counts only when the letter pieces are long on average (see {@link isWordLike}).
+ */
+const LOOSE_WORDS = /^(?:[A-Z][a-z]+|[a-z]{2,}|[A-Z]+(?![a-z])|\d{1,4}|[-_.:/@ ])+$/;
+const LETTER_PIECES = /[A-Z][a-z]+|[a-z]{2,}|[A-Z]+(?![a-z])/g;
+
+/** Letters per piece that words reach and random strings do not (`JOtMF9I3qluMM…` splits into pieces of about two). */
+const MIN_LETTERS_PER_WORD = 3;
+
+function splitsIntoWords(value: string): boolean {
+  if (!LOOSE_WORDS.test(value)) return false;
+  const pieces = value.match(LETTER_PIECES) ?? [];
+  const letters = pieces.reduce((sum, p) => sum + p.length, 0);
+  return pieces.length > 0 && letters / pieces.length >= MIN_LETTERS_PER_WORD;
+}
+
 /** True when `value` reads as words, a name or a path rather than random characters. */
 export function isWordLike(value: string): boolean {
-  return WORDS.test(value) || value.startsWith('/') || value.startsWith('./') || value.startsWith('../');
+  return WORDS.test(value) || splitsIntoWords(value) || value.startsWith('/') || value.startsWith('./') || value.startsWith('../');
 }
 
 /** Entropy a value must reach to count as a secret; short values cannot reach high figures. */

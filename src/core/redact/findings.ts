@@ -1,5 +1,6 @@
 /** Secret findings as character ranges, and writing `[REDACTED:<kind>]` over them. */
-import { DETECTORS } from './detectors';
+import { KeywordGate, type RankedRule } from './prefilter';
+import { SECRET_RULES } from './rules';
 
 /** A secret at `text.slice(start, end)`. Lower `priority` wins where findings overlap. */
 export interface Finding {
@@ -9,22 +10,37 @@ export interface Finding {
   priority: number;
 }
 
-/** The detectors with the `d` flag, which reports where the `secret` group sits. */
-const WITH_INDICES = DETECTORS.map((d) => ({ ...d, pattern: new RegExp(d.pattern.source, `${d.pattern.flags}d`) }));
+/** The rules with the `d` flag, which reports where the `secret` group sits, and their rank. */
+const RANKED: readonly RankedRule[] = SECRET_RULES.map((rule, priority) => ({
+  ...rule,
+  pattern: new RegExp(rule.pattern.source, `${rule.pattern.flags}d`),
+  priority,
+}));
 
-/** Findings of Tome's own detectors in `text`; `path` tells code from config files. */
+const GATE = new KeywordGate(RANKED);
+
+/** Characters before a match that a rule's check may look at. */
+const BEFORE = 64;
+
+/** Findings of Tome's own rules in `text`; `path` tells code from config files. */
 export function ownFindings(text: string, path?: string): Finding[] {
   const findings: Finding[] = [];
-  WITH_INDICES.forEach((detector, priority) => {
-    for (const match of text.matchAll(detector.pattern)) {
+  for (const rule of GATE.rulesFor(text)) {
+    for (const match of text.matchAll(rule.pattern)) {
       const value = match.groups?.secret ?? match[0];
       const name = match.groups?.name;
-      if (value.length === 0 || (detector.accept && !detector.accept(value, { name, quote: match.groups?.quote, path }))) continue;
-      const [start, end] = match.indices?.groups?.secret ?? [match.index, match.index + match[0].length];
-      const kind = detector.kindOfName && name !== undefined ? detector.kindOfName(name) : detector.kind;
-      findings.push({ start, end, kind, priority });
+      if (value.length === 0) continue;
+      const groups = match.groups;
+      const before = text.slice(Math.max(0, match.index - BEFORE), match.index);
+      if (rule.accept && !rule.accept(value, { name, quote: groups?.quote, separator: groups?.sep, path, before })) continue;
+      const [secretStart, end] = match.indices?.groups?.secret ?? [match.index, match.index + match[0].length];
+      const lead = rule.lead ? rule.lead.exec(before) : undefined;
+      if (lead === null) continue;
+      const start = secretStart - (lead?.[0].length ?? 0);
+      const kind = rule.kindOfName && name !== undefined ? rule.kindOfName(name) : rule.kind;
+      findings.push({ start, end, kind, priority: rule.priority });
     }
-  });
+  }
   return findings;
 }
 

@@ -5,7 +5,6 @@
  */
 import type { ReadFile, RedactedFile } from '../types';
 import { applyFindings, ownFindings } from './findings';
-import { mayHoldSecrets } from './prefilter';
 import { secretlintFindings, secretlintMightFind } from './secretlintFindings';
 
 export { isSecretFileName } from './secretFileName';
@@ -21,7 +20,6 @@ export interface RedactionResult {
 
 /** Replaces every secret value in `text`; `path` (optional) helps secretlint pick its rules. */
 export async function redactText(text: string, path?: string): Promise<RedactionResult> {
-  if (!mayHoldSecrets(text)) return { text, redactions: 0, kinds: {} };
   const findings = ownFindings(text, path);
   if (secretlintMightFind(text)) findings.push(...(await secretlintFindings(text, path)));
   if (findings.length === 0) return { text, redactions: 0, kinds: {} };

@@ -14,10 +14,13 @@ const CREDENTIAL_FILE = new Set([
   '.npmrc', '.pypirc', '.netrc', '_netrc', '.git-credentials', '.htpasswd', '.pgpass',
   'credentials', 'master.key', 'credentials.yml.enc', 'terraform.tfstate', 'terraform.tfstate.backup',
 ]);
-const CREDENTIAL_PATTERN = /service[-_]?account.*\.json$|^client_secret.*\.json$|\.tfvars$/i;
+const CREDENTIAL_PATTERN = /service[-_]?account.*\.json$|^client_secret.*\.json$|\.tfvars(?:\.json)?$/i;
+/** Files whose name is ordinary but whose folder makes them credentials: Docker's and kubectl's own configs. */
+const CREDENTIAL_PATH = /(?:^|\/)\.docker\/config\.json$|(?:^|\/)\.kube\/config$/;
 
-/** True when the file at `path` (any `/`-separated path; only the name counts) is a secret by nature. */
+/** True when the file at `path` (any `/`-separated path; the name counts, and the folder for a few) is a secret by nature. */
 export function isSecretFileName(path: string): boolean {
+  if (CREDENTIAL_PATH.test(path)) return true;
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (ENV_FILE.test(name)) return !ENV_TEMPLATE.test(name);
   if (name.endsWith('.pub')) return false;

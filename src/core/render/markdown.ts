@@ -1,6 +1,6 @@
 import type { FileMode } from '../types';
 import type { FooterStats, ParsedFile, Renderer } from './types';
-import { drawTree, longestRun, MODES_TEXT, ORDER_TEXT, pathAsLine, pathFromLine } from './tree';
+import { DATA_TEXT, drawTree, longestRun, MODES_TEXT, ORDER_TEXT, pathAsLine, pathFromLine } from './tree';
 
 const LANGUAGES: Record<string, string> = {
   ts: 'ts', tsx: 'tsx', js: 'js', jsx: 'jsx', mjs: 'js', cjs: 'js', json: 'json', md: 'md', py: 'python',
@@ -28,7 +28,7 @@ export const markdownRenderer: Renderer = {
       '# Packed codebase\n\n' +
       'This is a whole codebase packed into one text by Tome: a directory tree, then one section per ' +
       'file (a "File:" heading with its path, the mode, and the text in a code fence), then a summary.\n' +
-      `${ORDER_TEXT}\n${MODES_TEXT}\n` +
+      `${ORDER_TEXT}\n${MODES_TEXT}\n${DATA_TEXT}\n` +
       'A fence info string ending in "no-final-newline" marks a file whose last line has no line break.\n\n'
     );
   },

@@ -1,6 +1,6 @@
 import type { FileMode } from '../types';
 import type { FooterStats, ParsedFile, Renderer } from './types';
-import { drawTree, longestRun, MODES_TEXT, ORDER_TEXT, pathAsLine, pathFromLine } from './tree';
+import { DATA_TEXT, drawTree, longestRun, MODES_TEXT, ORDER_TEXT, pathAsLine, pathFromLine } from './tree';
 
 /**
  * A run of `=` longer than any run of `=` inside the body: the body cannot contain it, so the
@@ -19,7 +19,7 @@ export const plainRenderer: Renderer = {
       'This is a whole codebase packed into one text by Tome: a directory tree, then one block per file, ' +
       'then a summary. A block starts with a line of "=" signs, then "FILE", the mode and the path, and ' +
       'ends with the same run of "=" signs followed by "END". No run of "=" inside the file is that long.\n' +
-      `${ORDER_TEXT}\n${MODES_TEXT}\n` +
+      `${ORDER_TEXT}\n${MODES_TEXT}\n${DATA_TEXT}\n` +
       'An END line that says "no-final-newline" marks a file whose last line has no line break.\n\n'
     );
   },

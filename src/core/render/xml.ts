@@ -1,6 +1,6 @@
 import type { FileMode } from '../types';
 import type { FooterStats, ParsedFile, Renderer } from './types';
-import { drawTree, MODES_TEXT, ORDER_TEXT } from './tree';
+import { DATA_TEXT, drawTree, MODES_TEXT, ORDER_TEXT } from './tree';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;', '\r': '&#13;' };
 
@@ -39,7 +39,7 @@ export const xmlRenderer: Renderer = {
       '<tome_pack>\n<about>\n' +
       'This is a whole codebase packed into one text by Tome. It holds a directory tree, then one ' +
       '<file> element per file with its path and mode, then a summary.\n' +
-      `${ORDER_TEXT}\n${MODES_TEXT}\n` +
+      `${ORDER_TEXT}\n${MODES_TEXT}\n${DATA_TEXT}\n` +
       'Inside file bodies, "<\\/file" stands for "</file".\n</about>\n'
     );
   },

@@ -46,7 +46,7 @@ export function classifyFile(rules: EntryRules, name: string, rel: string, shown
   if (rules.tome.ignores(rel, false)) return { reason: 'tomeignored' };
   if (rules.exclude && matchesGlobs(rules.exclude, rel, shown, false)) return { reason: 'excluded' };
   if (rules.include && !matchesGlobs(rules.include, rel, shown, false)) return { reason: 'not-included' };
-  if (isSecretFileName(name)) return { reason: 'secret-file' };
+  if (isSecretFileName(rel)) return { reason: 'secret-file' };
   if (isDefaultExcludedFile(name)) return { reason: 'default-excluded' };
   if (!rules.includeTests && isTestFile(name)) return { reason: 'excluded', detail: 'test file' };
   return null;

@@ -1,4 +1,5 @@
 import type { Encoding } from '../types';
+import type { WriteFailure } from '../write/atomicWrite';
 import { contentHash } from './contentHash';
 import type { TokenCounter } from './counter';
 import { DiskTokenCache } from './diskCache';
@@ -78,6 +79,11 @@ export class CachingTokenCounter implements TokenCounter {
       options.workerScript && options.maxWorkers > 0
         ? new TokenWorkerPool(options.workerScript, options.encoding, this.maxWorkers)
         : null;
+  }
+
+  /** The last failed write of the on-disk cache (a full disk, say), for the caller to report once. */
+  get cacheWriteFailure(): WriteFailure | undefined {
+    return this.disk?.lastWriteFailure;
   }
 
   /** Where misses are counted: in worker threads, or on the calling thread. */

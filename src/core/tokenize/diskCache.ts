@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { nodeWriteFs, WriteFailure, writeFailureOf, writeFileAtomic, type WriteFs } from '../write/atomicWrite';
 import { CONTENT_HASH_BYTES } from './contentHash';
 
 /**
@@ -52,12 +53,23 @@ export function encodeShard(records: ReadonlyMap<string, number>): Buffer {
  * Safe with concurrent writers (several windows, the CLI): a flush re-reads the shard, merges,
  * writes a temporary file and renames it over the old one, so readers see a whole old or a whole
  * new file. When two flushes race, the last rename wins and the other's new entries are simply
- * counted again later. Damaged or unreadable files are treated as empty; errors never surface.
+ * counted again later. Damaged or unreadable files are treated as empty. A write that fails (a
+ * full or read-only disk) leaves the old shard whole and is kept in {@link lastWriteFailure}, for
+ * the caller to say once; counting goes on without the cache.
  */
 export class DiskTokenCache {
   private readonly pending = new Map<number, Map<string, number>>();
+  private failure: WriteFailure | undefined;
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly fs: WriteFs = nodeWriteFs,
+  ) {}
+
+  /** The last write that failed since the cache was made, if any. */
+  get lastWriteFailure(): WriteFailure | undefined {
+    return this.failure;
+  }
 
   /** Every entry on disk (damaged shards skipped). */
   async load(): Promise<Map<string, number>> {
@@ -82,14 +94,15 @@ export class DiskTokenCache {
     return this.pending.size > 0;
   }
 
-  /** Writes queued entries; failures (read-only disk, full disk) drop them silently. */
+  /** Writes queued entries; on failure (read-only disk, full disk) they are dropped and the failure kept. */
   async flush(): Promise<void> {
     const work = [...this.pending];
     this.pending.clear();
     if (work.length === 0) return;
     try {
       await mkdir(this.dir, { recursive: true });
-    } catch {
+    } catch (error) {
+      this.failure = writeFailureOf(error, this.dir);
       return;
     }
     await Promise.all(work.map(([shard, entries]) => this.writeShard(shard, entries)));
@@ -117,13 +130,10 @@ export class DiskTokenCache {
     if (merged.size > MAX_RECORDS_PER_SHARD) {
       records = new Map([...merged].slice(merged.size - MAX_RECORDS_PER_SHARD));
     }
-    const target = this.shardPath(shard);
-    const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await writeFile(temp, encodeShard(records));
-      await rename(temp, target);
-    } catch {
-      await rm(temp, { force: true }).catch(() => undefined);
+      await writeFileAtomic(this.shardPath(shard), encodeShard(records), this.fs);
+    } catch (error) {
+      if (error instanceof WriteFailure) this.failure = error;
     }
   }
 }

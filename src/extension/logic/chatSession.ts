@@ -23,6 +23,8 @@ export class ChatSession {
   constructor(private readonly deps: ChatSessionDeps) {
     const activeId = deps.store.activeId();
     this.chat = (activeId && deps.store.get(activeId)) || deps.store.create(deps.newId(), { kind: 'workspace' });
+    const unreadable = deps.store.unreadableCount();
+    if (unreadable > 0) deps.warn?.(deps.strings.unreadableChats(unreadable));
   }
 
   /** The conversation now shown. */

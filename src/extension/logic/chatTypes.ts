@@ -2,6 +2,7 @@
  * What the chat session needs from the outside world, as plain interfaces, so the whole
  * ask → pack → stream → store flow runs in unit tests without VS Code or a network.
  */
+import type { WriteFailure } from '../../core/write/atomicWrite';
 import type { PackOptions, PackResult } from '../../core/packTypes';
 import type { PackRequest } from '../../core/request';
 import type { HostAction, HostMessage } from '../../shared/protocol';
@@ -67,6 +68,10 @@ export interface SessionStrings {
   endedEarly(reason: string | undefined): { message: string; nextStep: string };
   /** The server read only `billed` of the `sent` prompt tokens: it cut the prompt. Names the fix. */
   promptTruncated(sent: number, billed: number): string;
+  /** `count` stored conversations could not be read; the others opened as usual. */
+  unreadableChats(count: number): string;
+  /** The packed context could not be saved to disk (`failure` says why); the answer goes on. */
+  contextNotSaved(failure: WriteFailure): string;
 }
 
 /** Everything the session calls. */
@@ -87,6 +92,8 @@ export interface ChatSessionDeps {
   /** False in an untrusted workspace: Tome packs but does not send. */
   canSend(): boolean;
   post(message: HostMessage): void;
+  /** Shows a warning that belongs to no answer (a notification in VS Code). */
+  warn?(message: string): void;
   newId(): string;
   strings: SessionStrings;
   /**

@@ -4,6 +4,7 @@
  * changed, send the stored bytes unchanged so the provider's prompt cache hits.
  */
 import type { PackResult } from '../../core/packTypes';
+import { WriteFailure } from '../../core/write/atomicWrite';
 import { conversationText, contextBudget, shrunkBudget, type ContextBudget } from './chatMessages';
 import type { ChatSessionDeps } from './chatTypes';
 import type { PackedContextMeta, StoredConversation } from './conversationStore';
@@ -22,7 +23,22 @@ export interface ConversationContext {
   changed: boolean;
 }
 
-type Deps = Pick<ChatSessionDeps, 'pack' | 'store' | 'model' | 'packSettings' | 'workspaceFolders' | 'countTokens' | 'smallerPackShare' | 'calibratedBudget'>;
+type Deps = Pick<ChatSessionDeps, 'pack' | 'store' | 'model' | 'packSettings' | 'workspaceFolders' | 'countTokens' | 'smallerPackShare' | 'calibratedBudget' | 'warn'> & {
+  strings: Pick<ChatSessionDeps['strings'], 'contextNotSaved'>;
+};
+
+/**
+ * Keeps the packed text for follow-ups. A failed write (a full disk) leaves no partial file and
+ * costs only the byte-identical follow-up: the answer goes on, and the next question packs again.
+ */
+async function saveContext(deps: Deps, id: string, text: string): Promise<void> {
+  try {
+    await deps.store.writeContext(id, text);
+  } catch (error) {
+    if (!(error instanceof WriteFailure)) throw error;
+    deps.warn?.(deps.strings.contextNotSaved(error));
+  }
+}
 
 /** Room for follow-ups, so later turns fit beside the same pack. */
 export function followUpHeadroom(contextWindow: number): number {
@@ -58,13 +74,13 @@ export async function contextForQuestion(deps: Deps, chat: StoredConversation, q
     const previous = await deps.store.readContext(chat.id);
     const { result, meta } = await packWith(deps, chat, stored, signal);
     const changed = previous !== undefined && previous !== result.text;
-    if (previous !== result.text) await deps.store.writeContext(chat.id, result.text);
+    if (previous !== result.text) await saveContext(deps, chat.id, result.text);
     return { text: result.text, meta, changed };
   }
   const settings = deps.packSettings();
   const { budget, reserve } = firstBudget(deps, question);
   const { result, meta } = await packWith(deps, chat, { budget, reserve, query: question, encoding: settings.encoding, format: settings.format }, signal);
-  await deps.store.writeContext(chat.id, result.text);
+  await saveContext(deps, chat.id, result.text);
   return { text: result.text, meta, changed: false };
 }
 
@@ -74,6 +90,6 @@ export async function smallerContext(deps: Deps, chat: StoredConversation, curre
   const pick = deps.smallerPackShare;
   const smaller = shrunkBudget({ budget, reserve: current.reserve }, current.tokens, pick ? (share) => pick(overflowText, share) : undefined);
   const { result, meta } = await packWith(deps, chat, { ...current, budget: smaller.budget, reserve: smaller.reserve }, signal);
-  await deps.store.writeContext(chat.id, result.text);
+  await saveContext(deps, chat.id, result.text);
   return { text: result.text, meta, changed: true };
 }

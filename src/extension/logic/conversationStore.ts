@@ -3,8 +3,10 @@
  * packed context text in a file under the extension's workspace storage folder (it can be
  * megabytes, and Memento values are meant to be small).
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { nodeWriteFs, writeFileAtomic, type WriteFs } from '../../core/write/atomicWrite';
+import { decodeContextFile, encodeContextFile, readConversations } from './storedRecords';
 import type { ChatListItem, ChatScope, ChatTurn, ConversationView, PackedFileView } from '../../shared/model';
 import type { Encoding, OutputFormat } from '../../core/types';
 
@@ -65,15 +67,30 @@ export class ConversationStore {
     /** Folder for context files; created on first write. */
     private readonly contextDir: string,
     private readonly now: () => number = Date.now,
+    private readonly fs: WriteFs = nodeWriteFs,
   ) {}
 
-  /** All stored chats, newest first. A turn left streaming by a closed window reads as incomplete. */
+  /** All stored chats that can be read, newest first. A turn left streaming by a closed window reads as incomplete. */
   all(): StoredConversation[] {
-    const chats = this.state.get<StoredConversation[]>(CHATS_KEY) ?? [];
-    return chats
-      .filter((c) => typeof c?.id === 'string' && Array.isArray(c.turns))
-      .map((c) => ({ ...c, turns: c.turns.map((t): ChatTurn => (t.status === 'streaming' ? { ...t, status: 'incomplete' } : t)) }))
+    return readConversations(this.state.get<unknown>(CHATS_KEY))
+      .chats.map((c) => ({ ...c, turns: c.turns.map((t): ChatTurn => (t.status === 'streaming' ? { ...t, status: 'incomplete' } : t)) }))
       .sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+
+  /**
+   * How many stored conversations cannot be read (damaged, cut short, from an unknown version):
+   * each such entry is kept as it was, never shown and never overwritten by saving the others.
+   * A stored list that is not a list at all counts as one.
+   */
+  unreadableCount(): number {
+    const { unreadable, listUnreadable } = readConversations(this.state.get<unknown>(CHATS_KEY));
+    return unreadable.length + (listUnreadable ? 1 : 0);
+  }
+
+  /** Writes the readable chats and keeps the unreadable entries after them, untouched. */
+  private async store(chats: StoredConversation[]): Promise<void> {
+    const { unreadable } = readConversations(this.state.get<unknown>(CHATS_KEY));
+    await this.state.update(CHATS_KEY, [...chats, ...unreadable]);
   }
 
   /** The list the history menu shows, newest first; empty chats are left out. */
@@ -107,25 +124,31 @@ export class ConversationStore {
     const others = this.all().filter((c) => c.id !== chat.id);
     const kept = [updated, ...others].slice(0, MAX_STORED_CHATS);
     const dropped = [updated, ...others].slice(MAX_STORED_CHATS);
-    await this.state.update(CHATS_KEY, kept);
+    await this.store(kept);
     await Promise.all(dropped.map((c) => this.removeContext(c.id)));
   }
 
   async delete(id: string): Promise<void> {
-    await this.state.update(CHATS_KEY, this.all().filter((c) => c.id !== id));
+    await this.store(this.all().filter((c) => c.id !== id));
     await this.removeContext(id);
   }
 
-  /** Saves the packed context text, byte for byte. */
+  /**
+   * Saves the packed context text, byte for byte, whole or not at all (see writeFileAtomic);
+   * throws a WriteFailure when the disk is full or cannot be written.
+   */
   async writeContext(id: string, text: string): Promise<void> {
     await mkdir(this.contextDir, { recursive: true });
-    await writeFile(this.contextPath(id), text, 'utf8');
+    await writeFileAtomic(this.contextPath(id), encodeContextFile(text), this.fs);
   }
 
-  /** The packed context text, or undefined when it was never written or has been removed. */
+  /**
+   * The packed context text, or undefined when it was never written, has been removed or cannot
+   * be read whole (then the next question packs the codebase again).
+   */
   async readContext(id: string): Promise<string | undefined> {
     try {
-      return await readFile(this.contextPath(id), 'utf8');
+      return decodeContextFile(await readFile(this.contextPath(id), 'utf8'));
     } catch {
       return undefined;
     }

@@ -1,0 +1,72 @@
+/**
+ * Writing a whole file or nothing: the bytes go to a temporary file next to the target, which is
+ * renamed over it only once every byte is written. A full disk, a read-only folder or a crash in
+ * between leaves the old file (or none), never a half-written one that looks complete; the
+ * temporary file is removed. Rename is atomic within one folder on POSIX and NTFS.
+ */
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+
+/** The file-system calls a write makes; tests inject failures (a full disk) here. */
+export interface WriteFs {
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string): Promise<void>;
+}
+
+/** The real file system. */
+export const nodeWriteFs: WriteFs = {
+  writeFile: (path, data) => writeFile(path, data),
+  rename: (from, to) => rename(from, to),
+  rm: (path) => rm(path, { force: true }),
+};
+
+/** Why a write failed, as data: the edge chooses the words. */
+export type WriteFailureKind = 'disk-full' | 'read-only' | 'no-permission' | 'no-folder' | 'other';
+
+/** A failed write: nothing was written at `path` (an earlier file there is as it was). */
+export class WriteFailure extends Error {
+  constructor(
+    readonly kind: WriteFailureKind,
+    readonly path: string,
+    /** The system's error code, e.g. `ENOSPC`. */
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${kind} writing ${path} (${code})`, options);
+    this.name = 'WriteFailure';
+  }
+}
+
+const KIND_OF_CODE: Record<string, WriteFailureKind> = {
+  ENOSPC: 'disk-full',
+  EDQUOT: 'disk-full',
+  EFBIG: 'disk-full',
+  EROFS: 'read-only',
+  EACCES: 'no-permission',
+  EPERM: 'no-permission',
+  ENOENT: 'no-folder',
+  ENOTDIR: 'no-folder',
+};
+
+function codeOf(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown';
+}
+
+/** The {@link WriteFailure} for a system error met while writing `path`. */
+export function writeFailureOf(error: unknown, path: string): WriteFailure {
+  const code = codeOf(error);
+  return new WriteFailure(KIND_OF_CODE[code] ?? 'other', path, code, { cause: error });
+}
+
+/** Writes `data` to `path` whole or not at all; throws a {@link WriteFailure}. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = nodeWriteFs): Promise<void> {
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await fs.writeFile(temp, data);
+    await fs.rename(temp, path);
+  } catch (error) {
+    await fs.rm(temp).catch(() => undefined);
+    throw writeFailureOf(error, path);
+  }
+}

@@ -35,6 +35,11 @@ export interface FillDeps {
  * it the room that is left.
  */
 const FULL_SHARE_FIRST_PASS = 0.4;
+/**
+ * A lead (one of the strongest query matches) may take up to this share in full: the file a
+ * question is about is often one large file, and its outline rarely answers the question.
+ */
+const LEAD_FULL_SHARE = 0.7;
 /** An outline whose estimated cost exceeds the room by this factor is not worth counting. */
 const ESTIMATE_SLACK = 1.5;
 /** How far the parse-free outline estimate may overshoot before a file is skipped unparsed. */
@@ -47,8 +52,9 @@ const MIN_OUTLINE_SHARE = 0.01;
 /**
  * Greedy budget fill over `ranked` (most valuable first):
  * 1. focus files and their direct imports get their cheapest form (outline, else full) first,
- * 2. then, by rank, each file is upgraded to full when it fits, else outlined when that fits,
- * 3. then whatever room is left upgrades outlines and listed files, again by rank.
+ * 2. then the leads (the strongest query matches) in full where they fit,
+ * 3. then, by rank, each file is upgraded to full when it fits, else outlined when that fits,
+ * 4. then whatever room is left upgrades outlines and listed files, again by rank.
  * Returns one placement per candidate index. The sum of `tokens` never exceeds `available`.
  */
 export async function fillBudget(
@@ -147,14 +153,24 @@ export async function fillBudget(
     else if (candidate.fullTokens <= left) place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
   }
 
+  // 2. The strongest query matches in full where they fit, before anything else is outlined.
+  for (const entry of ranked) {
+    const candidate = candidates[entry.index];
+    const current = placements[entry.index];
+    if (entry.lead !== true || candidate === undefined || current === undefined || current.mode === 'full' || kept.has(entry.index)) continue;
+    if (candidate.fullTokens <= left + current.tokens && candidate.fullTokens <= available * LEAD_FULL_SHARE) {
+      place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
+    }
+  }
+
   misses = 0;
-  // 2. By rank: full where it fits (no single non-focus file takes most of the room), else outline.
+  // 3. By rank: full where it fits (no single non-focus file takes most of the room), else outline.
   for (const entry of ranked) {
     const cap = entry.tier === 0 ? Number.POSITIVE_INFINITY : available * FULL_SHARE_FIRST_PASS;
     await upgrade(entry, cap);
   }
 
-  // 3. The room that is left.
+  // 4. The room that is left.
   misses = 0;
   for (const entry of ranked) {
     if (left <= 0) break;

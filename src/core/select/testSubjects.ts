@@ -6,6 +6,12 @@
 /** Test markers around a file's base name: `foo_test.go`, `test_foo.py`, `foo.spec.ts`, `FooTest.java`. */
 const TEST_NAME = [/^test_(.+)$/, /^(.+)_test$/, /^(.+)[.-](?:test|spec)$/, /^(.+?)Tests?$/];
 
+/**
+ * Names too common to tie a test to one file: `index.spec.ts` or `test_utils.py` say nothing
+ * about which of the tree's many `index.ts` or `utils.py` they test.
+ */
+const GENERIC_NAMES = new Set(['index', 'main', 'mod', 'lib', 'init', '__init__', 'util', 'utils', 'helper', 'helpers', 'common', 'types', 'setup', 'app', 'core', 'base']);
+
 /** The base name of a path without its extension, e.g. `src/a/foo.test.ts` → `foo.test`. */
 function baseName(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -19,7 +25,8 @@ export function testedName(path: string): string | null {
   const base = baseName(path);
   for (const pattern of TEST_NAME) {
     const match = pattern.exec(base);
-    if (match?.[1]) return match[1].toLowerCase();
+    const name = match?.[1]?.toLowerCase();
+    if (name !== undefined) return GENERIC_NAMES.has(name) ? null : name;
   }
   return null;
 }

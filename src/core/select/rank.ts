@@ -99,7 +99,8 @@ export function rankFiles(files: readonly RankInput[], graph: ImportGraph, focus
   const bestLexical = relevance.lexical.reduce((best, s, i) => (matchable[i] ? Math.max(best, s) : best), 0);
   /** A match by all signals together, or by its words alone (the other signals only ever add). */
   const isMatch = (i: number): boolean =>
-    matchable[i] === true && ((relevance.scores[i] ?? 0) >= bestQuery * MATCH_SHARE || (relevance.lexical[i] ?? 0) >= bestLexical * MATCH_SHARE);
+    matchable[i] === true &&
+    ((relevance.scores[i] ?? 0) >= bestQuery * MATCH_SHARE || (bestLexical > 0 && (relevance.lexical[i] ?? 0) >= bestLexical * MATCH_SHARE));
   const leads = new Set(
     queryScores
       .map((s, i) => [s, i] as const)
@@ -126,6 +127,8 @@ export function rankFiles(files: readonly RankInput[], graph: ImportGraph, focus
       return { index, reason: matchReason, tier: 3, distance: 0, ...(leads.has(index) ? { lead: true } : {}) };
     }
     if (!isSource[index]) return { index, reason: (queryScores[index] ?? 0) > 0 ? matchReason : 'fits', tier: 5, distance: 0 };
+    // Weak matches (a neighbour of a hit, say) still come first among the rest, for that reason.
+    if ((queryScores[index] ?? 0) > 0) return { index, reason: matchReason, tier: 4, distance: 0 };
     const isCentral = (central[index] ?? 0) >= CENTRAL_PERCENTILE && (edges.in[index]?.length ?? 0) >= 2;
     return { index, reason: isCentral ? 'central' : 'fits', tier: 4, distance: 0 };
   });

@@ -71,8 +71,11 @@ export interface QueryScores {
   pathScores: number[];
 }
 
-/** {@link scoreQuery}, with each score's path part kept apart (to say why a file matched). */
-export function scoreQueryParts(documents: readonly QueryDocument[], query: string): QueryScores {
+/**
+ * {@link scoreQuery}, with each score's path part kept apart (to say why a file matched).
+ * `lowered` may hold each text already passed through {@link alignedLower}, to spare doing it twice.
+ */
+export function scoreQueryParts(documents: readonly QueryDocument[], query: string, lowered?: readonly string[]): QueryScores {
   const terms = queryStems(query);
   const scores = new Array<number>(documents.length).fill(0);
   const pathScores = new Array<number>(documents.length).fill(0);
@@ -85,15 +88,13 @@ export function scoreQueryParts(documents: readonly QueryDocument[], query: stri
   const pathFreqs: Map<string, number>[] = [];
   const docFreq = new Map<string, number>();
   let totalLength = 0;
-  for (const doc of documents) {
+  for (const [index, doc] of documents.entries()) {
     const counts = new Map<string, number>();
     const inPath = new Map<string, number>();
     for (const s of pathHits(doc.path, wanted, memo)) inPath.set(s, (inPath.get(s) ?? 0) + PATH_WEIGHT);
     for (const [s, n] of inPath) counts.set(s, n);
     pathFreqs.push(inPath);
-    let lower = doc.text.toLowerCase();
-    // Hits are found by position: keep `lower` aligned with the text (a few letters lower-case to two).
-    if (lower.length !== doc.text.length) lower = doc.text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+    const lower = lowered?.[index] ?? alignedLower(doc.text);
     if (needles.some((t) => lower.includes(t))) countIdentifierHits(doc.text, lower, needles, wanted, counts, memo);
     for (const t of counts.keys()) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
     termFreqs.push(counts);
@@ -136,6 +137,15 @@ function pathHits(path: string, wanted: ReadonlySet<string>, memo: Map<string, s
     out.push(...hits);
   }
   return out;
+}
+
+/**
+ * `text` lower-cased with every character where it was, so positions found in one hold in the
+ * other (a few letters lower-case to two code units: then only A–Z are lowered).
+ */
+export function alignedLower(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
 /** Length in rough words; characters / 6 is close enough for normalisation and costs nothing. */

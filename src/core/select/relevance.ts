@@ -8,8 +8,8 @@
  * - neighbours: files that import, or are imported by, the strongest hits (`near-match`).
  */
 import type { SelectionReason } from '../types';
-import { codeIdentifiers, definedNames } from './definitions';
-import { scoreQueryParts } from './queryMatch';
+import { codeIdentifiers, definedNamesNear } from './definitions';
+import { alignedLower, scoreQueryParts } from './queryMatch';
 import { documentStems, queryStems } from './terms';
 import { testSubjects } from './testSubjects';
 
@@ -51,22 +51,23 @@ const idf = (n: number, df: number): number => Math.log(1 + (n - df + 0.5) / (df
 const folderOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
 /** Per file: the question stems among the stems of the names it defines, and the code identifiers it defines. */
-function definitionHits(input: RelevanceInput, terms: readonly string[], identifiers: readonly string[]): { stems: string[][]; exact: string[][] } {
+function definitionHits(input: RelevanceInput, lowered: readonly string[], terms: readonly string[], identifiers: readonly string[]): { stems: string[][]; exact: string[][] } {
   const wanted = new Set(terms);
   const memo = new Map<string, string[]>();
-  const lowerIds = identifiers.map((id) => id.toLowerCase());
+  // `-ies` stems (`property`) are looked for without their `y`, as in query matching.
+  const needles = [...new Set([...terms.map((t) => (t.length > 3 && t.endsWith('y') ? t.slice(0, -1) : t)), ...identifiers.map((id) => id.toLowerCase())])];
   const stems: string[][] = [];
   const exact: string[][] = [];
-  for (const file of input.files) {
-    const lower = file.text.toLowerCase();
-    if (!terms.some((t) => lower.includes(t)) && !lowerIds.some((id) => lower.includes(id))) {
+  for (const [index, file] of input.files.entries()) {
+    const lower = lowered[index] ?? '';
+    if (!needles.some((t) => lower.includes(t))) {
       stems.push([]);
       exact.push([]);
       continue;
     }
     const found = new Set<string>();
     const named = new Set<string>();
-    for (const name of definedNames(file.text)) {
+    for (const name of definedNamesNear(file.text, lower, needles)) {
       let hits = memo.get(name);
       if (hits === undefined) {
         hits = documentStems(name).filter((s) => wanted.has(s));
@@ -101,10 +102,12 @@ function topHits(scores: readonly number[], allowed: readonly boolean[], count: 
 /** Scores every file against `query`; all zero (and no reasons) for an empty or filler-only query. */
 export function queryRelevance(input: RelevanceInput, query: string): Relevance {
   const n = input.files.length;
-  const { scores: lexical, pathScores } = scoreQueryParts(input.files, query);
   const terms = queryStems(query);
   const identifiers = codeIdentifiers(query);
-  const definitions = definitionHits(input, terms, identifiers);
+  if (terms.length === 0 && identifiers.length === 0) return { scores: new Array<number>(n).fill(0), lexical: new Array<number>(n).fill(0), reasons: new Array<null>(n).fill(null) };
+  const lowered = input.files.map((f) => alignedLower(f.text));
+  const { scores: lexical, pathScores } = scoreQueryParts(input.files, query, lowered);
+  const definitions = definitionHits(input, lowered, terms, identifiers);
   const stemDf = frequencies(definitions.stems);
   const exactDf = frequencies(definitions.exact);
   const defined = definitions.stems.map(

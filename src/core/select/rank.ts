@@ -32,8 +32,9 @@ const DEPENDENT_DEPTH = 2;
 /** A file scoring at least this share of the best query score counts as a match. */
 const MATCH_SHARE = 0.2;
 /**
- * Docs and examples that match still rank among the matches, at this share of their score: they
- * explain how a thing is used, the code says how it works.
+ * Docs that match still rank among the matches, at this share of their score: they explain how
+ * a thing is used, the code says how it works. (Examples keep their score, since some trees keep
+ * real library code there, but lend none: no lead, test evidence, folder or neighbour signal.)
  */
 const DOC_MATCH_WEIGHT = 0.3;
 /** Matches scoring at least this share of the best are leads (see {@link RankedFile.lead}). */
@@ -93,7 +94,7 @@ export function rankFiles(files: readonly RankInput[], graph: ImportGraph, focus
   const kinds = files.map((f) => lowerKind(f.path, f.text));
   const isSource = kinds.map((k) => k === null);
   const relevance = queryRelevance({ files, edges, isTest: kinds.map((k) => k === 'test'), isSource }, query);
-  const queryScores = relevance.scores.map((s, i) => (kinds[i] === 'doc' || kinds[i] === 'example' ? s * DOC_MATCH_WEIGHT : s));
+  const queryScores = relevance.scores.map((s, i) => (kinds[i] === 'doc' ? s * DOC_MATCH_WEIGHT : s));
   const matchable = kinds.map((k) => k === null || k === 'doc' || k === 'example');
   const bestQuery = queryScores.reduce((best, s, i) => (matchable[i] ? Math.max(best, s) : best), 0);
   const bestLexical = relevance.lexical.reduce((best, s, i) => (matchable[i] ? Math.max(best, s) : best), 0);
@@ -122,7 +123,7 @@ export function rankFiles(files: readonly RankInput[], graph: ImportGraph, focus
     const dependent = dependentHops[index] ?? -1;
     if (dependent > 0) return { index, reason: 'dependent-of-focus', tier: 2, distance: dependent };
     const matchReason = relevance.reasons[index] ?? 'query-match';
-    // Docs and examples join the matches by their own score, and rank among them by the weighed one.
+    // Docs join the matches by their own score, and rank among them by the weighed one.
     if (bestQuery > 0 && isMatch(index)) {
       return { index, reason: matchReason, tier: 3, distance: 0, ...(leads.has(index) ? { lead: true } : {}) };
     }

@@ -52,9 +52,10 @@ const MIN_OUTLINE_SHARE = 0.01;
 /**
  * Greedy budget fill over `ranked` (most valuable first):
  * 1. focus files and their direct imports get their cheapest form (outline, else full) first,
- * 2. then the leads (the strongest query matches) in full where they fit,
- * 3. then, by rank, each file is upgraded to full when it fits, else outlined when that fits,
- * 4. then whatever room is left upgrades outlines and listed files, again by rank.
+ * 2. then, by rank, each file is upgraded to full when it fits, else outlined when that fits;
+ *    query matches first all go in full where they fit (the leads, the strongest, with more
+ *    room), and only then are the rest of them outlined,
+ * 3. then whatever room is left upgrades outlines and listed files, again by rank.
  * Returns one placement per candidate index. The sum of `tokens` never exceeds `available`.
  */
 export async function fillBudget(
@@ -153,24 +154,33 @@ export async function fillBudget(
     else if (candidate.fullTokens <= left) place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
   }
 
-  // 2. The strongest query matches in full where they fit, before anything else is outlined.
-  for (const entry of ranked) {
+  /** Places a file in full when it fits the room left and `cap`; never outlines. */
+  const fullOnly = (entry: RankedFile, cap: number): void => {
     const candidate = candidates[entry.index];
     const current = placements[entry.index];
-    if (entry.lead !== true || candidate === undefined || current === undefined || current.mode === 'full' || kept.has(entry.index)) continue;
-    if (candidate.fullTokens <= left + current.tokens && candidate.fullTokens <= available * LEAD_FULL_SHARE) {
+    if (candidate === undefined || current === undefined || current.mode === 'full' || kept.has(entry.index)) return;
+    if (candidate.fullTokens <= left + current.tokens && candidate.fullTokens <= cap) {
       place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
     }
-  }
+  };
 
   misses = 0;
-  // 3. By rank: full where it fits (no single non-focus file takes most of the room), else outline.
+  // 2. By rank: full where it fits (no single non-focus file takes most of the room), else
+  //    outline. Focus and its closure go first as they are; on reaching the query matches, the
+  //    leads and then every match are placed in full where they fit before any match is
+  //    outlined: a few needed files in full beat many outlines.
+  let matchesPlaced = false;
   for (const entry of ranked) {
+    if (!matchesPlaced && entry.tier >= 3) {
+      matchesPlaced = true;
+      for (const lead of ranked) if (lead.lead === true) fullOnly(lead, available * LEAD_FULL_SHARE);
+      for (const match of ranked) if (match.tier === 3) fullOnly(match, available * FULL_SHARE_FIRST_PASS);
+    }
     const cap = entry.tier === 0 ? Number.POSITIVE_INFINITY : available * FULL_SHARE_FIRST_PASS;
     await upgrade(entry, cap);
   }
 
-  // 4. The room that is left.
+  // 3. The room that is left.
   misses = 0;
   for (const entry of ranked) {
     if (left <= 0) break;

@@ -27,6 +27,17 @@ export interface RankedFile {
   lead?: boolean;
 }
 
+/** The reasons that say a file matches the question (one signal or another). */
+const QUERY_REASONS: ReadonlySet<SelectionReason> = new Set(['query-match', 'path-match', 'defines-query', 'tested-by-match', 'near-match']);
+
+/**
+ * True for a file that matches the question: a ranked match, or a test, doc or generated file
+ * that matches (those rank last, but still match). Weak matches below the match share are not.
+ */
+export function matchesQuery(entry: RankedFile): boolean {
+  return QUERY_REASONS.has(entry.reason) && (entry.tier === 3 || entry.tier === 5);
+}
+
 /** Importers of focus files this many hops away still count as related. */
 const DEPENDENT_DEPTH = 2;
 /** A file scoring at least this share of the best query score counts as a match. */

@@ -73,7 +73,8 @@ export type PackReasonView =
   | 'near-match'
   | 'central'
   | 'fits'
-  | 'over-budget';
+  | 'over-budget'
+  | 'config-mode';
 
 /** One packed file in the context list. */
 export interface PackedFileView {
@@ -166,6 +167,7 @@ export const UI_STRING_KEYS = [
   'reasonCentral',
   'reasonFits',
   'reasonOverBudget',
+  'reasonConfigMode',
 ] as const;
 
 /** One UI string key. */

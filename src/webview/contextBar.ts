@@ -27,6 +27,7 @@ const REASON_KEYS: Record<PackReasonView, keyof UiStrings> = {
   central: 'reasonCentral',
   fits: 'reasonFits',
   'over-budget': 'reasonOverBudget',
+  'config-mode': 'reasonConfigMode',
 };
 
 /** Renders the context bar from the latest context info. */

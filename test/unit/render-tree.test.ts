@@ -27,11 +27,11 @@ describe('collapsed directory tree', () => {
   it('keeps the tree within its share of a small budget, and whole under a large one', async () => {
     const renderer = rendererFor('xml');
     const many = Array.from({ length: 2000 }, (_, i) => `packages/p${i % 20}/src/module${i}/index.ts`);
-    const small = await renderFixedParts(renderer, many, countingCounter(), undefined, 27_000);
+    const small = await renderFixedParts(renderer, many, countingCounter(), undefined, [], 27_000);
     expect(referenceCount(small.tree)).toBeLessThanOrEqual(27_000 * TREE_SHARE);
     expect(small.tree).toContain('files in collapsed folders are not listed');
     expect(small.tokens).toBe(referenceCount(small.preamble) + referenceCount(small.tree));
-    const large = await renderFixedParts(renderer, many, countingCounter(), undefined, 2_000_000);
+    const large = await renderFixedParts(renderer, many, countingCounter(), undefined, [], 2_000_000);
     expect(large.tree).toBe(renderer.tree(many));
     const none = await renderFixedParts(renderer, many, countingCounter());
     expect(none.tree).toBe(renderer.tree(many));

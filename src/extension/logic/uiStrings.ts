@@ -47,6 +47,7 @@ export const ENGLISH_UI_STRINGS: UiStrings = {
   reasonCentral: 'many files import it',
   reasonFits: 'room was left',
   reasonOverBudget: 'over the budget: listed by path',
+  reasonConfigMode: 'set by tome.config.json',
 };
 
 /** The UI strings translated by `translate` (e.g. `vscode.l10n.t`). */

@@ -9,7 +9,7 @@ export { withDefaults, DEFAULT_MAX_FILE_SIZE, type PackRequest } from './request
 export { createTokenCounter, defaultTokenCacheDir, type TokenCounter, type TokenCounterOptions } from './tokenize';
 export { outlineSource } from './outline';
 export { FocusOutsideRootsError } from './select';
-export { rankFiles, type RankInput, type RankedFile } from './select/rank';
+export { matchesQuery, rankFiles, type RankInput, type RankedFile } from './select/rank';
 export { readFiles } from './read';
 export type {
   Encoding,

@@ -62,7 +62,7 @@ export interface SelectionMemo {
 /** The last ordering's input and output, and the last preamble and tree. */
 export interface LayoutMemo {
   order?: { graph: ImportGraph; paths: string[]; mode: PackRequest['order']; result: ReturnType<PackStages['orderFiles']> };
-  fixed?: { format: PackRequest['format']; order: string[]; sections: string; parts: FixedParts };
+  fixed?: { format: PackRequest['format']; budget: number | null; order: string[]; sections: string; parts: FixedParts };
 }
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -156,10 +156,10 @@ export async function composePack(input: ComposeInput, ctx: ComposeContext): Pro
     const sections = input.sections ?? [];
     const sectionsKey = JSON.stringify(sections);
     const fixedParts =
-      memo && memo.format === request.format && sameList(memo.order, order) && memo.sections === sectionsKey
+      memo && memo.format === request.format && memo.budget === request.budget && sameList(memo.order, order) && memo.sections === sectionsKey
         ? memo.parts
-        : await renderFixedParts(renderer, order, counter, clock.signal, sections);
-    ctx.layoutMemo.fixed = { format: request.format, order: [...order], sections: sectionsKey, parts: fixedParts };
+        : await renderFixedParts(renderer, order, counter, clock.signal, sections, request.budget);
+    ctx.layoutMemo.fixed = { format: request.format, budget: request.budget, order: [...order], sections: sectionsKey, parts: fixedParts };
     return { fixed: fixedParts, selected: await selectFiles(candidates, graph, fixedParts, redactionCount, input, ctx, renderer) };
   });
 

@@ -11,8 +11,19 @@ export interface FixedParts {
 }
 
 /**
+ * The share of a budget the directory tree may take. Past it the tree collapses folders to
+ * counts: a 3,000-file tree lists ~17K tokens of paths, most of a 27K budget, while the model
+ * needs the files' text far more than the names of files it cannot see.
+ */
+export const TREE_SHARE = 0.05;
+/** Collapsing tries this many line limits, each smaller, before settling on the smallest. */
+const COLLAPSE_ATTEMPTS = 6;
+
+/**
  * Renders and counts the preamble, the context sections and the tree (which lists every packed
  * file, whatever its mode). Each part starts a block, so their counts add up to the joined text's.
+ * Under a budget, a tree over {@link TREE_SHARE} of it is drawn with folders collapsed to counts
+ * until it fits that share.
  */
 export async function renderFixedParts(
   renderer: Renderer,
@@ -20,12 +31,24 @@ export async function renderFixedParts(
   counter: TokenCounter,
   signal?: AbortSignal,
   contextSections: readonly ContextSection[] = [],
+  budget: number | null = null,
 ): Promise<FixedParts> {
   const preamble = renderer.preamble();
   const blocks = contextSections.map((s) => renderer.section(s));
-  const tree = renderer.tree(paths);
+  let tree = renderer.tree(paths);
   const counts = await counter.countMany([preamble, ...blocks, tree], signal);
-  return { preamble, sections: blocks.join(''), tree, tokens: counts.reduce((a, b) => a + b, 0) };
+  let treeTokens = counts.pop() ?? 0;
+  if (budget !== null && treeTokens > budget * TREE_SHARE) {
+    const room = Math.floor(budget * TREE_SHARE);
+    let lines = tree.split('\n').length;
+    for (let attempt = 0; attempt < COLLAPSE_ATTEMPTS && treeTokens > room; attempt++) {
+      // Lines cost about the same on average: scale the line limit by how far over the count is.
+      lines = Math.max(1, Math.floor((lines * room) / treeTokens) - 1);
+      tree = renderer.tree(paths, lines);
+      [treeTokens = 0] = await counter.countMany([tree], signal);
+    }
+  }
+  return { preamble, sections: blocks.join(''), tree, tokens: counts.reduce((a, b) => a + b, 0) + treeTokens };
 }
 
 /**

@@ -61,6 +61,21 @@ export interface ChatTurn {
   usage?: TurnUsage;
 }
 
+/** Why selection put a file in (or left it as a path), as the pack report says. */
+export type PackReasonView =
+  | 'focus'
+  | 'dependency-of-focus'
+  | 'dependent-of-focus'
+  | 'query-match'
+  | 'path-match'
+  | 'defines-query'
+  | 'tested-by-match'
+  | 'near-match'
+  | 'central'
+  | 'fits'
+  | 'over-budget'
+  | 'config-mode';
+
 /** One packed file in the context list. */
 export interface PackedFileView {
   /** Path relative to the packed root, `/`-separated. */
@@ -69,6 +84,8 @@ export interface PackedFileView {
   absPath: string;
   tokens: number;
   mode: 'full' | 'outline' | 'path-only';
+  /** Why it is in; absent without a budget (everything is in) and in chats stored before reasons. */
+  reason?: PackReasonView;
 }
 
 /** A conversation as the webview shows it. */
@@ -139,6 +156,18 @@ export const UI_STRING_KEYS = [
   'thinking',
   'peakRate',
   'offPeakRate',
+  'reasonFocus',
+  'reasonDependencyOfFocus',
+  'reasonDependentOfFocus',
+  'reasonQueryMatch',
+  'reasonPathMatch',
+  'reasonDefinesQuery',
+  'reasonTestedByMatch',
+  'reasonNearMatch',
+  'reasonCentral',
+  'reasonFits',
+  'reasonOverBudget',
+  'reasonConfigMode',
 ] as const;
 
 /** One UI string key. */

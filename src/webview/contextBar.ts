@@ -2,6 +2,7 @@
  * The context line above the messages: scope chip, files and tokens against the model's window,
  * estimated cost, and the packed-file list one click away.
  */
+import type { PackReasonView } from '../shared/model';
 import type { ContextInfo, UiStrings } from '../shared/protocol';
 import { byId, el, icon, iconButton } from './dom';
 import { fillPlaceholders, formatCost, formatTokens } from './format';
@@ -12,6 +13,22 @@ export interface ContextBarCallbacks {
   clearScope(): void;
   openFile(absPath: string): void;
 }
+
+/** The UI string that says why selection put a file in. */
+const REASON_KEYS: Record<PackReasonView, keyof UiStrings> = {
+  focus: 'reasonFocus',
+  'dependency-of-focus': 'reasonDependencyOfFocus',
+  'dependent-of-focus': 'reasonDependentOfFocus',
+  'query-match': 'reasonQueryMatch',
+  'path-match': 'reasonPathMatch',
+  'defines-query': 'reasonDefinesQuery',
+  'tested-by-match': 'reasonTestedByMatch',
+  'near-match': 'reasonNearMatch',
+  central: 'reasonCentral',
+  fits: 'reasonFits',
+  'over-budget': 'reasonOverBudget',
+  'config-mode': 'reasonConfigMode',
+};
 
 /** Renders the context bar from the latest context info. */
 export function renderContextBar(context: ContextInfo, strings: UiStrings, filesOpen: boolean, callbacks: ContextBarCallbacks): void {
@@ -49,7 +66,8 @@ export function renderContextBar(context: ContextInfo, strings: UiStrings, files
     ...context.files.map((file) => {
       const open = el('button', { class: 'file-link', type: 'button', 'data-path': file.path, title: file.absPath }, file.path);
       open.addEventListener('click', () => callbacks.openFile(file.absPath));
-      return el('li', { class: 'file-row', 'data-mode': file.mode }, open, el('span', { class: `file-mode mode-${file.mode}` }, file.mode), el('span', { class: 'file-tokens' }, formatTokens(file.tokens)));
+      const reason = file.reason === undefined ? [] : [el('span', { class: 'file-reason', 'data-reason': file.reason }, strings[REASON_KEYS[file.reason]])];
+      return el('li', { class: 'file-row', 'data-mode': file.mode }, open, el('span', { class: `file-mode mode-${file.mode}` }, file.mode), ...reason, el('span', { class: 'file-tokens' }, formatTokens(file.tokens)));
     }),
   );
 }

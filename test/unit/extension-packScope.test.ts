@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextBudget, FRAMING_TOKENS, shrunkBudget } from '../../src/extension/logic/chatMessages';
 import { listFolders } from '../../src/extension/logic/folderList';
-import { absolutePathOf, dependencyClosure, exactPathGlob, isPackedFile, labelFor, packScope, requestForScope } from '../../src/extension/logic/packScope';
+import { absolutePathOf, dependencyClosure, exactPathGlob, isPackedFile, labelFor, packedFilesOf, packScope, requestForScope } from '../../src/extension/logic/packScope';
 import type { PackRequest } from '../../src/core/request';
 import type { PackResult } from '../../src/core/packTypes';
 import { folderTotals, statusBarText, tokenReportMarkdown } from '../../src/extension/logic/tokenReport';
@@ -95,6 +95,18 @@ describe('paths', () => {
     const files = [{ path: 'a.ts', absPath: join(ws, 'a.ts'), tokens: 1, mode: 'full' as const }];
     expect(isPackedFile(join(ws, 'a.ts'), files)).toBe(true);
     expect(isPackedFile('/etc/passwd', files)).toBe(false);
+  });
+
+  it('carries each file\'s selection reason to the chat\'s file list, when the report has one', () => {
+    const report = { root: ws, roots: [ws], encoding: 'o200k_base' as const, format: 'xml' as const, budget: 100, reserve: 0, totalTokens: 7, skipped: [], redactionCount: 0, warnings: [], cycles: [], timings: {} };
+    const files = [
+      { path: 'a.ts', tokens: 5, mode: 'full' as const, redactions: 0, reason: 'defines-query' as const },
+      { path: 'b.ts', tokens: 0, mode: 'path-only' as const, redactions: 0 },
+    ];
+    expect(packedFilesOf({ ...report, files })).toEqual([
+      { path: 'a.ts', absPath: join(ws, 'a.ts'), tokens: 5, mode: 'full', reason: 'defines-query' },
+      { path: 'b.ts', absPath: join(ws, 'b.ts'), tokens: 0, mode: 'path-only' },
+    ]);
   });
 });
 

@@ -37,8 +37,8 @@ export const markdownRenderer: Renderer = {
     const info = kind === 'diff' ? 'diff' : 'text';
     return `## ${pathAsLine(title)}\n\n${fence}${info}\n${body}${body.endsWith('\n') ? '' : '\n'}${fence}\n\n`;
   },
-  tree(paths) {
-    const lines = drawTree(paths, (n) => pathAsLine(n));
+  tree(paths, maxLines) {
+    const lines = drawTree(paths, (n) => pathAsLine(n), maxLines);
     const fence = fenceFor(lines.join('\n'));
     return `## Directory tree\n\n${fence}text\n${lines.map((l) => `${l}\n`).join('')}${fence}\n\n## Files\n\n`;
   },

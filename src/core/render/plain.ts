@@ -27,8 +27,8 @@ export const plainRenderer: Renderer = {
     const rule = delimiterFor(body);
     return `${rule} ${pathAsLine(title)}\n${body}${body.endsWith('\n') ? '' : '\n'}${rule} END\n\n`;
   },
-  tree(paths) {
-    const lines = drawTree(paths, (n) => pathAsLine(n));
+  tree(paths, maxLines) {
+    const lines = drawTree(paths, (n) => pathAsLine(n), maxLines);
     return `DIRECTORY TREE\n\n${lines.map((l) => `  ${l}\n`).join('')}\nFILES\n\n`;
   },
   fileBlock(path, mode, body) {

@@ -3,23 +3,21 @@ import { comparePaths } from '../order';
 interface Folder {
   folders: Map<string, Folder>;
   files: Set<string>;
+  /** Files under this folder, at any depth. */
+  count: number;
 }
 
 function emptyFolder(): Folder {
-  return { folders: new Map(), files: new Set() };
+  return { folders: new Map(), files: new Set(), count: 0 };
 }
 
-/**
- * Draws `paths` as an indented tree, folders (ending in `/`) before files, each level sorted by
- * code units so the drawing is the same on every machine. One entry per line, two spaces per
- * level; `escapeName` protects names in formats that need it.
- */
-export function drawTree(paths: readonly string[], escapeName: (name: string) => string = (n) => n): string[] {
+function buildFolders(paths: readonly string[]): Folder {
   const top = emptyFolder();
   for (const path of paths) {
     const parts = path.split('/');
     const fileName = parts.pop() ?? path;
     let folder = top;
+    folder.count++;
     for (const part of parts) {
       let next = folder.folders.get(part);
       if (!next) {
@@ -27,19 +25,66 @@ export function drawTree(paths: readonly string[], escapeName: (name: string) =>
         folder.folders.set(part, next);
       }
       folder = next;
+      folder.count++;
     }
     folder.files.add(fileName);
   }
+  return top;
+}
+
+/** Lines a folder adds when opened: one per subfolder and file. */
+const openCost = (folder: Folder): number => folder.folders.size + folder.files.size;
+
+/**
+ * Which folders to open when the tree may have at most `maxLines` lines: breadth first (then by
+ * name), each folder opened when its entries still fit, so the top of the tree is always there
+ * and a huge folder stays one line while its smaller siblings open.
+ */
+function openFolders(top: Folder, maxLines: number): Set<Folder> {
+  const open = new Set<Folder>([top]);
+  let lines = openCost(top);
+  let level = [...top.folders.entries()];
+  while (level.length > 0) {
+    const next: [string, Folder][] = [];
+    for (const [, folder] of level.sort(([a], [b]) => comparePaths(a, b))) {
+      if (lines + openCost(folder) > maxLines) continue;
+      open.add(folder);
+      lines += openCost(folder);
+      next.push(...folder.folders.entries());
+    }
+    level = next;
+  }
+  return open;
+}
+
+/**
+ * Draws `paths` as an indented tree, folders (ending in `/`) before files, each level sorted by
+ * code units so the drawing is the same on every machine. One entry per line, two spaces per
+ * level; `escapeName` protects names in formats that need it. With `maxLines`, a tree that would
+ * be longer shows folders that do not fit as one line with their file count, e.g.
+ * `playground/ (1780 files)`, and ends with a line saying how many files are not listed.
+ */
+export function drawTree(paths: readonly string[], escapeName: (name: string) => string = (n) => n, maxLines = Number.POSITIVE_INFINITY): string[] {
+  const top = buildFolders(paths);
+  const open = openFolders(top, maxLines);
   const lines: string[] = [];
+  let hidden = 0;
   const walk = (folder: Folder, indent: string): void => {
     for (const name of [...folder.folders.keys()].sort(comparePaths)) {
-      lines.push(`${indent}${escapeName(name)}/`);
       const child = folder.folders.get(name);
-      if (child) walk(child, `${indent}  `);
+      if (!child) continue;
+      if (open.has(child)) {
+        lines.push(`${indent}${escapeName(name)}/`);
+        walk(child, `${indent}  `);
+      } else {
+        lines.push(`${indent}${escapeName(name)}/ (${child.count} ${child.count === 1 ? 'file' : 'files'})`);
+        hidden += child.count;
+      }
     }
     for (const name of [...folder.files].sort(comparePaths)) lines.push(`${indent}${escapeName(name)}`);
   };
   walk(top, '');
+  if (hidden > 0) lines.push(`(${hidden} files in collapsed folders are not listed; packed files name their paths)`);
   return lines;
 }
 

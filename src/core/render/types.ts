@@ -33,8 +33,11 @@ export interface Renderer {
   preamble(): string;
   /** A context section (instructions, diff, log); it follows the preamble and precedes the tree. */
   section(section: ContextSection): string;
-  /** The directory tree of every file in the pack (path-only ones included), opening the file list. */
-  tree(paths: readonly string[]): string;
+  /**
+   * The directory tree of every file in the pack (path-only ones included), opening the file list.
+   * With `maxLines`, folders that do not fit are drawn as one line with their file count.
+   */
+  tree(paths: readonly string[], maxLines?: number): string;
   /** One file's block; path-only files have no block (the caller does not ask). */
   fileBlock(path: string, mode: Exclude<FileMode, 'path-only'>, body: string): string;
   /** Closes the file list and states the totals. */

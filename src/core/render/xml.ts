@@ -49,8 +49,8 @@ export const xmlRenderer: Renderer = {
     const safe = body.replace(new RegExp(`<(\\\\*)/${tag}`, 'g'), `<\\$1/${tag}`);
     return `<${tag} title="${escapeXml(title)}">\n${safe}${body.endsWith('\n') ? '' : '\n'}</${tag}>\n`;
   },
-  tree(paths) {
-    const lines = drawTree(paths, escapeXml);
+  tree(paths, maxLines) {
+    const lines = drawTree(paths, escapeXml, maxLines);
     return `<directory_tree>\n${lines.map((l) => `${l}\n`).join('')}</directory_tree>\n<files>\n`;
   },
   fileBlock(path, mode, body) {

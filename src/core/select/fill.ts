@@ -35,6 +35,11 @@ export interface FillDeps {
  * it the room that is left.
  */
 const FULL_SHARE_FIRST_PASS = 0.4;
+/**
+ * A lead (one of the strongest query matches) may take up to this share in full: the file a
+ * question is about is often one large file, and its outline rarely answers the question.
+ */
+const LEAD_FULL_SHARE = 0.7;
 /** An outline whose estimated cost exceeds the room by this factor is not worth counting. */
 const ESTIMATE_SLACK = 1.5;
 /** How far the parse-free outline estimate may overshoot before a file is skipped unparsed. */
@@ -47,7 +52,9 @@ const MIN_OUTLINE_SHARE = 0.01;
 /**
  * Greedy budget fill over `ranked` (most valuable first):
  * 1. focus files and their direct imports get their cheapest form (outline, else full) first,
- * 2. then, by rank, each file is upgraded to full when it fits, else outlined when that fits,
+ * 2. then, by rank, each file is upgraded to full when it fits, else outlined when that fits;
+ *    query matches first all go in full where they fit (the leads, the strongest, with more
+ *    room), and only then are the rest of them outlined,
  * 3. then whatever room is left upgrades outlines and listed files, again by rank.
  * Returns one placement per candidate index. The sum of `tokens` never exceeds `available`.
  */
@@ -147,9 +154,28 @@ export async function fillBudget(
     else if (candidate.fullTokens <= left) place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
   }
 
+  /** Places a file in full when it fits the room left and `cap`; never outlines. */
+  const fullOnly = (entry: RankedFile, cap: number): void => {
+    const candidate = candidates[entry.index];
+    const current = placements[entry.index];
+    if (candidate === undefined || current === undefined || current.mode === 'full' || kept.has(entry.index)) return;
+    if (candidate.fullTokens <= left + current.tokens && candidate.fullTokens <= cap) {
+      place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
+    }
+  };
+
   misses = 0;
-  // 2. By rank: full where it fits (no single non-focus file takes most of the room), else outline.
+  // 2. By rank: full where it fits (no single non-focus file takes most of the room), else
+  //    outline. Focus and its closure go first as they are; on reaching the query matches, the
+  //    leads and then every match are placed in full where they fit before any match is
+  //    outlined: a few needed files in full beat many outlines.
+  let matchesPlaced = false;
   for (const entry of ranked) {
+    if (!matchesPlaced && entry.tier >= 3) {
+      matchesPlaced = true;
+      for (const lead of ranked) if (lead.lead === true) fullOnly(lead, available * LEAD_FULL_SHARE);
+      for (const match of ranked) if (match.tier === 3) fullOnly(match, available * FULL_SHARE_FIRST_PASS);
+    }
     const cap = entry.tier === 0 ? Number.POSITIVE_INFINITY : available * FULL_SHARE_FIRST_PASS;
     await upgrade(entry, cap);
   }

@@ -12,16 +12,43 @@ const B = 0.75;
 /** A hit in the path counts as this many hits in the text: names say what a file is about. */
 const PATH_WEIGHT = 6;
 
-const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
+/** True for A–Z, a–z, 0–9, `_` and `$` (by char code: this runs for every character around every hit). */
+function isIdentifierCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+}
 
 /**
- * Counts, per query stem, how often it occurs among the identifiers of `text`. `memo` remembers
- * which wanted stems each distinct identifier holds: identifiers repeat heavily across a tree,
- * and splitting each occurrence anew dominated the cost.
+ * What to look for in lower-cased text so that every identifier holding a stem is found: the
+ * stem itself, or for stems made from `-ies` (`property` from `properties`) the part before `y`.
  */
-function countIdentifierHits(text: string, wanted: ReadonlySet<string>, counts: Map<string, number>, memo: Map<string, string[]>): void {
-  for (const match of text.matchAll(IDENTIFIER)) {
-    const identifier = match[0];
+function needleOf(term: string): string {
+  return term.length > 3 && term.endsWith('y') ? term.slice(0, -1) : term;
+}
+
+/**
+ * Counts, per query stem, how often it occurs among the identifiers of `text`. Only identifiers
+ * that contain a stem's text can hold it, so instead of splitting every identifier, each
+ * occurrence of a stem in `lower` (the text lower-cased) is widened to its identifier and split
+ * once. `memo` remembers which wanted stems each distinct identifier holds.
+ */
+function countIdentifierHits(text: string, lower: string, needles: readonly string[], wanted: ReadonlySet<string>, counts: Map<string, number>, memo: Map<string, string[]>): void {
+  const starts = new Map<number, number>();
+  for (const needle of needles) {
+    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) {
+      let start = at;
+      while (start > 0 && isIdentifierCode(text.charCodeAt(start - 1))) start--;
+      if (starts.has(start)) continue;
+      let end = at + needle.length;
+      while (end < text.length && isIdentifierCode(text.charCodeAt(end))) end++;
+      starts.set(start, end);
+    }
+  }
+  for (const [start, end] of starts) {
+    // An identifier cannot start with a digit: skip the leading digits, as the tokenizer would.
+    let from = start;
+    while (from < end && text.charCodeAt(from) >= 48 && text.charCodeAt(from) <= 57) from++;
+    if (from >= end) continue;
+    const identifier = text.slice(from, end);
     let hits = memo.get(identifier);
     if (hits === undefined) {
       hits = documentStems(identifier).filter((s) => wanted.has(s));
@@ -38,20 +65,40 @@ function countIdentifierHits(text: string, wanted: ReadonlySet<string>, counts: 
  * keeps a 100k-file tree cheap.
  */
 export function scoreQuery(documents: readonly QueryDocument[], query: string): number[] {
+  return scoreQueryParts(documents, query).scores;
+}
+
+/** BM25 scores, and the part of each score that came from hits in the path. */
+export interface QueryScores {
+  scores: number[];
+  pathScores: number[];
+}
+
+/**
+ * {@link scoreQuery}, with each score's path part kept apart (to say why a file matched).
+ * `lowered` may hold each text already passed through {@link alignedLower}, to spare doing it twice.
+ */
+export function scoreQueryParts(documents: readonly QueryDocument[], query: string, lowered?: readonly string[]): QueryScores {
   const terms = queryStems(query);
   const scores = new Array<number>(documents.length).fill(0);
-  if (terms.length === 0 || documents.length === 0) return scores;
+  const pathScores = new Array<number>(documents.length).fill(0);
+  if (terms.length === 0 || documents.length === 0) return { scores, pathScores };
   const wanted = new Set(terms);
+  const needles = [...new Set(terms.map(needleOf))];
   const memo = new Map<string, string[]>();
 
   const termFreqs: Map<string, number>[] = [];
+  const pathFreqs: Map<string, number>[] = [];
   const docFreq = new Map<string, number>();
   let totalLength = 0;
-  for (const doc of documents) {
+  for (const [index, doc] of documents.entries()) {
     const counts = new Map<string, number>();
-    for (const s of pathHits(doc.path, wanted, memo)) counts.set(s, (counts.get(s) ?? 0) + PATH_WEIGHT);
-    const lower = doc.text.toLowerCase();
-    if (terms.some((t) => lower.includes(t))) countIdentifierHits(doc.text, wanted, counts, memo);
+    const inPath = new Map<string, number>();
+    for (const s of pathHits(doc.path, wanted, memo)) inPath.set(s, (inPath.get(s) ?? 0) + PATH_WEIGHT);
+    for (const [s, n] of inPath) counts.set(s, n);
+    pathFreqs.push(inPath);
+    const lower = lowered?.[index] ?? alignedLower(doc.text);
+    if (needles.some((t) => lower.includes(t))) countIdentifierHits(doc.text, lower, needles, wanted, counts, memo);
     for (const t of counts.keys()) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
     termFreqs.push(counts);
     totalLength += documentLength(doc);
@@ -64,14 +111,18 @@ export function scoreQuery(documents: readonly QueryDocument[], query: string): 
     if (counts === undefined || counts.size === 0) return;
     const norm = K1 * (1 - B + (B * documentLength(doc)) / averageLength);
     let score = 0;
+    let fromPath = 0;
     for (const [term, tf] of counts) {
       const df = docFreq.get(term) ?? 0;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      score += (idf * tf * (K1 + 1)) / (tf + norm);
+      const part = (idf * tf * (K1 + 1)) / (tf + norm);
+      score += part;
+      fromPath += (part * (pathFreqs[i]?.get(term) ?? 0)) / tf;
     }
     scores[i] = score;
+    pathScores[i] = fromPath;
   });
-  return scores;
+  return { scores, pathScores };
 }
 
 /**
@@ -89,6 +140,15 @@ function pathHits(path: string, wanted: ReadonlySet<string>, memo: Map<string, s
     out.push(...hits);
   }
   return out;
+}
+
+/**
+ * `text` lower-cased with every character where it was, so positions found in one hold in the
+ * other (a few letters lower-case to two code units: then only A–Z are lowered).
+ */
+export function alignedLower(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
 /** Length in rough words; characters / 6 is close enough for normalisation and costs nothing. */

@@ -80,7 +80,11 @@ export function absolutePathOf(reportPath: string, roots: readonly string[]): st
 
 /** The packed files as the context list shows them, in output order. */
 export function packedFilesOf(report: PackReport): PackedFileView[] {
-  return report.files.map((f) => ({ path: f.path, absPath: absolutePathOf(f.path, report.roots), tokens: f.tokens, mode: f.mode }));
+  return report.files.map((f) => {
+    const view: PackedFileView = { path: f.path, absPath: absolutePathOf(f.path, report.roots), tokens: f.tokens, mode: f.mode };
+    if (f.reason !== undefined) view.reason = f.reason;
+    return view;
+  });
 }
 
 /** A workspace-relative label for a path (the scope chip). */

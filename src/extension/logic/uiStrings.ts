@@ -36,6 +36,18 @@ export const ENGLISH_UI_STRINGS: UiStrings = {
   thinking: 'Thinking',
   peakRate: '{0} at the peak rate',
   offPeakRate: '{0} at the off-peak rate',
+  reasonFocus: 'you are looking at it',
+  reasonDependencyOfFocus: 'imported by what you are looking at',
+  reasonDependentOfFocus: 'imports what you are looking at',
+  reasonQueryMatch: 'mentions words of the question',
+  reasonPathMatch: 'its path names words of the question',
+  reasonDefinesQuery: 'defines names from the question',
+  reasonTestedByMatch: 'its tests match the question',
+  reasonNearMatch: 'imports or is imported by a match',
+  reasonCentral: 'many files import it',
+  reasonFits: 'room was left',
+  reasonOverBudget: 'over the budget: listed by path',
+  reasonConfigMode: 'set by tome.config.json',
 };
 
 /** The UI strings translated by `translate` (e.g. `vscode.l10n.t`). */

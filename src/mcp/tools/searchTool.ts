@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { rankFiles, type RedactedFile } from '../../core';
+import { matchesQuery, rankFiles, type RedactedFile } from '../../core';
 import { workspaceFiles } from '../lookup';
 import { guarded, jsonText, textResult } from '../toolKit';
 import type { McpWorkspace } from '../workspace';
@@ -49,7 +49,7 @@ export function registerSearchTool(server: McpServer, workspace: McpWorkspace): 
         const tokensOf = new Map(result.report.files.map((f) => [f.path, f.tokens]));
         const graph = { imports: new Map(result.report.files.map((f) => [f.path, f.imports ?? []])), external: new Map<string, string[]>(), warnings: [] };
         const files: RedactedFile[] = found.files;
-        const ranked = rankFiles(files, graph, [], args.query).filter((r) => r.reason === 'query-match');
+        const ranked = rankFiles(files, graph, [], args.query).filter(matchesQuery);
         const matches = ranked.slice(0, args.limit ?? 20).map((r, i) => {
           const file = files[r.index] as RedactedFile;
           return { rank: i + 1, path: file.path, tokens: tokensOf.get(file.path) ?? 0, lines: matchingLines(file.text, args.query) };

@@ -1,0 +1,160 @@
+/**
+ * How much each file matters to a question, from several signals, and which signal counted most:
+ * - words: BM25 over the identifiers in the text (`query-match`) and over the path (`path-match`);
+ * - definitions: the file declares a name made of question words, or a name the question writes
+ *   as code (`defines-query`);
+ * - tests: a matching test lends its score to the source file it tests (`tested-by-match`);
+ * - folders: files in the folder where most strong hits fall score higher;
+ * - neighbours: files that import, or are imported by, the strongest hits (`near-match`).
+ */
+import type { SelectionReason } from '../types';
+import { codeIdentifiers, definedNamesNear } from './definitions';
+import { alignedLower, scoreQueryParts } from './queryMatch';
+import { documentStems, queryStems } from './terms';
+import { testSubjects } from './testSubjects';
+
+/** What relevance needs about the tree: paths, texts, edges and what kind each file is. */
+export interface RelevanceInput {
+  files: readonly { path: string; text: string }[];
+  /** Candidate indexes each file imports, and the reverse. */
+  edges: { out: readonly (readonly number[])[]; in: readonly (readonly number[])[] };
+  /** True for test files (their score becomes evidence for their subjects). */
+  isTest: readonly boolean[];
+  /** True for ordinary source (not tests, docs, fixtures or generated files). */
+  isSource: readonly boolean[];
+}
+
+/** One score per file (0 = unrelated) and, for files that scored, the signal that counted most. */
+export interface Relevance {
+  scores: number[];
+  /** The words-only (BM25) part of each score. */
+  lexical: number[];
+  reasons: (SelectionReason | null)[];
+}
+
+/** A definition of a question word counts this many times its rarity among defining files. */
+const DEFINITION_WEIGHT = 1;
+/** Defining a name the question spells out as code is the strongest single piece of evidence. */
+const EXACT_DEFINITION_WEIGHT = 2.5;
+/** A matching test passes this share of its score to the files it tests. */
+const TEST_EVIDENCE_WEIGHT = 0.5;
+/** This many of the best hits decide which folder the hits concentrate in. */
+const FOLDER_HITS = 20;
+/** A file's score grows by up to this factor times its folder's share of the best hits. */
+const FOLDER_WEIGHT = 0.5;
+/** This many of the best hits lend score to their import neighbours. */
+const EXPANSION_HITS = 8;
+/** A neighbour of a strong hit gets this share of the hit's score. */
+const NEIGHBOUR_WEIGHT = 0.15;
+
+const idf = (n: number, df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+const folderOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+
+/** Per file: the question stems among the stems of the names it defines, and the code identifiers it defines. */
+function definitionHits(input: RelevanceInput, lowered: readonly string[], terms: readonly string[], identifiers: readonly string[]): { stems: string[][]; exact: string[][] } {
+  const wanted = new Set(terms);
+  const memo = new Map<string, string[]>();
+  // `-ies` stems (`property`) are looked for without their `y`, as in query matching.
+  const needles = [...new Set([...terms.map((t) => (t.length > 3 && t.endsWith('y') ? t.slice(0, -1) : t)), ...identifiers.map((id) => id.toLowerCase())])];
+  const stems: string[][] = [];
+  const exact: string[][] = [];
+  for (const [index, file] of input.files.entries()) {
+    const lower = lowered[index] ?? '';
+    if (!needles.some((t) => lower.includes(t))) {
+      stems.push([]);
+      exact.push([]);
+      continue;
+    }
+    const found = new Set<string>();
+    const named = new Set<string>();
+    for (const name of definedNamesNear(file.text, lower, needles)) {
+      let hits = memo.get(name);
+      if (hits === undefined) {
+        hits = documentStems(name).filter((s) => wanted.has(s));
+        memo.set(name, hits);
+      }
+      for (const s of hits) found.add(s);
+      for (const id of identifiers) if (name === id || (id.endsWith('_') && name.startsWith(id))) named.add(id);
+    }
+    stems.push([...found]);
+    exact.push([...named]);
+  }
+  return { stems, exact };
+}
+
+/** Document frequency of each key over per-file key lists. */
+function frequencies(lists: readonly (readonly string[])[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const list of lists) for (const key of list) df.set(key, (df.get(key) ?? 0) + 1);
+  return df;
+}
+
+/** The indexes of the `count` highest positive scores among `allowed`, best first (ties by index). */
+function topHits(scores: readonly number[], allowed: readonly boolean[], count: number): number[] {
+  return scores
+    .map((s, i) => [s, i] as const)
+    .filter(([s, i]) => s > 0 && allowed[i])
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .slice(0, count)
+    .map(([, i]) => i);
+}
+
+/** Scores every file against `query`; all zero (and no reasons) for an empty or filler-only query. */
+export function queryRelevance(input: RelevanceInput, query: string): Relevance {
+  const n = input.files.length;
+  const terms = queryStems(query);
+  const identifiers = codeIdentifiers(query);
+  if (terms.length === 0 && identifiers.length === 0) return { scores: new Array<number>(n).fill(0), lexical: new Array<number>(n).fill(0), reasons: new Array<null>(n).fill(null) };
+  const lowered = input.files.map((f) => alignedLower(f.text));
+  const { scores: lexical, pathScores } = scoreQueryParts(input.files, query, lowered);
+  const definitions = definitionHits(input, lowered, terms, identifiers);
+  const stemDf = frequencies(definitions.stems);
+  const exactDf = frequencies(definitions.exact);
+  const defined = definitions.stems.map(
+    (stems, i) =>
+      DEFINITION_WEIGHT * stems.reduce((sum, s) => sum + idf(n, stemDf.get(s) ?? 0), 0) +
+      EXACT_DEFINITION_WEIGHT * (definitions.exact[i] ?? []).reduce((sum, id) => sum + idf(n, exactDf.get(id) ?? 0), 0),
+  );
+  const base = lexical.map((s, i) => s + (defined[i] ?? 0));
+
+  const evidence = new Array<number>(n).fill(0);
+  for (const [test, subjects] of testSubjects(input.files.map((f) => f.path), input.isTest, input.isSource, input.edges.out)) {
+    const share = (TEST_EVIDENCE_WEIGHT * (base[test] ?? 0)) / subjects.length;
+    for (const s of subjects) evidence[s] = (evidence[s] ?? 0) + share;
+  }
+  const withEvidence = base.map((s, i) => (input.isSource[i] ? s + (evidence[i] ?? 0) : s));
+
+  const folderScore = new Map<string, number>();
+  let hitTotal = 0;
+  for (const i of topHits(withEvidence, input.isSource, FOLDER_HITS)) {
+    const folder = folderOf(input.files[i]?.path ?? '');
+    folderScore.set(folder, (folderScore.get(folder) ?? 0) + (withEvidence[i] ?? 0));
+    hitTotal += withEvidence[i] ?? 0;
+  }
+  const concentrated = withEvidence.map((s, i) => {
+    if (s <= 0 || !input.isSource[i] || hitTotal <= 0) return s;
+    return s * (1 + (FOLDER_WEIGHT * (folderScore.get(folderOf(input.files[i]?.path ?? '')) ?? 0)) / hitTotal);
+  });
+
+  const near = new Array<number>(n).fill(0);
+  for (const hit of topHits(concentrated, input.isSource, EXPANSION_HITS)) {
+    const lent = NEIGHBOUR_WEIGHT * (concentrated[hit] ?? 0);
+    for (const j of [...(input.edges.out[hit] ?? []), ...(input.edges.in[hit] ?? [])]) {
+      if (input.isSource[j] && j !== hit) near[j] = Math.max(near[j] ?? 0, lent);
+    }
+  }
+  const scores = concentrated.map((s, i) => s + (near[i] ?? 0));
+
+  const reasons = scores.map((score, i): SelectionReason | null => {
+    if (score <= 0) return null;
+    const parts: [SelectionReason, number][] = [
+      ['query-match', (lexical[i] ?? 0) - (pathScores[i] ?? 0)],
+      ['path-match', pathScores[i] ?? 0],
+      ['defines-query', defined[i] ?? 0],
+      ['tested-by-match', input.isSource[i] ? (evidence[i] ?? 0) : 0],
+      ['near-match', near[i] ?? 0],
+    ];
+    return parts.reduce((best, part) => (part[1] > best[1] ? part : best))[0];
+  });
+  return { scores, lexical, reasons };
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GitError } from './git/run';
 import { PackError, type PackOptions, type PackResult } from './packTypes';
-import type { FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './packWorkerProtocol';
+import type { CacheWriteFailure, FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './packWorkerProtocol';
 import type { PackRequest } from './request';
 
 interface Pending {
@@ -42,14 +42,17 @@ export class WorkerPackEngine {
   private readonly pending = new Map<number, Pending>();
   private readonly workerScript: string;
   private readonly cacheDir: string | null | undefined;
+  private readonly onCacheWriteFailure: ((failure: CacheWriteFailure) => void) | undefined;
 
   /**
    * @param options.workerScript path of dist/packWorker.js (found beside this bundle by default)
    * @param options.cacheDir token cache folder; null for memory only; default: the user cache folder
+   * @param options.onCacheWriteFailure told once for each failed save of the token cache
    */
-  constructor(options: { workerScript?: string; cacheDir?: string | null } = {}) {
+  constructor(options: { workerScript?: string; cacheDir?: string | null; onCacheWriteFailure?: (failure: CacheWriteFailure) => void } = {}) {
     this.workerScript = options.workerScript ?? defaultWorkerScript();
     this.cacheDir = options.cacheDir;
+    this.onCacheWriteFailure = options.onCacheWriteFailure;
   }
 
   /** Same contract as PackEngine.pack, off the calling thread. */
@@ -113,6 +116,10 @@ export class WorkerPackEngine {
 
   private onMessage(message: FromPackWorker): void {
     if (message.type === 'disposed') return;
+    if (message.type === 'cacheWriteFailed') {
+      this.onCacheWriteFailure?.(message.failure);
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.type === 'progress') {

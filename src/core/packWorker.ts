@@ -20,7 +20,12 @@ function engineFor(encoding: Encoding): PackEngine {
   let entry = engines.get(encoding);
   if (!entry) {
     const cacheDir = data.cacheDir === undefined ? defaultTokenCacheDir() : data.cacheDir;
-    const counter = createTokenCounter({ encoding, cacheDir, workers: 'auto' });
+    const counter = createTokenCounter({
+      encoding,
+      cacheDir,
+      workers: 'auto',
+      onCacheWriteFailure: (f) => post({ type: 'cacheWriteFailed', failure: { kind: f.kind, path: f.path, code: f.code } }),
+    });
     entry = { engine: new PackEngine({ tokenCounter: counter }), counter };
     engines.set(encoding, entry);
   }

@@ -2,6 +2,14 @@ import type { GitProblem } from './git/run';
 import type { PackErrorCode, PackResult } from './packTypes';
 import type { PackRequest } from './request';
 import type { ProgressEvent } from './types';
+import type { WriteFailureKind } from './write/atomicWrite';
+
+/** A token-cache write that failed, as it crosses the thread boundary. */
+export interface CacheWriteFailure {
+  kind: WriteFailureKind;
+  path: string;
+  code: string;
+}
 
 /** Messages from the extension host (or any caller) to the pack worker. */
 export type ToPackWorker =
@@ -24,6 +32,8 @@ export type FromPackWorker =
   | { type: 'progress'; id: number; event: ProgressEvent }
   | { type: 'result'; id: number; result: PackResult }
   | { type: 'error'; id: number; error: WorkerError }
+  /** The on-disk token cache could not be saved (packs go on without it); sent once per failure. */
+  | { type: 'cacheWriteFailed'; failure: CacheWriteFailure }
   | { type: 'disposed' };
 
 /** Data the worker is started with. */

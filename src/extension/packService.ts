@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { ConfigError, withProjectConfig } from '../core/config';
 import { GitError } from '../core/git';
 import { WorkerPackEngine } from '../core/packInWorker';
-import { configProblemText, gitProblemText } from './problemText';
+import { cacheWriteFailureText, configProblemText, gitProblemText } from './problemText';
 import { isAbortError, type PackOptions, type PackResult } from '../core/packTypes';
 import type { PackRequest } from '../core/request';
 import type { PackStage } from '../core/types';
@@ -21,7 +21,11 @@ export class PackService implements vscode.Disposable {
 
   constructor(context: vscode.ExtensionContext) {
     const cacheDir = context.globalStorageUri.scheme === 'file' ? vscode.Uri.joinPath(context.globalStorageUri, 'cache').fsPath : null;
-    this.engine = new WorkerPackEngine({ workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'packWorker.js').fsPath, cacheDir });
+    this.engine = new WorkerPackEngine({
+      workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'packWorker.js').fsPath,
+      cacheDir,
+      onCacheWriteFailure: (failure) => void vscode.window.showWarningMessage(cacheWriteFailureText(failure)),
+    });
   }
 
   /**

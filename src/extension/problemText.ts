@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ConfigProblem } from '../core/config';
 import type { GitProblem } from '../core/git';
+import type { CacheWriteFailure } from '../core/packWorkerProtocol';
 
 /** One git problem as a sentence. */
 export function gitProblemText(p: GitProblem): string {
@@ -41,4 +42,11 @@ export function configProblemText(p: ConfigProblem): string {
     case 'instructions-unreadable':
       return vscode.l10n.t('{0}: the instructions file "{1}" cannot be used: {2}.', at, p.path, p.detail);
   }
+}
+
+/** A token cache that could not be saved: packing goes on, the next session counts again. */
+export function cacheWriteFailureText(f: CacheWriteFailure): string {
+  return f.kind === 'disk-full'
+    ? vscode.l10n.t('The disk is full, so Tome could not save its token cache in {0} ({1}). Packing goes on; tokens are counted again next time.', f.path, f.code)
+    : vscode.l10n.t('Tome could not save its token cache in {0} ({1}). Packing goes on; tokens are counted again next time.', f.path, f.code);
 }

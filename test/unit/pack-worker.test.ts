@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { CacheWriteFailure } from '../../src/core/packWorkerProtocol';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pack } from '../../src/core/pack';
@@ -58,5 +61,31 @@ describe('WorkerPackEngine', () => {
   it('passes a clear error through from the worker', async () => {
     const request = withDefaults({ roots: [fixture('pack-basic')], budget: 5 });
     await expect(engine.pack(request)).rejects.toMatchObject({ name: 'PackError', code: 'budget-too-small' });
+  });
+});
+
+describe('WorkerPackEngine with a token cache that cannot be saved', () => {
+  it('tells its caller once, as data, and the pack still succeeds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tome-cache-blocked-'));
+    const blocker = join(dir, 'not-a-folder');
+    writeFileSync(blocker, 'a file where the cache folder should be\n');
+    const failures: CacheWriteFailure[] = [];
+    const blocked = new WorkerPackEngine({
+      workerScript: join(REPO, 'dist', 'packWorker.js'),
+      cacheDir: join(blocker, 'cache'),
+      onCacheWriteFailure: (failure) => failures.push(failure),
+    });
+    try {
+      const result = await blocked.pack(withDefaults({ roots: [fixture('pack-basic')] }));
+      expect(result.report.files.length).toBeGreaterThan(0);
+      await expect.poll(() => failures.length, { timeout: 10_000 }).toBe(1);
+      expect(failures[0]).toMatchObject({ kind: 'no-folder', code: 'ENOTDIR' });
+      expect(failures[0]?.path.startsWith(blocker)).toBe(true);
+      // A second pack counts nothing new, so nothing more is written and nothing is told again.
+      await blocked.pack(withDefaults({ roots: [fixture('pack-basic')] }));
+      expect(failures).toHaveLength(1);
+    } finally {
+      await blocked.dispose();
+    }
   });
 });

@@ -22,6 +22,8 @@ export interface CachingCounterOptions {
   /** dist/tokenWorker.js; null counts on the calling thread. */
   workerScript: string | null;
   maxWorkers: number;
+  /** Told once for each failed save of the on-disk cache. */
+  onCacheWriteFailure?: (failure: WriteFailure) => void;
 }
 
 /** Splits texts into consecutive chunks of roughly `target` UTF-16 units. */
@@ -70,11 +72,14 @@ export class CachingTokenCounter implements TokenCounter {
   private readonly maxWorkers: number;
   private inline: PieceCounter | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
+  private readonly onCacheWriteFailure: ((failure: WriteFailure) => void) | undefined;
+  private reportedFailure: WriteFailure | undefined;
 
   constructor(options: CachingCounterOptions) {
     this.encoding = options.encoding;
     this.disk = options.cacheDir === null ? null : new DiskTokenCache(options.cacheDir);
     this.maxWorkers = Math.max(1, options.maxWorkers);
+    this.onCacheWriteFailure = options.onCacheWriteFailure;
     this.pool =
       options.workerScript && options.maxWorkers > 0
         ? new TokenWorkerPool(options.workerScript, options.encoding, this.maxWorkers)
@@ -154,12 +159,20 @@ export class CachingTokenCounter implements TokenCounter {
     return out;
   }
 
+  /** Tells the listener about a failed save it has not heard of yet. */
+  private reportWriteFailure(): void {
+    const failure = this.disk?.lastWriteFailure;
+    if (!failure || failure === this.reportedFailure) return;
+    this.reportedFailure = failure;
+    this.onCacheWriteFailure?.(failure);
+  }
+
   private scheduleFlush(): void {
     const disk = this.disk;
     if (!disk?.dirty || this.flushTimer) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
-      void disk.flush();
+      void disk.flush().then(() => this.reportWriteFailure());
     }, FLUSH_DELAY_MS);
     this.flushTimer.unref();
   }

@@ -8,6 +8,7 @@ import type { Encoding } from '../types';
 import { CachingTokenCounter } from './cachingCounter';
 import type { TokenCounter } from './counter';
 import { findTokenWorkerScript } from './workerScript';
+import type { WriteFailure } from '../write/atomicWrite';
 
 export type { TokenCounter } from './counter';
 export { CachingTokenCounter } from './cachingCounter';
@@ -26,6 +27,8 @@ export interface TokenCounterOptions {
   workers?: number | 'auto';
   /** Path of the built worker script; by default dist/tokenWorker.js beside the running bundle. */
   workerScript?: string;
+  /** Told once for each failed save of the on-disk cache (a full disk, say); counting goes on. */
+  onCacheWriteFailure?: (failure: WriteFailure) => void;
 }
 
 /** Version of the on-disk format and counting; bump to orphan old cache files. */
@@ -46,5 +49,6 @@ export function createTokenCounter(options: TokenCounterOptions): CachingTokenCo
     cacheDir,
     workerScript: workers > 0 ? (options.workerScript ?? findTokenWorkerScript()) : null,
     maxWorkers: workers,
+    ...(options.onCacheWriteFailure ? { onCacheWriteFailure: options.onCacheWriteFailure } : {}),
   });
 }

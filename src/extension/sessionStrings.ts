@@ -28,6 +28,10 @@ export function sessionStrings(): SessionStrings {
     }),
     promptTruncated: (sent, billed) =>
       vscode.l10n.t('The server read only {0} of the {1} prompt tokens Tome sent: it cut the prompt, so this answer saw only the end of the codebase. {2}', billed.toLocaleString(), sent.toLocaleString(), truncationFix(readSettings())),
+    notSent: () => ({
+      message: vscode.l10n.t('Not sent: the question was cancelled before sending.'),
+      nextStep: vscode.l10n.t('Nothing was sent or billed. Retry to send it, or ask about a folder to send less.'),
+    }),
     endedEarly: (reason) => ({
       message: reason ? vscode.l10n.t('The answer stopped early: {0}', reason) : vscode.l10n.t('The answer stopped early: the connection to the model ended.'),
       nextStep: vscode.l10n.t('The part that arrived is kept. Ask again to get the rest.'),

@@ -124,6 +124,39 @@ export interface ContextInfo {
   message?: string;
 }
 
+/** One provider button on the setup card. */
+export interface SetupProviderView {
+  /** The `tome.provider` value. */
+  id: string;
+  label: string;
+  /** Runs on this machine: the card says the code stays here. */
+  local: boolean;
+}
+
+/** The first-run setup card: shown instead of the empty state while the chat cannot be used. */
+export interface SetupView {
+  step: 'choose-provider' | 'enter-key' | 'need-url' | 'checking-server' | 'server-unreachable' | 'choose-model';
+  providers: SetupProviderView[];
+  /** The provider chosen so far (absent on `choose-provider`). */
+  provider?: string;
+  /** The URL Tome checks or sends to. */
+  baseUrl: string;
+  /** Models the server listed, on `choose-model`. */
+  models?: string[];
+}
+
+/** What the user asked the setup card to do. */
+export type SetupAction =
+  | { kind: 'chooseProvider'; provider: string }
+  | { kind: 'enterKey' }
+  | { kind: 'setUrl' }
+  | { kind: 'recheck' }
+  | { kind: 'chooseModel'; model: string }
+  | { kind: 'changeProvider' };
+
+/** The answer to "This question sends ~N tokens, about $X": send, send and stop asking in this chat, or cancel. */
+export type CostChoice = 'send' | 'sendAlways' | 'cancel';
+
 /** Keys of every string the webview shows; the host sends them translated. */
 export const UI_STRING_KEYS = [
   'placeholder',
@@ -168,6 +201,33 @@ export const UI_STRING_KEYS = [
   'reasonFits',
   'reasonOverBudget',
   'reasonConfigMode',
+  'filesButton',
+  'retry',
+  'setupTitle',
+  'setupIntro',
+  'setupLocal',
+  'setupHint_deepseek',
+  'setupHint_openai',
+  'setupHint_gemini',
+  'setupHint_openrouter',
+  'setupHint_ollama',
+  'setupHint_lmstudio',
+  'setupHint_vllm',
+  'setupHint_custom',
+  'setupEnterKey',
+  'setupKeyNeeded',
+  'setupChecking',
+  'setupUnreachable',
+  'setupNeedUrl',
+  'setupSetUrl',
+  'setupRecheck',
+  'setupChooseModel',
+  'setupNoModels',
+  'setupChangeProvider',
+  'costConfirm',
+  'costSend',
+  'costSendAlways',
+  'costCancel',
 ] as const;
 
 /** One UI string key. */

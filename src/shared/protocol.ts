@@ -7,7 +7,7 @@
  * `answerChunk` … (with the model's reasoning, when it shows any, as `reasoningChunk` … beside
  * them) then exactly one `answerDone` or `answerError`, each carrying the request id.
  */
-import type { ChatListItem, ContextInfo, ConversationView, HostAction, TurnUsage, UiStrings } from './model';
+import type { ChatListItem, ContextInfo, ConversationView, CostChoice, HostAction, SetupAction, SetupView, TurnUsage, UiStrings } from './model';
 
 export type * from './model';
 
@@ -22,7 +22,11 @@ export type WebviewMessage =
   | { type: 'clearScope' }
   | { type: 'openFile'; path: string }
   | { type: 'copyText'; text: string }
-  | { type: 'runAction'; action: HostAction };
+  | { type: 'runAction'; action: HostAction }
+  /** Asks the last question again, after a failure before anything was sent (no key, server down). */
+  | { type: 'retry'; requestId: string; turnId: string }
+  | { type: 'setup'; action: SetupAction }
+  | { type: 'costAnswer'; requestId: string; choice: CostChoice };
 
 /** Messages from the host to the webview. */
 export type HostMessage =
@@ -35,7 +39,14 @@ export type HostMessage =
       canSend: boolean;
       /** The answer streaming now, when the view was re-created mid-answer. */
       streaming?: { requestId: string; turnId: string };
+      /** The setup card, while the chat cannot be used yet. */
+      setup?: SetupView | null;
     }
+  | { type: 'setup'; setup: SetupView | null }
+  /** The question would cost more than `tome.confirmAboveCost`: ask before sending. */
+  | { type: 'costConfirm'; requestId: string; tokens: number; cost: number; rate?: 'peak' | 'off-peak' }
+  /** Put the keyboard focus in the question box ("Tome: Focus Chat Input"). */
+  | { type: 'focusInput' }
   | { type: 'conversation'; conversation: ConversationView }
   | { type: 'chatList'; chats: ChatListItem[] }
   | { type: 'context'; context: ContextInfo }
@@ -82,6 +93,26 @@ function isStringUpTo(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max;
 }
 
+/** Longest model name the setup card may write to settings. */
+const MAX_MODEL_CHARS = 256;
+
+function isSetupAction(value: unknown): value is SetupAction {
+  if (!isRecord(value)) return false;
+  switch (value.kind) {
+    case 'chooseProvider':
+      return hasOnly(value, ['kind', 'provider']) && isShortId(value.provider);
+    case 'chooseModel':
+      return hasOnly(value, ['kind', 'model']) && isStringUpTo(value.model, MAX_MODEL_CHARS) && value.model.trim() !== '';
+    case 'enterKey':
+    case 'setUrl':
+    case 'recheck':
+    case 'changeProvider':
+      return hasOnly(value, ['kind']);
+    default:
+      return false;
+  }
+}
+
 function hasOnly(message: Fields, keys: readonly string[]): boolean {
   return Object.keys(message).every((key) => key === 'type' || keys.includes(key));
 }
@@ -110,6 +141,12 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return hasOnly(value, ['text']) && isStringUpTo(value.text, MAX_COPY_CHARS);
     case 'runAction':
       return hasOnly(value, ['action']) && (value.action === 'setApiKey' || value.action === 'selectModel');
+    case 'retry':
+      return hasOnly(value, ['requestId', 'turnId']) && isShortId(value.requestId) && isShortId(value.turnId);
+    case 'setup':
+      return hasOnly(value, ['action']) && isSetupAction(value.action);
+    case 'costAnswer':
+      return hasOnly(value, ['requestId', 'choice']) && isShortId(value.requestId) && (value.choice === 'send' || value.choice === 'sendAlways' || value.choice === 'cancel');
     default:
       return false;
   }
@@ -143,6 +180,12 @@ export function isHostMessage(value: unknown): value is HostMessage {
       return typeof value.requestId === 'string' && typeof value.stopped === 'boolean';
     case 'answerError':
       return typeof value.requestId === 'string' && typeof value.message === 'string' && typeof value.nextStep === 'string';
+    case 'setup':
+      return value.setup === null || isRecord(value.setup);
+    case 'costConfirm':
+      return typeof value.requestId === 'string' && typeof value.tokens === 'number' && typeof value.cost === 'number';
+    case 'focusInput':
+      return true;
     default:
       return false;
   }

@@ -102,6 +102,7 @@ export function createHarness(dir: string): Harness {
       promptTruncated: (sent, billed) => `cut: read ${billed} of ${sent}`,
       unreadableChats: (count) => `${count} unreadable`,
       contextNotSaved: (failure) => `context not saved: ${failure.kind}`,
+      notSent: () => ({ message: 'not sent', nextStep: 'retry' }),
     },
   };
   return h;

@@ -5,8 +5,10 @@
  */
 import { isAbortError } from '../../core/packTypes';
 import { detectTruncation } from '../../llm/truncation';
-import type { ChatListItem, ChatScope, ChatTurn, TurnUsage } from '../../shared/model';
+import type { ChatListItem, ChatScope, ChatTurn, CostChoice, TurnUsage } from '../../shared/model';
 import { buildChatMessages, conversationText } from './chatMessages';
+import { expectedCachedTokens, mustConfirmCost } from './costGuard';
+import { CostPrompts } from './costPrompts';
 import { actionFor, type ChatFailure, type ChatSessionDeps } from './chatTypes';
 import { contextForQuestion, firstBudget, smallerContext, type ConversationContext } from './conversationContext';
 import { titleFromQuestion, toView, type StoredConversation } from './conversationStore';
@@ -19,6 +21,9 @@ export class ChatSession {
   private chat: StoredConversation;
   private readonly running = new Map<string, AbortController>();
   private streamingTurn: { requestId: string; turnId: string } | undefined;
+  private readonly costPrompts = new CostPrompts();
+  /** Chats where the user chose "Send and don't ask again" (for as long as the window is open). */
+  private readonly costConfirmedChats = new Set<string>();
 
   constructor(private readonly deps: ChatSessionDeps) {
     const activeId = deps.store.activeId();
@@ -93,6 +98,27 @@ export class ChatSession {
     for (const controller of this.running.values()) controller.abort();
   }
 
+  /** The user's answer to the cost guard's question for `requestId`. */
+  answerCost(requestId: string, choice: CostChoice): void {
+    this.costPrompts.answer(requestId, choice);
+  }
+
+  /**
+   * Asks the last question again when it failed with nothing answered (no key, server down,
+   * untrusted workspace, cancelled at the cost guard): the failed turn is replaced by the new one.
+   * Anything else re-sends the conversation so the webview drops its optimistic state.
+   */
+  async retry(requestId: string, turnId: string): Promise<void> {
+    const last = this.chat.turns.at(-1);
+    if (this.busy || last?.id !== turnId || last.status !== 'error' || last.answer !== '') {
+      this.postConversation();
+      return;
+    }
+    this.chat.turns.pop();
+    await this.deps.store.save(this.chat);
+    await this.ask(requestId, last.question);
+  }
+
   /** Asks a question in the current conversation and streams the answer. */
   async ask(requestId: string, question: string): Promise<void> {
     const turn: ChatTurn = { id: this.deps.newId(), question, answer: '', status: 'streaming', notices: [] };
@@ -130,6 +156,11 @@ export class ChatSession {
     if (context.changed) this.notice(turn, requestId, this.deps.strings.repackedFilesChanged());
 
     const estimatedPrompt = (meta: { tokens: number }): number => meta.tokens + this.deps.countTokens(conversationText(history, turn.question));
+    const choice = await this.confirmCost(chat, requestId, estimatedPrompt(context.meta), expectedCachedTokens(history, context.changed, estimatedPrompt(context.meta)), signal);
+    if (choice === 'cancel') {
+      if (signal.aborted) return this.finishStopped(chat, turn, requestId);
+      return this.finishWithError(chat, turn, requestId, { kind: 'other', ...this.deps.strings.notSent() });
+    }
     this.warnBeforeSending(turn, requestId, estimatedPrompt(context.meta));
     let outcome = await this.stream(turn, requestId, context.text, history, signal);
     if (outcome.kind === 'failed' && outcome.failure.kind === 'context-length' && turn.answer === '') {
@@ -191,6 +222,18 @@ export class ChatSession {
       return { kind: 'failed', failure: this.deps.describeFailure(error) };
     }
     return signal.aborted ? { kind: 'stopped' } : { kind: 'done', usage };
+  }
+
+  /** The cost guard: asks in the chat when the question's input would cost more than the threshold. */
+  private async confirmCost(chat: StoredConversation, requestId: string, promptTokens: number, cachedTokens: number, signal: AbortSignal): Promise<CostChoice> {
+    const threshold = this.deps.confirmAboveCost?.() ?? 0;
+    const priced = this.deps.costNow ? this.deps.costNow({ inputTokens: promptTokens, outputTokens: 0, cachedTokens }) : { cost: this.deps.costOf({ inputTokens: promptTokens, outputTokens: 0, cachedTokens }) };
+    if (!mustConfirmCost({ estimatedCost: priced.cost, threshold, confirmedForChat: this.costConfirmedChats.has(chat.id) }) || priced.cost === null) return 'send';
+    const asked = this.costPrompts.wait(requestId, signal);
+    this.deps.post({ type: 'costConfirm', requestId, tokens: promptTokens, cost: priced.cost, ...(priced.rate ? { rate: priced.rate } : {}) });
+    const choice = await asked;
+    if (choice === 'sendAlways') this.costConfirmedChats.add(chat.id);
+    return choice;
   }
 
   private warnBeforeSending(turn: ChatTurn, requestId: string, promptTokens: number): void {

@@ -66,6 +66,8 @@ export interface SessionStrings {
   packFailed(detail: string): { message: string; nextStep: string };
   /** The stream ended before the answer did; `reason` is the client's, when it gave one. */
   endedEarly(reason: string | undefined): { message: string; nextStep: string };
+  /** The user cancelled at the cost guard: nothing was sent. */
+  notSent(): { message: string; nextStep: string };
   /** The server read only `billed` of the `sent` prompt tokens: it cut the prompt. Names the fix. */
   promptTruncated(sent: number, billed: number): string;
   /** `count` stored conversations could not be read; the others opened as usual. */
@@ -113,6 +115,8 @@ export interface ChatSessionDeps {
    * context the server runs with), or undefined when there is none. The prompt is still sent.
    */
   preSendWarning?(promptTokens: number): string | undefined;
+  /** `tome.confirmAboveCost`: a question whose input costs more asks first; 0 or absent never asks. */
+  confirmAboveCost?(): number;
   /** Cost of a usage at the time of sending, with the rate it was taken at; preferred over `costOf`. */
   costNow?(usage: Omit<TurnUsage, 'cost' | 'rate'>): { cost: number | null; rate?: 'peak' | 'off-peak' };
 }

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { isAbortError } from '../core/packTypes';
-import { assertNever, isWebviewMessage, type ChatScope, type ContextInfo, type HostMessage, type WebviewMessage } from '../shared/protocol';
+import { assertNever, isWebviewMessage, type ChatScope, type ContextInfo, type HostMessage, type SetupView, type WebviewMessage } from '../shared/protocol';
 import { readSettings, workspaceFolderPaths } from './config';
 import { chatHtml, createNonce } from './logic/chatHtml';
 import type { ChatSession } from './logic/chatSession';
@@ -12,6 +12,7 @@ import { isPackedFile, packedFilesOf, packScope } from './logic/packScope';
 import { translatedUiStrings } from './logic/uiStrings';
 import type { LlmBridge } from './llmBridge';
 import type { PackService } from './packService';
+import { SetupCard } from './setupCard';
 import { windowNote } from './windowWords';
 
 /** The id of the view in package.json `contributes.views`. */
@@ -24,6 +25,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private contextInfo: ContextInfo | undefined;
   private contextRun: AbortController | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly setup: SetupCard;
+  /** "Focus Chat Input" ran before the page was ready: focus once it is. */
+  private focusWhenReady = false;
+  private lastScopeKey = '';
+  private readonly scopeChanged = new vscode.EventEmitter<ChatScope>();
+  /** Fires when the chat's scope (workspace, folder or file) changes, e.g. for the status bar. */
+  readonly onDidChangeScope = this.scopeChanged.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -31,11 +39,31 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly packs: PackService,
     private readonly llm: LlmBridge,
     private readonly log: vscode.LogOutputChannel,
+    secrets: vscode.SecretStorage,
   ) {
+    this.setup = new SetupCard(secrets, llm, (setup) => this.post({ type: 'setup', setup }));
     this.disposables.push(
+      this.scopeChanged,
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.post({ type: 'canSend', canSend: true })),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tome') && this.refreshContext()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('tome')) return;
+        this.refreshContext();
+        void this.setup.refresh();
+      }),
+      secrets.onDidChange(() => void this.setup.refresh()),
     );
+  }
+
+  /** The chat's scope now. */
+  get scope(): ChatScope {
+    return this.session.current.scope;
+  }
+
+  /** Shows the view and puts the keyboard focus in the question box. */
+  async focusInput(): Promise<void> {
+    await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+    if (this.view && this.ready) this.post({ type: 'focusInput' });
+    else this.focusWhenReady = true;
   }
 
   /** Posts to the webview once it said `ready`; earlier messages are covered by `init`. */
@@ -91,13 +119,22 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.postInit();
+        this.postInit(await this.setup.current());
         this.refreshContext();
+        if (this.focusWhenReady) this.post({ type: 'focusInput' });
+        this.focusWhenReady = false;
         return;
       case 'send':
         await this.session.ask(message.requestId, message.text);
-        this.refreshContext();
+        return this.afterQuestion();
+      case 'retry':
+        await this.session.retry(message.requestId, message.turnId);
+        return this.afterQuestion();
+      case 'costAnswer':
+        this.session.answerCost(message.requestId, message.choice);
         return;
+      case 'setup':
+        return this.setup.run(message.action);
       case 'stop':
         this.session.stop(message.requestId);
         return;
@@ -130,7 +167,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }
   }
 
-  private postInit(): void {
+  /** After a question: a failure may mean the key or the server changed, so the card looks again. */
+  private async afterQuestion(): Promise<void> {
+    this.refreshContext();
+    if (this.session.current.turns.at(-1)?.status !== 'error') return;
+    this.setup.serverMayHaveChanged();
+    await this.setup.refresh();
+  }
+
+  private postInit(setup: SetupView | null): void {
     const chat = this.session.current;
     this.post({
       type: 'init',
@@ -139,6 +184,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       chats: this.session.listChats(),
       context: this.contextInfo ?? this.emptyContext('idle'),
       canSend: vscode.workspace.isTrusted,
+      setup,
       ...(this.session.streaming ? { streaming: this.session.streaming } : {}),
     });
   }
@@ -151,6 +197,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   /** Packs what the next question would send (in the worker) and updates the context line. */
   refreshContext(): void {
+    const scopeKey = JSON.stringify(this.session.current.scope);
+    if (scopeKey !== this.lastScopeKey) {
+      this.lastScopeKey = scopeKey;
+      this.scopeChanged.fire(this.session.current.scope);
+    }
     if (!this.view || this.session.busy) return;
     this.contextRun?.abort();
     const controller = new AbortController();

@@ -14,6 +14,7 @@ import { providerPreset } from '../llm/presets';
 import { ServerWindowCache } from '../llm/serverWindow';
 import { createLlmBridge } from './llmClient';
 import { ChatSession } from './logic/chatSession';
+import { DEFAULT_CONFIRM_ABOVE_COST } from './logic/costGuard';
 import type { AnswerEvent, ChatFailure } from './logic/chatTypes';
 import type { ChatMessage } from './logic/chatMessages';
 import { ConversationStore } from './logic/conversationStore';
@@ -21,6 +22,7 @@ import { labelFor } from './logic/packScope';
 import { apiKeySecretName, registerModelCommands } from './modelCommands';
 import { pickFolder, registerPackCommands } from './packCommands';
 import { ModelCalibration } from './modelCalibration';
+import { PackedDocuments } from './packedDocuments';
 import { PackService } from './packService';
 import { sessionStrings } from './sessionStrings';
 import { TokenStatusBar } from './statusBar';
@@ -89,6 +91,11 @@ export function activate(context: vscode.ExtensionContext): void {
     countTokens: (text) => llm.countTokens(text, readSettings()),
     costOf: (usage) => llm.costOf(readSettings(), usage),
     costNow: (usage) => llm.costNow(readSettings(), usage),
+    // User settings only: a repository must not be able to switch off the guard on the user's money.
+    confirmAboveCost: () => {
+      const value = vscode.workspace.getConfiguration('tome').inspect<unknown>('confirmAboveCost')?.globalValue;
+      return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CONFIRM_ABOVE_COST;
+    },
     preSendWarning: (promptTokens) => {
       const settings = readSettings();
       return overServedContextWarning(promptTokens, llm.modelInfo(settings), settings);
@@ -105,12 +112,13 @@ export function activate(context: vscode.ExtensionContext): void {
     calibratedBudget: (providerTokens) => calibration.budget(providerTokens),
     recordPromptTokens: (estimated, billed) => calibration.record(estimated, billed),
   });
-  const chatView = new ChatViewProvider(context.extensionUri, session, packs, llm, log);
+  const chatView = new ChatViewProvider(context.extensionUri, session, packs, llm, log, context.secrets);
   views.chat = chatView;
   const statusBar = new TokenStatusBar(packs, () => llm.modelInfo(readSettings()).contextWindow, () => {
     const settings = readSettings();
     return `${windowNote(llm.modelInfo(settings), settings)}\n\n${calibration.line()}`;
-  });
+  }, () => chatView.scope);
+  const packedDocuments = new PackedDocuments();
   views.statusBar = statusBar;
   void refreshWindow();
 
@@ -122,7 +130,10 @@ export function activate(context: vscode.ExtensionContext): void {
     packs,
     chatView,
     statusBar,
+    packedDocuments,
+    chatView.onDidChangeScope(() => statusBar.schedule()),
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView),
+    vscode.commands.registerCommand('tome.focusChatInput', () => chatView.focusInput()),
     vscode.workspace.onDidChangeConfiguration((e) => ['tome.provider', 'tome.baseUrl', 'tome.model'].some((key) => e.affectsConfiguration(key)) && void refreshWindow()),
     context.secrets.onDidChange(() => void refreshWindow()),
     vscode.commands.registerCommand('tome.newChat', () => chatView.newChat()),
@@ -151,7 +162,7 @@ export function activate(context: vscode.ExtensionContext): void {
       log.warn(`Tome's ${name} integration is not available in this VS Code: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  registerPackCommands(context, packs, () => calibration.current());
+  registerPackCommands(context, packs, () => calibration.current(), packedDocuments);
   registerAskAboutChanges(context, (scope) => chatView.askAbout(scope));
   registerModelCommands(context, llm, () => chatView.refreshContext());
 }

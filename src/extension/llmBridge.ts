@@ -5,6 +5,7 @@
 import type { TurnUsage } from '../shared/model';
 import type { AnswerEvent, ChatFailure, ModelInfo } from './logic/chatTypes';
 import type { ChatMessage } from './logic/chatMessages';
+import type { ServerCheck } from './logic/setupState';
 import type { TomeSettings } from './logic/settings';
 
 /** The model client as the extension uses it. */
@@ -15,6 +16,8 @@ export interface LlmBridge {
   refreshWindow(settings: TomeSettings, apiKey: string | undefined): Promise<void>;
   /** Models to offer in "Select Model": the preset's, plus what a local or custom server lists. */
   knownModels(settings: TomeSettings, apiKey: string | undefined): Promise<string[]>;
+  /** Asks the provider's server which models it serves; `unreachable` when nothing answers in time. */
+  checkServer(settings: TomeSettings, apiKey: string | undefined): Promise<ServerCheck>;
   /** Streams one answer; throws on failure (see {@link LlmBridge.describeFailure}). */
   stream(settings: TomeSettings, apiKey: string | undefined, messages: ChatMessage[], signal: AbortSignal): AsyncIterable<AnswerEvent>;
   describeFailure(error: unknown): ChatFailure;

@@ -17,6 +17,7 @@ import type { AnswerEvent, ChatFailure, ModelInfo } from './logic/chatTypes';
 import { modelInfoFrom } from './logic/modelWindow';
 import type { ChatMessage } from './logic/chatMessages';
 import type { TomeSettings } from './logic/settings';
+import type { ServerCheck } from './logic/setupState';
 import type { LlmBridge } from './llmBridge';
 
 /** Characters per token assumed for the conversation's own text; low, so the estimate errs high. */
@@ -100,6 +101,17 @@ export function createLlmBridge(windows: ServerWindowCache, now: () => Date = ()
           ? await listModels({ baseURL: baseUrlOf(settings), ...(apiKey ? { apiKey } : {}) }, signal).catch(() => [])
           : [];
       return [...new Set([...preset.models.map((m) => m.id), ...listed])];
+    },
+    async checkServer(settings: TomeSettings, apiKey: string | undefined): Promise<ServerCheck> {
+      const signal = AbortSignal.timeout(LIST_MODELS_TIMEOUT_MS);
+      try {
+        const models = usesOllamaNative(settings) ? await listOllamaModels(baseUrlOf(settings), signal) : await listModels({ baseURL: baseUrlOf(settings), ...(apiKey ? { apiKey } : {}) }, signal);
+        return { kind: 'answered', models };
+      } catch (error) {
+        // A server that answers with a refusal (a key it wants, no model list) is there all the same.
+        const unreachable = !(error instanceof ChatError) || error.kind === 'network' || error.kind === 'timeout';
+        return unreachable ? { kind: 'unreachable' } : { kind: 'answered', models: [] };
+      }
     },
     needsApiKey: (settings) => needsApiKey(settings.provider),
     countTokens: (text) => Math.ceil(text.length / CHARS_PER_TOKEN),

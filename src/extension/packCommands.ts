@@ -14,6 +14,7 @@ import type { CalibrationRecord } from '../llm/calibration';
 import { calibrationMarkdown } from './logic/calibrationReport';
 import { tokenReportMarkdown } from './logic/tokenReport';
 import { calibrationStrings } from './modelCalibration';
+import type { PackedDocuments } from './packedDocuments';
 import type { PackService } from './packService';
 
 const LANGUAGE_OF: Record<OutputFormat, string> = { xml: 'xml', markdown: 'markdown', plain: 'plaintext' };
@@ -37,9 +38,9 @@ function summary(result: PackResult): string {
   return vscode.l10n.t('{0} files, {1} tokens', result.report.files.length, result.report.totalTokens.toLocaleString());
 }
 
-async function openInEditor(result: PackResult): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ content: result.text, language: LANGUAGE_OF[result.report.format] });
-  await vscode.window.showTextDocument(doc, { preview: false });
+async function openInEditor(documents: PackedDocuments, result: PackResult): Promise<void> {
+  // Read-only, never dirty: it closes without asking to be saved ("Save As…" is in its title).
+  await documents.open(result.text, `tome-pack.${EXTENSION_OF[result.report.format]}`, LANGUAGE_OF[result.report.format]);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Tome packed {0}.', summary(result)), 5000);
 }
 
@@ -59,7 +60,7 @@ export async function pickFolder(placeHolder: string): Promise<{ absPath: string
 export type CalibrationSource = () => { model: string; record: CalibrationRecord | undefined };
 
 /** Registers the packing commands; the token report shows the model's calibration when `calibration` is given. */
-export function registerPackCommands(context: vscode.ExtensionContext, packs: PackService, calibration?: CalibrationSource): void {
+export function registerPackCommands(context: vscode.ExtensionContext, packs: PackService, calibration: CalibrationSource | undefined, documents: PackedDocuments): void {
   const register = (id: string, run: () => Promise<void>): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
   };
@@ -73,7 +74,7 @@ export function registerPackCommands(context: vscode.ExtensionContext, packs: Pa
 
   register('tome.packWorkspaceToEditor', async () => {
     const result = await packWithProgress(packs, { kind: 'workspace' });
-    if (result) await openInEditor(result);
+    if (result) await openInEditor(documents, result);
   });
 
   register('tome.packWorkspaceToFile', async () => {
@@ -105,7 +106,7 @@ export function registerPackCommands(context: vscode.ExtensionContext, packs: Pa
     const folder = await pickFolder(vscode.l10n.t('Folder to pack'));
     if (!folder) return;
     const result = await packWithProgress(packs, { kind: 'folder', absPath: folder.absPath, label: folder.label });
-    if (result) await openInEditor(result);
+    if (result) await openInEditor(documents, result);
   });
 
   register('tome.showTokenReport', async () => {
@@ -126,7 +127,6 @@ export function registerPackCommands(context: vscode.ExtensionContext, packs: Pa
     });
     const model = calibration?.();
     const content = model ? markdown + calibrationMarkdown(model.model, model.record, calibrationStrings()) : markdown;
-    const doc = await vscode.workspace.openTextDocument({ content, language: 'markdown' });
-    await vscode.window.showTextDocument(doc, { preview: false });
+    await documents.open(content, 'tome-token-report.md', 'markdown');
   });
 }

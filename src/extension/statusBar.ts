@@ -1,12 +1,14 @@
 /**
- * The status-bar item: the workspace's tokens against the model's window. Recounted in the
+ * The status-bar item: the tokens of what the chat packs (the workspace, or the folder or file
+ * the chat is scoped to, named in the item) against the model's window. Recounted in the
  * pack worker after saves, debounced, so typing and saving never wait for it. The tooltip also
  * shows the model's token calibration.
  */
 import * as vscode from 'vscode';
 import { isAbortError } from '../core/packTypes';
 import { readSettings, workspaceFolderPaths } from './config';
-import { requestForScope } from './logic/packScope';
+import type { ChatScope } from '../shared/model';
+import { packScope } from './logic/packScope';
 import { statusBarText } from './logic/tokenReport';
 import type { PackService } from './packService';
 
@@ -27,6 +29,7 @@ export class TokenStatusBar implements vscode.Disposable {
     private readonly packs: PackService,
     private readonly contextWindow: () => number,
     private readonly calibrationLine?: () => string,
+    private readonly scope: () => ChatScope = () => ({ kind: 'workspace' }),
   ) {
     this.item.name = vscode.l10n.t('Tome token count');
     this.item.command = 'tome.showTokenReport';
@@ -55,15 +58,22 @@ export class TokenStatusBar implements vscode.Disposable {
     this.running?.abort();
     const controller = new AbortController();
     this.running = controller;
-    const request = requestForScope({ scope: { kind: 'workspace' }, workspaceFolders: folders, settings: readSettings(), budget: null, reserve: 0, query: '' });
+    const scope = this.scope();
+    const input = { scope, workspaceFolders: folders, settings: readSettings(), budget: null, reserve: 0, query: '' };
     try {
-      const { report } = await this.packs.pack(request, { signal: controller.signal });
+      // A scope packs as the chat does: the folder or file and what it depends on.
+      const { report } = await packScope((request, options) => this.packs.pack(request, options), input, { signal: controller.signal });
       const window = this.contextWindow();
       const { text, overWindow } = statusBarText(report.totalTokens, window);
-      this.item.text = text;
-      this.countTooltip = overWindow
-        ? vscode.l10n.t('The workspace has {0} tokens, more than the model\'s window of {1}: Tome will pack the most relevant files. Click for the token report.', report.totalTokens.toLocaleString(), window.toLocaleString())
-        : vscode.l10n.t('The workspace has {0} tokens; the model\'s window is {1}. Click for the token report.', report.totalTokens.toLocaleString(), window.toLocaleString());
+      this.item.text = scope.kind === 'workspace' ? text : `${text} · ${scope.label}`;
+      const tokens = report.totalTokens.toLocaleString();
+      if (scope.kind !== 'workspace') {
+        this.countTooltip = vscode.l10n.t('The chat is about {0}: {1} tokens with what it depends on; the model\'s window is {2}. Click for the token report.', scope.label, tokens, window.toLocaleString());
+      } else {
+        this.countTooltip = overWindow
+          ? vscode.l10n.t('The workspace has {0} tokens, more than the model\'s window of {1}: Tome will pack the most relevant files. Click for the token report.', tokens, window.toLocaleString())
+          : vscode.l10n.t('The workspace has {0} tokens; the model\'s window is {1}. Click for the token report.', tokens, window.toLocaleString());
+      }
       this.showTooltip();
       this.item.backgroundColor = overWindow ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();

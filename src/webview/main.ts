@@ -3,8 +3,10 @@
  * `ready` first, then renders whatever the host posts. `data-state` on #chat-root is
  * idle | streaming | stopped | error, for people reading the DOM and for tests.
  */
-import { assertNever, isHostMessage, type ChatListItem, type ContextInfo, type ConversationView, type HostMessage, type UiStrings, type WebviewMessage } from '../shared/protocol';
+import { assertNever, isHostMessage, type ChatListItem, type ContextInfo, type ConversationView, type HostMessage, type SetupView, type UiStrings, type WebviewMessage } from '../shared/protocol';
 import { renderContextBar } from './contextBar';
+import { renderCostConfirm } from './costConfirm';
+import { renderSetupCard } from './setupCard';
 import { byId, el, icon, iconButton } from './dom';
 import { newRequestId } from './format';
 import { createTurnElement, renderAnswer, renderReasoning, renderTurnFooter, type TurnCallbacks } from './turnView';
@@ -29,11 +31,29 @@ let canSend = true;
 let filesOpen = false;
 let active: { requestId: string; turnId?: string } | undefined;
 let renderQueued = false;
+let setup: SetupView | null = null;
 
 const callbacks: TurnCallbacks = {
   copy: (text) => post({ type: 'copyText', text }),
   runAction: (action) => post({ type: 'runAction', action }),
+  retry: (turnId) => retry(turnId),
 };
+
+/** Sends the failed last question again; the host replaces its turn with the new answer. */
+function retry(turnId: string): void {
+  if (active || !conversation || conversation.turns.at(-1)?.id !== turnId) return;
+  conversation.turns.pop();
+  turnElement(turnId)?.remove();
+  active = { requestId: newRequestId() };
+  setState('streaming');
+  post({ type: 'retry', requestId: active.requestId, turnId });
+}
+
+function renderSetup(): void {
+  if (!strings) return;
+  renderSetupCard(byId('setup-card'), setup, strings, { run: (action) => post({ type: 'setup', action }), runAction: callbacks.runAction });
+  byId('empty-state').hidden = setup !== null || (conversation?.turns.length ?? 0) > 0;
+}
 
 function setState(state: ChatState): void {
   byId('chat-root').dataset.state = state;
@@ -50,6 +70,10 @@ function applyStrings(s: UiStrings): void {
     button.title = label;
     button.setAttribute('aria-label', label);
   }
+  // Text beside the icons: an unlabeled icon says nothing to someone new.
+  byId('new-chat-button').replaceChildren(icon('add'), el('span', { class: 'button-label' }, s.newChat));
+  byId('history-button').replaceChildren(icon('history'), el('span', { class: 'button-label' }, s.history));
+  byId('files-toggle').replaceChildren(icon('list-flat'), el('span', { class: 'button-label' }, s.filesButton));
   byId('untrusted-banner').textContent = s.untrusted;
   byId('empty-state').textContent = s.emptyState;
 }
@@ -62,7 +86,7 @@ function renderMessages(): void {
   if (!strings || !conversation) return;
   const s = strings;
   byId('messages').replaceChildren(...conversation.turns.map((turn) => createTurnElement(turn, s, callbacks)));
-  byId('empty-state').hidden = conversation.turns.length > 0;
+  byId('empty-state').hidden = setup !== null || conversation.turns.length > 0;
   const last = conversation.turns.at(-1);
   setState(active ? 'streaming' : last?.status === 'stopped' ? 'stopped' : last?.status === 'error' || last?.status === 'incomplete' ? 'error' : 'idle');
 }
@@ -152,11 +176,27 @@ function onHostMessage(message: HostMessage): void {
       context = message.context;
       canSend = message.canSend;
       active = message.streaming ? { ...message.streaming } : undefined;
+      setup = message.setup ?? null;
       applyStrings(message.strings);
       byId('untrusted-banner').hidden = canSend;
       renderMessages();
       renderHistory();
       renderContext();
+      renderSetup();
+      return;
+    case 'setup':
+      setup = message.setup;
+      renderSetup();
+      return;
+    case 'costConfirm': {
+      const turn = activeTurn(message.requestId);
+      const node = turn && turnElement(turn.id);
+      if (!node || !strings) return;
+      renderCostConfirm(node, message, strings, (choice) => post({ type: 'costAnswer', requestId: message.requestId, choice }));
+      return;
+    }
+    case 'focusInput':
+      byId('question-input').focus();
       return;
     case 'conversation':
       conversation = message.conversation;
@@ -183,6 +223,7 @@ function onHostMessage(message: HostMessage): void {
       conversation.turns.push(turn);
       byId('messages').append(createTurnElement(turn, strings, callbacks));
       byId('empty-state').hidden = true;
+      byId('messages').lastElementChild?.scrollIntoView({ block: 'end' });
       return;
     }
     case 'answerChunk': {
@@ -253,6 +294,14 @@ function wireControls(): void {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       send();
+    } else if (event.key === 'ArrowUp' && input.value === '' && !event.isComposing) {
+      // Up in an empty box brings back the last question, as in a terminal.
+      const last = conversation?.turns.at(-1)?.question;
+      if (last === undefined) return;
+      event.preventDefault();
+      input.value = last;
+      input.setSelectionRange(last.length, last.length);
+      vscode.setState({ draft: last });
     }
   });
   // Not a <form>: webviews run without allow-forms, so a submit event would never fire.

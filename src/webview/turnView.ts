@@ -15,6 +15,8 @@ const renderMarkdown = createMarkdownRenderer();
 export interface TurnCallbacks {
   copy(text: string): void;
   runAction(action: HostAction): void;
+  /** Sends a failed question again (offered on a failed turn with no answer). */
+  retry(turnId: string): void;
 }
 
 /** Renders an answer's markdown into `target`, with a copy button per code block. */
@@ -73,12 +75,20 @@ export function renderTurnFooter(footer: HTMLElement, turn: ChatTurn, strings: U
   if (turn.status === 'incomplete') footer.append(el('div', { class: 'turn-status' }, icon('warning'), ` ${strings.incomplete}`));
   if (turn.error) {
     const box = el('div', { class: 'turn-error', role: 'alert' }, el('div', { class: 'error-message' }, icon('error'), ` ${turn.error.message}`), el('div', { class: 'error-next-step' }, turn.error.nextStep));
+    const buttons = el('div', { class: 'error-actions' });
     if (action) {
       const label = action === 'setApiKey' ? strings.setApiKey : strings.selectModel;
       const button = el('button', { class: 'error-action', type: 'button', 'data-action': action }, label);
       button.addEventListener('click', () => callbacks.runAction(action));
-      box.append(button);
+      buttons.append(button);
     }
+    // Nothing was answered, so nothing is lost by asking again once the cause is fixed.
+    if (turn.status === 'error' && turn.answer === '') {
+      const again = el('button', { class: 'error-action retry-action', type: 'button', 'data-action': 'retry' }, icon('refresh'), ` ${strings.retry}`);
+      again.addEventListener('click', () => callbacks.retry(turn.id));
+      buttons.append(again);
+    }
+    if (buttons.childElementCount > 0) box.append(buttons);
     footer.append(box);
   }
   if (turn.usage) {

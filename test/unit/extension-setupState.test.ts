@@ -42,11 +42,6 @@ describe('setup card state', () => {
     expect(setupStep({ ...custom, baseUrl: 'http://127.0.0.1:9000/v1', model: 'm', server: { kind: 'answered', models: ['m'] } })).toEqual({ step: 'ready' });
   });
 
-  it('stays out of the way once dismissed for a configured provider', () => {
-    expect(setupStep({ ...ollama, dismissed: true, server: { kind: 'unreachable' } })).toEqual({ step: 'ready' });
-    expect(setupStep({ ...ollama, providerChosen: false, dismissed: true })).toEqual({ step: 'choose-provider' });
-  });
-
   it('gives the webview the step, the provider and the models, or nothing when ready', () => {
     expect(setupView(hosted, providers)).toBeNull();
     expect(setupView({ ...hosted, providerChosen: false }, providers)).toEqual({ step: 'choose-provider', providers, baseUrl: 'https://api.deepseek.com' });

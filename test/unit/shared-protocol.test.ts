@@ -14,6 +14,14 @@ describe('isWebviewMessage', () => {
     { type: 'copyText', text: 'const a = 1;' },
     { type: 'runAction', action: 'setApiKey' },
     { type: 'runAction', action: 'selectModel' },
+    { type: 'retry', requestId: 'r2', turnId: 't1' },
+    { type: 'setup', action: { kind: 'chooseProvider', provider: 'ollama' } },
+    { type: 'setup', action: { kind: 'chooseModel', model: 'qwen3:30b-a3b' } },
+    { type: 'setup', action: { kind: 'enterKey' } },
+    { type: 'setup', action: { kind: 'setUrl' } },
+    { type: 'setup', action: { kind: 'recheck' } },
+    { type: 'setup', action: { kind: 'changeProvider' } },
+    { type: 'costAnswer', requestId: 'r1', choice: 'sendAlways' },
   ])('accepts $type', (message) => {
     expect(isWebviewMessage(message)).toBe(true);
   });
@@ -32,6 +40,13 @@ describe('isWebviewMessage', () => {
     ['an action that runs any command', { type: 'runAction', action: 'workbench.action.terminal.new' }],
     ['a chat id path', { type: 'openChat', chatId: '../../etc' }],
     ['an empty path', { type: 'openFile', path: '' }],
+    ['a retry without its turn', { type: 'retry', requestId: 'r2' }],
+    ['a setup action Tome does not know', { type: 'setup', action: { kind: 'writeSetting', key: 'tome.baseUrl' } }],
+    ['a provider id with a slash', { type: 'setup', action: { kind: 'chooseProvider', provider: '../custom' } }],
+    ['a setup action with a URL in it', { type: 'setup', action: { kind: 'setUrl', url: 'http://evil.example' } }],
+    ['an empty model', { type: 'setup', action: { kind: 'chooseModel', model: ' ' } }],
+    ['a model name that is too long', { type: 'setup', action: { kind: 'chooseModel', model: 'm'.repeat(257) } }],
+    ['a cost choice Tome does not offer', { type: 'costAnswer', requestId: 'r1', choice: 'always' }],
   ])('rejects %s', (_label, message) => {
     expect(isWebviewMessage(message)).toBe(false);
   });

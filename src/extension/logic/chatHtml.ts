@@ -56,17 +56,18 @@ export function chatHtml(input: ChatHtmlInput): string {
 <body>
 <div id="chat-root" data-state="idle">
   <header id="toolbar" role="toolbar">
-    <button id="new-chat-button" class="icon-button" type="button" aria-label="New chat"><span class="codicon codicon-add" aria-hidden="true"></span></button>
-    <button id="history-button" class="icon-button" type="button" aria-label="Past chats" aria-expanded="false" aria-controls="history-panel"><span class="codicon codicon-history" aria-hidden="true"></span></button>
+    <button id="new-chat-button" class="icon-button labeled" type="button" aria-label="New Chat"><span class="codicon codicon-add" aria-hidden="true"></span></button>
+    <button id="history-button" class="icon-button labeled" type="button" aria-label="Past chats" aria-expanded="false" aria-controls="history-panel"><span class="codicon codicon-history" aria-hidden="true"></span></button>
   </header>
   <section id="history-panel" hidden><ul id="history-list"></ul></section>
   <section id="context-bar" aria-live="polite">
     <div id="scope"></div>
     <span id="context-summary" data-status="idle"></span>
-    <button id="files-toggle" class="icon-button" type="button" aria-expanded="false" aria-controls="file-list" hidden><span class="codicon codicon-list-flat" aria-hidden="true"></span></button>
+    <button id="files-toggle" class="icon-button labeled" type="button" aria-expanded="false" aria-controls="file-list" hidden><span class="codicon codicon-list-flat" aria-hidden="true"></span></button>
     <ul id="file-list" hidden></ul>
   </section>
   <div id="untrusted-banner" role="status" hidden></div>
+  <section id="setup-card" aria-live="polite" hidden></section>
   <div id="empty-state"></div>
   <main id="messages" role="log" aria-live="polite"></main>
   <div id="composer">

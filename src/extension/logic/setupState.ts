@@ -36,8 +36,6 @@ export interface SetupFacts {
   defaultModel: string;
   /** What the server said; only asked for local providers and Custom. */
   server?: ServerCheck;
-  /** The user dismissed the card for a provider that is set up but has a problem Tome cannot see. */
-  dismissed?: boolean;
 }
 
 /** Which step the card shows, or `ready` when the chat can be used as it is. */
@@ -53,7 +51,6 @@ export type SetupStep =
 /** Decides the card's step from the facts; pure, so every path is unit-tested. */
 export function setupStep(facts: SetupFacts): SetupStep {
   if (!facts.providerChosen) return { step: 'choose-provider' };
-  if (facts.dismissed) return { step: 'ready' };
   if (facts.apiKey === 'required' && !facts.hasKey) return { step: 'enter-key' };
   if (!facts.local && facts.provider !== 'custom') return { step: 'ready' };
   if (facts.baseUrl === '') return { step: 'need-url' };

@@ -40,6 +40,9 @@ describe('setup card state', () => {
     const custom: SetupFacts = { ...ollama, provider: 'custom', local: false, apiKey: 'optional', baseUrl: '' };
     expect(setupStep(custom)).toEqual({ step: 'need-url' });
     expect(setupStep({ ...custom, baseUrl: 'http://127.0.0.1:9000/v1', model: 'm', server: { kind: 'answered', models: ['m'] } })).toEqual({ step: 'ready' });
+    // A gateway may serve names it does not list; without a model it still asks for one.
+    expect(setupStep({ ...custom, baseUrl: 'http://127.0.0.1:9000/v1', model: 'alias', server: { kind: 'answered', models: ['m'] } })).toEqual({ step: 'ready' });
+    expect(setupStep({ ...custom, baseUrl: 'http://127.0.0.1:9000/v1', server: { kind: 'answered', models: ['m'] } })).toEqual({ step: 'choose-model', models: ['m'] });
   });
 
   it('gives the webview the step, the provider and the models, or nothing when ready', () => {

@@ -58,8 +58,9 @@ export function setupStep(facts: SetupFacts): SetupStep {
   if (server.kind === 'checking') return { step: 'checking-server' };
   if (server.kind === 'unreachable') return { step: 'server-unreachable' };
   const model = facts.model || facts.defaultModel;
-  // A server that lists nothing may still serve the model by name (many Custom servers do not list).
-  if (model !== '' && (server.models.length === 0 || server.models.includes(model))) return { step: 'ready' };
+  // A local server's list is what it serves. A Custom server (a proxy, a gateway) may serve names it
+  // does not list, and one that lists nothing may still serve the model by name.
+  if (model !== '' && (server.models.length === 0 || server.models.includes(model) || !facts.local)) return { step: 'ready' };
   return { step: 'choose-model', models: server.models };
 }
 

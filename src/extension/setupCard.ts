@@ -10,6 +10,7 @@ import type { SetupAction, SetupProviderView, SetupView } from '../shared/model'
 import { readSettings } from './config';
 import { setupView, needsServerCheck, type ServerCheck, type SetupFacts } from './logic/setupState';
 import type { LlmBridge } from './llmBridge';
+import { VSCODE_LM_PROVIDER } from './vscodeLmBridge';
 import { apiKeySecretName } from './modelCommands';
 
 /** The card's buttons, in the order it shows them. */
@@ -54,14 +55,16 @@ export class SetupCard {
   private async facts(): Promise<SetupFacts> {
     const settings = readSettings();
     const preset = providerPreset(settings.provider);
+    // VS Code's own chat models need neither a key nor a server of Tome's.
+    const vscodeLm = settings.provider === VSCODE_LM_PROVIDER;
     const baseUrl = settings.baseUrl || preset.baseURL;
     const key = JSON.stringify([settings.provider, baseUrl]);
     const server = this.server?.key === key ? this.server.check : undefined;
     return {
       providerChosen: this.providerChosen() && !this.choosing,
       provider: settings.provider,
-      apiKey: preset.apiKey,
-      local: preset.local,
+      apiKey: vscodeLm ? 'none' : preset.apiKey,
+      local: vscodeLm ? false : preset.local,
       hasKey: Boolean(await this.secrets.get(apiKeySecretName(settings.provider))),
       baseUrl,
       model: settings.model,

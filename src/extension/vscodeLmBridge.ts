@@ -49,6 +49,11 @@ export function withVscodeLm(base: LlmBridge): LlmBridge & vscode.Disposable {
       models = await vscode.lm.selectChatModels();
       return models.map((m) => m.id);
     },
+    async checkServer(settings, apiKey) {
+      if (!isLm(settings)) return base.checkServer(settings, apiKey);
+      models = await vscode.lm.selectChatModels().then((found) => found, () => models);
+      return { kind: 'answered', models: models.map((m) => m.id) };
+    },
     async *stream(settings, apiKey, messages, signal): AsyncIterable<AnswerEvent> {
       if (!isLm(settings)) return yield* base.stream(settings, apiKey, messages, signal);
       const model = pick(await vscode.lm.selectChatModels(), settings.model);

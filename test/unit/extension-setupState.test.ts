@@ -40,8 +40,10 @@ describe('setup card state', () => {
     const custom: SetupFacts = { ...ollama, provider: 'custom', local: false, apiKey: 'optional', baseUrl: '' };
     expect(setupStep(custom)).toEqual({ step: 'need-url' });
     expect(setupStep({ ...custom, baseUrl: 'http://127.0.0.1:9000/v1', model: 'm', server: { kind: 'answered', models: ['m'] } })).toEqual({ step: 'ready' });
-    // A gateway may serve names it does not list; without a model it still asks for one.
-    expect(setupStep({ ...custom, baseUrl: 'http://127.0.0.1:9000/v1', model: 'alias', server: { kind: 'answered', models: ['m'] } })).toEqual({ step: 'ready' });
+    // A gateway may serve names it does not list, so a named model is not checked; without one it asks.
+    expect(setupStep({ ...custom, baseUrl: 'http://127.0.0.1:9000/v1', model: 'alias' })).toEqual({ step: 'ready' });
+    expect(setupStep({ ...custom, baseUrl: 'http://127.0.0.1:9000/v1', model: 'alias', server: { kind: 'unreachable' } })).toEqual({ step: 'ready' });
+    expect(setupStep({ ...custom, baseUrl: 'http://127.0.0.1:9000/v1' })).toEqual({ step: 'checking-server' });
     expect(setupStep({ ...custom, baseUrl: 'http://127.0.0.1:9000/v1', server: { kind: 'answered', models: ['m'] } })).toEqual({ step: 'choose-model', models: ['m'] });
   });
 
@@ -57,5 +59,7 @@ describe('setup card state', () => {
     expect(needsServerCheck({ ...ollama, providerChosen: false })).toBe(false);
     expect(needsServerCheck(hosted)).toBe(false);
     expect(needsServerCheck({ ...ollama, provider: 'custom', local: false, baseUrl: '' })).toBe(false);
+    expect(needsServerCheck({ ...ollama, provider: 'custom', local: false, baseUrl: 'http://127.0.0.1:9000/v1', model: 'm' })).toBe(false);
+    expect(needsServerCheck({ ...ollama, server: { kind: 'checking' } })).toBe(true);
   });
 });

@@ -54,13 +54,15 @@ export function setupStep(facts: SetupFacts): SetupStep {
   if (facts.apiKey === 'required' && !facts.hasKey) return { step: 'enter-key' };
   if (!facts.local && facts.provider !== 'custom') return { step: 'ready' };
   if (facts.baseUrl === '') return { step: 'need-url' };
+  const model = facts.model || facts.defaultModel;
+  // A Custom server with a model named is used as it is: a gateway may serve names it does not
+  // list, and a server that is down says so on the first question (which is kept for Retry).
+  if (!facts.local && model !== '') return { step: 'ready' };
   const server = facts.server ?? { kind: 'checking' };
   if (server.kind === 'checking') return { step: 'checking-server' };
   if (server.kind === 'unreachable') return { step: 'server-unreachable' };
-  const model = facts.model || facts.defaultModel;
-  // A local server's list is what it serves. A Custom server (a proxy, a gateway) may serve names it
-  // does not list, and one that lists nothing may still serve the model by name.
-  if (model !== '' && (server.models.length === 0 || server.models.includes(model) || !facts.local)) return { step: 'ready' };
+  // A local server's list is what it serves; one that lists nothing may still serve the model by name.
+  if (model !== '' && (server.models.length === 0 || server.models.includes(model))) return { step: 'ready' };
   return { step: 'choose-model', models: server.models };
 }
 
@@ -73,7 +75,7 @@ export function setupView(facts: SetupFacts, providers: readonly SetupProviderVi
   return { step: step.step, providers: [...providers], baseUrl: facts.baseUrl, ...chosen, ...models };
 }
 
-/** True when the facts need the server asked again (the URL or provider changed, or nothing was asked yet). */
+/** True when the card waits for the server's answer (nothing asked yet, or the question is in flight). */
 export function needsServerCheck(facts: SetupFacts): boolean {
-  return facts.providerChosen && (facts.local || facts.provider === 'custom') && facts.baseUrl !== '' && (facts.server === undefined || facts.server.kind === 'checking');
+  return setupStep(facts).step === 'checking-server';
 }

@@ -7,9 +7,9 @@ import { saveScreenshot } from '../harness/workbench';
 
 const MODEL = 'qwen3-coder:30b';
 
-describe('11. first run: the setup card', () => {
+describe('13. first run: the setup card', () => {
   let ollama: ModelServer | undefined;
-  const scenario = useScenario('11-first-run', {
+  const scenario = useScenario('13-first-run', {
     // A fresh profile: nothing of Tome's in user settings.
     userSettings: () => ({}),
     before: async () => {
@@ -36,7 +36,7 @@ describe('11. first run: the setup card', () => {
     expect(providers).toEqual(['deepseek', 'openai', 'gemini', 'openrouter', 'ollama', 'lmstudio', 'vllm', 'custom']);
     for (const local of ['ollama', 'lmstudio', 'vllm']) expect(await card.locator(`.setup-provider[data-provider="${local}"]`).textContent()).toContain('Your code stays on this machine.');
     expect(await card.locator('.setup-provider[data-provider="deepseek"]').textContent()).toContain('Needs an API key');
-    await saveScreenshot(scenario.page, '11-first-run-setup');
+    await saveScreenshot(scenario.page, '13-first-run-setup');
   });
 
   it('choosing Ollama lists the models it serves; picking one lets the first question be answered', async () => {
@@ -46,7 +46,7 @@ describe('11. first run: the setup card', () => {
     await expect.poll(() => card.getAttribute('data-step'), { timeout: 30_000 }).toBe('choose-model');
     const models = await card.locator('.setup-model').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-model')));
     expect(models).toEqual(['llama3.2:3b', MODEL]);
-    await saveScreenshot(scenario.page, '11-first-run-models');
+    await saveScreenshot(scenario.page, '13-first-run-models');
     await card.locator(`.setup-model[data-model="${MODEL}"]`).click();
     await card.waitFor({ state: 'hidden', timeout: 30_000 });
     // The window now comes from Ollama itself.
@@ -57,6 +57,6 @@ describe('11. first run: the setup card', () => {
     const chatRequest = ollama?.requests().find((request) => request.path === '/api/chat');
     expect(chatRequest?.body).toMatchObject({ model: MODEL, stream: true });
     expect(chatRequest?.headers.authorization).toBeUndefined();
-    await saveScreenshot(scenario.page, '11-first-run-answer');
+    await saveScreenshot(scenario.page, '13-first-run-answer');
   });
 });

@@ -3,8 +3,8 @@ import { askAndWait, askQuestion, lastTurn, turnCount, waitForChatState } from '
 import { useChatScenario } from '../harness/chatScenario';
 import { saveScreenshot } from '../harness/workbench';
 
-describe('13. cost guard', () => {
-  const scenario = useChatScenario('13-cost-guard', {
+describe('15. cost guard', () => {
+  const scenario = useChatScenario('15-cost-guard', {
     replies: [{ kind: 'stream', chunks: ['Books sit on a `Shelf`.'] }, { kind: 'stream', chunks: ['Yes, in `shelf.ts`.'] }],
     // The fixture packs to about 1,100 tokens: ~$0.0028 at $2.50 per million, above $0.001;
     // served from the cache at $0.01 per million, a follow-up costs far less than that.
@@ -20,7 +20,7 @@ describe('13. cost guard', () => {
     expect(await ask.textContent()).toMatch(/This question sends ~[\d,]+ tokens, about \$0\.00\d+/);
     expect(await ask.locator('button').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-choice')))).toEqual(['send', 'sendAlways', 'cancel']);
     expect(chatRequests()).toEqual([]);
-    await saveScreenshot(page, '13-cost-guard-asks');
+    await saveScreenshot(page, '15-cost-guard-asks');
 
     await ask.locator('[data-choice="cancel"]').click();
     expect(await waitForChatState(chat, ['error', 'idle'])).toBe('error');
@@ -40,6 +40,6 @@ describe('13. cost guard', () => {
     expect(await askAndWait(chat, 'Is that the shelf module?')).toBe('idle');
     expect(await chat.locator('.cost-confirm').count()).toBe(0);
     expect(chatRequests()).toHaveLength(2);
-    await saveScreenshot(page, '13-cost-guard-follow-up');
+    await saveScreenshot(page, '15-cost-guard-follow-up');
   });
 });

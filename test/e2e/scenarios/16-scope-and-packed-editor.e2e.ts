@@ -4,8 +4,8 @@ import { useChatScenario } from '../harness/chatScenario';
 import { FIXTURE_FILES } from '../harness/fixture';
 import { activeEditorText, explorerContextMenu, revealInExplorer, runCommand, saveScreenshot } from '../harness/workbench';
 
-describe('14. status bar scope and the packed editor', () => {
-  const scenario = useChatScenario('14-scope-and-packed-editor', { replies: [] });
+describe('16. status bar scope and the packed editor', () => {
+  const scenario = useChatScenario('16-scope-and-packed-editor', { replies: [] });
 
   it('the status bar counts the folder the chat is scoped to, and the workspace again without a scope', async () => {
     const { page } = scenario;
@@ -19,7 +19,7 @@ describe('14. status bar scope and the packed editor', () => {
     await expect.poll(() => chat.locator('#scope-chip').getAttribute('data-scope')).toBe('folder');
     const scoped = page.locator('.statusbar-item', { hasText: 'src/model' });
     await scoped.waitFor({ timeout: 30_000 });
-    await saveScreenshot(page, '14-status-bar-folder');
+    await saveScreenshot(page, '16-status-bar-folder');
 
     await chat.locator('#scope-remove').click();
     await scoped.waitFor({ state: 'hidden', timeout: 30_000 });
@@ -34,7 +34,7 @@ describe('14. status bar scope and the packed editor', () => {
     const saveAs = page.locator('.editor-actions .action-item a[aria-label="Save As…"]');
     await saveAs.waitFor({ timeout: 15_000 });
     await page.keyboard.press('Control+Home');
-    await saveScreenshot(page, '14-packed-editor');
+    await saveScreenshot(page, '16-packed-editor');
 
     await runCommand(page, 'View: Close Editor');
     await tab.waitFor({ state: 'hidden', timeout: 15_000 });

@@ -7,9 +7,9 @@ import { answerInputBox, saveScreenshot } from '../harness/workbench';
 
 const QUESTION = 'Where are book ids made?';
 
-describe('12. no key: the question is kept, Retry sends it', () => {
+describe('14. no key: the question is kept, Retry sends it', () => {
   let model: ModelServer | undefined;
-  const scenario = useScenario('12-no-key-retry', {
+  const scenario = useScenario('14-no-key-retry', {
     // A hosted provider (it needs a key) pointed at the local test server; no key stored yet.
     userSettings: () => ({
       'tome.provider': 'deepseek',
@@ -38,7 +38,7 @@ describe('12. no key: the question is kept, Retry sends it', () => {
     expect(await failed.locator('.error-action[data-action="setApiKey"]').count()).toBe(1);
     expect(await failed.locator('.retry-action').isVisible()).toBe(true);
     expect(model?.requests().filter((request) => request.path.endsWith('/chat/completions'))).toEqual([]);
-    await saveScreenshot(page, '12-no-key-kept');
+    await saveScreenshot(page, '14-no-key-kept');
 
     await failed.locator('.error-action[data-action="setApiKey"]').click();
     await answerInputBox(page, TEST_API_KEY);
@@ -52,6 +52,6 @@ describe('12. no key: the question is kept, Retry sends it', () => {
     const sent = model?.requests().filter((request) => request.path.endsWith('/chat/completions')) ?? [];
     expect(sent).toHaveLength(1);
     expect(sent[0]?.headers.authorization).toBe(`Bearer ${TEST_API_KEY}`);
-    await saveScreenshot(page, '12-no-key-retried');
+    await saveScreenshot(page, '14-no-key-retried');
   });
 });

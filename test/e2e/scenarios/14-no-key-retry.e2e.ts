@@ -37,7 +37,7 @@ describe('14. no key: the question is kept, Retry sends it', () => {
     expect(await failed.locator('.question-text').textContent()).toBe(QUESTION);
     expect(await failed.locator('.error-action[data-action="setApiKey"]').count()).toBe(1);
     expect(await failed.locator('.retry-action').isVisible()).toBe(true);
-    expect(model?.requests().filter((request) => request.path.endsWith('/chat/completions'))).toEqual([]);
+    expect(model?.chatRequests()).toEqual([]);
     await saveScreenshot(page, '14-no-key-kept');
 
     await failed.locator('.error-action[data-action="setApiKey"]').click();
@@ -49,7 +49,7 @@ describe('14. no key: the question is kept, Retry sends it', () => {
     expect(await turnCount(chat)).toBe(1);
     expect(await lastTurn(chat).locator('.question-text').textContent()).toBe(QUESTION);
     expect(await lastTurn(chat).locator('.turn-answer').textContent()).toContain('Ids are made in ids.ts.');
-    const sent = model?.requests().filter((request) => request.path.endsWith('/chat/completions')) ?? [];
+    const sent = model?.chatRequests() ?? [];
     expect(sent).toHaveLength(1);
     expect(sent[0]?.headers.authorization).toBe(`Bearer ${TEST_API_KEY}`);
     await saveScreenshot(page, '14-no-key-retried');

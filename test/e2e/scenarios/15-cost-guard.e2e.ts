@@ -10,7 +10,7 @@ describe('15. cost guard', () => {
     // served from the cache at $0.01 per million, a follow-up costs far less than that.
     userSettings: () => ({ 'tome.confirmAboveCost': 0.001, 'tome.prices': { input: 2.5, output: 10, cachedInput: 0.01 } }),
   });
-  const chatRequests = () => scenario.model.requests().filter((request) => request.path.endsWith('/chat/completions'));
+  const chatRequests = () => scenario.model.chatRequests();
 
   it('asks before sending a question above the threshold; Cancel sends nothing, Retry asks again, Send sends', async () => {
     const { chat, page } = scenario;

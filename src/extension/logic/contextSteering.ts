@@ -1,0 +1,150 @@
+/**
+ * Pins and exclusions set in the Context view, and the presets that name them. Plain data, no
+ * `vscode`: the host keeps it in workspace state and lays it over every pack request (chat,
+ * palette packs, status bar) through the same `modes` rules tome.config.json uses, so there is
+ * one mechanism for "this glob gets this mode".
+ */
+import type { ModeRule } from '../../core/config';
+import type { PackRequest } from '../../core/request';
+import type { PackReport } from '../../core/types';
+
+/** What a pin fixes a file or folder at. */
+export type PinMode = 'full' | 'outline' | 'path-only';
+
+/** The user's steering of one workspace. Paths are report paths (`/`-separated; a folder has no trailing slash). */
+export interface Steering {
+  /** path → the mode pinned. */
+  pins: Record<string, PinMode>;
+  /** Paths left out (files or folders). */
+  excluded: string[];
+}
+
+/** A named, saved steering. */
+export interface SteeringPreset extends Steering {
+  name: string;
+}
+
+/** Nothing pinned, nothing left out. */
+export const EMPTY_STEERING: Steering = { pins: {}, excluded: [] };
+
+/** True when a steering changes nothing. */
+export function isEmptySteering(steering: Steering): boolean {
+  return Object.keys(steering.pins).length === 0 && steering.excluded.length === 0;
+}
+
+/** Number of pins, for the scope chip's "N pinned". */
+export function pinCount(steering: Steering): number {
+  return Object.keys(steering.pins).length;
+}
+
+/** A gitignore-style glob anchored at the root that matches `path` and, for a folder, all inside it. */
+function anchoredGlob(path: string): string {
+  return `/${path.replace(/^\/+|\/+$/g, '')}`;
+}
+
+/**
+ * The `modes` rules of a steering, first match wins: exclusions before pins, and a deeper path
+ * before the folder that holds it: a file pinned inside an excluded folder stays out, and a file
+ * pinned inside a pinned folder keeps its own pin.
+ */
+export function steeringRules(steering: Steering): ModeRule[] {
+  const depth = (p: string): number => p.split('/').length;
+  const excluded = [...new Set(steering.excluded)].sort().map((p) => ({ pattern: anchoredGlob(p), mode: 'exclude' as const }));
+  const pinned = Object.entries(steering.pins)
+    .sort(([a], [b]) => depth(b) - depth(a) || a.localeCompare(b))
+    .map(([p, mode]) => ({ pattern: anchoredGlob(p), mode }));
+  return [...excluded, ...pinned];
+}
+
+/**
+ * A request with the steering laid over it. Its rules go before any the request already holds
+ * (the user's click wins over the project file); a full pin also joins the focus, so under a
+ * budget selection gives that file its room first.
+ */
+export function applySteering(request: PackRequest, steering: Steering, absolutePath: (path: string) => string): PackRequest {
+  if (isEmptySteering(steering)) return request;
+  const fullPins = Object.entries(steering.pins).filter(([, mode]) => mode === 'full').map(([p]) => absolutePath(p));
+  return {
+    ...request,
+    modes: [...steeringRules(steering), ...(request.modes ?? [])],
+    focus: [...new Set([...request.focus, ...fullPins])],
+  };
+}
+
+/** True when `path` is `under` or inside it. */
+export function isUnder(path: string, under: string): boolean {
+  return path === under || path.startsWith(`${under}/`);
+}
+
+/** The steering with `path` checked (included) or unchecked (left out). Checking a path also clears exclusions inside it. */
+export function setIncluded(steering: Steering, path: string, included: boolean): Steering {
+  const others = steering.excluded.filter((p) => !isUnder(p, path));
+  return { pins: steering.pins, excluded: included ? others : [...others, path].sort() };
+}
+
+/** The steering with `path` pinned at `mode`, or its pin cleared when `mode` is null. */
+export function setPin(steering: Steering, path: string, mode: PinMode | null): Steering {
+  const pins = { ...steering.pins };
+  if (mode === null) delete pins[path];
+  else pins[path] = mode;
+  return { pins, excluded: steering.excluded };
+}
+
+/**
+ * What the files pinned as full cost against `budget`: their tokens in `fullReport`, a report
+ * made without a budget (so every file is in full), and whether that sum is over the budget.
+ * The chat warns with the total before it sends.
+ */
+export function pinnedCost(fullReport: PackReport, steering: Steering, budget: number | null): { tokens: number; files: number; overBudget: boolean } {
+  const pins = Object.entries(steering.pins).filter(([, mode]) => mode === 'full').map(([p]) => p);
+  const pinned = fullReport.files.filter((f) => pins.some((p) => isUnder(f.path, p)));
+  const tokens = pinned.reduce((sum, f) => sum + f.tokens, 0);
+  return { tokens, files: pinned.length, overBudget: budget !== null && tokens > budget };
+}
+
+/** A preset list with `steering` saved as `name` (replacing a preset of that name). */
+export function savePreset(presets: readonly SteeringPreset[], name: string, steering: Steering): SteeringPreset[] {
+  const trimmed = name.trim();
+  const preset: SteeringPreset = { name: trimmed, pins: { ...steering.pins }, excluded: [...steering.excluded] };
+  return [...presets.filter((p) => p.name !== trimmed), preset].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A preset list with `from` renamed `to`; a preset already called `to` is replaced. */
+export function renamePreset(presets: readonly SteeringPreset[], from: string, to: string): SteeringPreset[] {
+  const found = presets.find((p) => p.name === from);
+  if (!found || to.trim() === '') return [...presets];
+  return savePreset(presets.filter((p) => p.name !== from), to, found);
+}
+
+/** A preset list without `name`. */
+export function deletePreset(presets: readonly SteeringPreset[], name: string): SteeringPreset[] {
+  return presets.filter((p) => p.name !== name);
+}
+
+/** The steering a preset restores, or undefined when there is none of that name. */
+export function restorePreset(presets: readonly SteeringPreset[], name: string): Steering | undefined {
+  const found = presets.find((p) => p.name === name);
+  return found ? { pins: { ...found.pins }, excluded: [...found.excluded] } : undefined;
+}
+
+/** Reads a steering kept in workspace state; anything malformed counts as nothing set. */
+export function steeringFromState(value: unknown): Steering {
+  if (typeof value !== 'object' || value === null) return EMPTY_STEERING;
+  const { pins, excluded } = value as { pins?: unknown; excluded?: unknown };
+  const modes = new Set(['full', 'outline', 'path-only']);
+  const cleanPins: Record<string, PinMode> = {};
+  if (typeof pins === 'object' && pins !== null) {
+    for (const [p, m] of Object.entries(pins)) if (typeof m === 'string' && modes.has(m)) cleanPins[p] = m as PinMode;
+  }
+  const cleanExcluded = Array.isArray(excluded) ? excluded.filter((p): p is string => typeof p === 'string') : [];
+  return { pins: cleanPins, excluded: cleanExcluded };
+}
+
+/** Reads presets kept in workspace state. */
+export function presetsFromState(value: unknown): SteeringPreset[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((v: unknown) => {
+    if (typeof v !== 'object' || v === null || typeof (v as { name?: unknown }).name !== 'string') return [];
+    return [{ name: (v as { name: string }).name, ...steeringFromState(v) }];
+  });
+}

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { registerAskAboutChanges } from './changesCommand';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
+import { registerContextPresets } from './contextPresets';
+import { ContextSteeringStore } from './contextSteeringStore';
+import { ContextTreeProvider } from './contextView';
 import { readSettings, workspaceFolderPaths } from './config';
 import { smallerBudget } from '../llm/contextLength';
 import { providerPreset } from '../llm/presets';
@@ -163,6 +166,18 @@ export function activate(context: vscode.ExtensionContext): void {
     }
   }
   registerPackCommands(context, packs, () => calibration.current(), packedDocuments);
+  // The Context view: its pins and exclusions steer every pack; the status bar recounts with them.
+  const steering = new ContextSteeringStore(context.workspaceState);
+  packs.steerWith(() => steering.get());
+  const contextTree = new ContextTreeProvider({
+    packs,
+    store: steering,
+    budget: () => calibration.budget(llm.modelInfo(readSettings()).contextWindow),
+    calibrated: () => calibration.current().record !== undefined,
+  });
+  contextTree.register(context);
+  registerContextPresets(context, steering);
+  context.subscriptions.push(steering, steering.onDidChange(() => statusBar.schedule()));
   registerAskAboutChanges(context, (scope) => chatView.askAbout(scope));
   registerModelCommands(context, llm, () => chatView.refreshContext());
 }

@@ -11,6 +11,8 @@ import { cacheWriteFailureText, configProblemText, gitProblemText } from './prob
 import { isAbortError, type PackOptions, type PackResult } from '../core/packTypes';
 import type { PackRequest } from '../core/request';
 import type { PackStage } from '../core/types';
+import { applySteering, EMPTY_STEERING, type Steering } from './logic/contextSteering';
+import { absolutePathOf } from './logic/packScope';
 
 /** Packs are shown as a notification only when they take longer than this. */
 const PROGRESS_DELAY_MS = 400;
@@ -18,6 +20,8 @@ const PROGRESS_DELAY_MS = 400;
 /** Packs off the extension host's thread. */
 export class PackService implements vscode.Disposable {
   private readonly engine: WorkerPackEngine;
+  /** The Context view's pins and exclusions, laid over every pack (chat, palette, status bar). */
+  private steering: () => Steering = () => EMPTY_STEERING;
 
   constructor(context: vscode.ExtensionContext) {
     const cacheDir = context.globalStorageUri.scheme === 'file' ? vscode.Uri.joinPath(context.globalStorageUri, 'cache').fsPath : null;
@@ -34,12 +38,18 @@ export class PackService implements vscode.Disposable {
    */
   async pack(request: PackRequest, options: PackOptions = {}): Promise<PackResult> {
     try {
-      return await this.engine.pack(await withProjectConfig(request), options);
+      const steered = applySteering(request, this.steering(), (path) => absolutePathOf(path, request.roots));
+      return await this.engine.pack(await withProjectConfig(steered), options);
     } catch (error) {
       if (error instanceof ConfigError) throw new Error(error.problems.map(configProblemText).join('\n'), { cause: error });
       if (error instanceof GitError) throw new Error(gitProblemText(error.problem), { cause: error });
       throw error;
     }
+  }
+
+  /** Where packs read the current pins and exclusions from (the Context view's store). */
+  steerWith(steering: () => Steering): void {
+    this.steering = steering;
   }
 
   /**

@@ -55,6 +55,14 @@ describe('the project config in the editor', () => {
     expect(await withProjectConfig(plain)).toBe(plain);
   });
 
+  it('keeps the modes already on the request (the Context view\'s pins) before the project\'s, so they win', () => {
+    const pinned = withDefaults({ roots: ['/r'], modes: [{ pattern: '/docs/a.md', mode: 'full' }] });
+    expect(overlayConfig(pinned, { file: 'x', modes: [{ pattern: 'docs/**', mode: 'path-only' }] }).modes).toEqual([
+      { pattern: '/docs/a.md', mode: 'full' },
+      { pattern: 'docs/**', mode: 'path-only' },
+    ]);
+  });
+
   it('refuses a broken project config instead of packing on a guess', async () => {
     const root = repoWith({ 'tome.config.json': '{ "baseUrl": "https://example.invalid" }' });
     await expect(withProjectConfig(withDefaults({ roots: [root] }))).rejects.toMatchObject({ name: 'ConfigError', problems: [{ kind: 'not-allowed', key: 'baseUrl', line: 1 }] });

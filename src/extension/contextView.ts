@@ -1,0 +1,183 @@
+/**
+ * The "Context" tree view: the workspace as the next pack sees it, with exact tokens per file,
+ * folder totals and shares of the window, the mode and its reason, checkboxes to leave paths
+ * out and pins from the context menu. Counting runs in the pack worker; the view shows
+ * "Counting…" (never old numbers) until a count completes.
+ */
+import * as vscode from 'vscode';
+import { isAbortError } from '../core/packTypes';
+import { readSettings, workspaceFolderPaths } from './config';
+import type { ContextSteeringStore } from './contextSteeringStore';
+import { setIncluded, setPin, type PinMode } from './logic/contextSteering';
+import { buildContextTree, shareText, type ContextNode } from './logic/contextTree';
+import { absolutePathOf, requestForScope } from './logic/packScope';
+import type { PackService } from './packService';
+
+/** The view's id in package.json. */
+export const CONTEXT_VIEW_ID = 'tome.context';
+
+/** File events within this many milliseconds cause one recount. */
+const DEBOUNCE_MS = 800;
+
+const MODE_ICONS: Record<string, string> = { full: 'file-code', outline: 'symbol-structure', 'path-only': 'file', excluded: 'circle-slash', skipped: 'circle-slash' };
+
+/** What the view needs from the host. */
+export interface ContextViewDeps {
+  packs: PackService;
+  store: ContextSteeringStore;
+  /** The model's window in Tome's tokens (calibrated when a ratio is known). */
+  budget: () => number;
+  /** True when {@link budget} is calibrated to the model's own tokenizer. */
+  calibrated: () => boolean;
+}
+
+/** Draws the tree and turns clicks into steering. */
+export class ContextTreeProvider implements vscode.TreeDataProvider<ContextNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ContextNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private tree: ContextNode | undefined;
+  private roots: string[] = [];
+  private view: vscode.TreeView<ContextNode> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: AbortController | undefined;
+  private firstCount = true;
+
+  constructor(private readonly deps: ContextViewDeps) {
+    this.disposables.push(
+      this.changed,
+      deps.store.onDidChange(() => this.schedule(0)),
+      vscode.workspace.onDidSaveTextDocument(() => this.schedule()),
+      vscode.workspace.onDidCreateFiles(() => this.schedule()),
+      vscode.workspace.onDidDeleteFiles(() => this.schedule()),
+      vscode.workspace.onDidRenameFiles(() => this.schedule()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tome') && this.schedule()),
+    );
+  }
+
+  /** Registers the view and its commands. */
+  register(context: vscode.ExtensionContext): void {
+    const view = vscode.window.createTreeView(CONTEXT_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
+    this.view = view;
+    const nodeOf = (arg: unknown): ContextNode | undefined => (arg && typeof arg === 'object' && 'path' in arg ? (arg as ContextNode) : view.selection[0]);
+    const pin = (mode: PinMode | null) => (arg: unknown) => {
+      const node = nodeOf(arg);
+      if (node) void this.deps.store.set(setPin(this.deps.store.get(), node.path, mode));
+    };
+    const include = (included: boolean) => (arg: unknown) => {
+      const node = nodeOf(arg);
+      if (node) void this.deps.store.set(setIncluded(this.deps.store.get(), node.path, included));
+    };
+    context.subscriptions.push(
+      view,
+      this,
+      view.onDidChangeCheckboxState((e) => {
+        let steering = this.deps.store.get();
+        for (const [node, state] of e.items) steering = setIncluded(steering, node.path, state === vscode.TreeItemCheckboxState.Checked);
+        void this.deps.store.set(steering);
+      }),
+      view.onDidChangeVisibility((e) => e.visible && this.tree === undefined && this.schedule(0)),
+      vscode.commands.registerCommand('tome.context.refresh', () => this.schedule(0)),
+      vscode.commands.registerCommand('tome.context.pinFull', pin('full')),
+      vscode.commands.registerCommand('tome.context.pinOutline', pin('outline')),
+      vscode.commands.registerCommand('tome.context.pinPathOnly', pin('path-only')),
+      vscode.commands.registerCommand('tome.context.clearPin', pin(null)),
+      vscode.commands.registerCommand('tome.context.include', include(true)),
+      vscode.commands.registerCommand('tome.context.exclude', include(false)),
+      vscode.commands.registerCommand('tome.context.clearAll', () => void this.deps.store.set({ pins: {}, excluded: [] })),
+    );
+    if (view.visible) this.schedule(0);
+  }
+
+  /** Recounts after `delay` ms; a later call pushes it back. */
+  schedule(delay = DEBOUNCE_MS): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.recount(), delay);
+  }
+
+  private async recount(): Promise<void> {
+    const folders = workspaceFolderPaths();
+    this.running?.abort();
+    const controller = new AbortController();
+    this.running = controller;
+    if (folders.length === 0) {
+      this.show(undefined, vscode.l10n.t('Open a folder to see what Tome would pack.'));
+      return;
+    }
+    // Old numbers are hidden while counting: the view never shows a count that is no longer true.
+    this.show(undefined, vscode.l10n.t('Counting…'));
+    const request = requestForScope({ scope: { kind: 'workspace' }, workspaceFolders: folders, settings: readSettings(), budget: this.deps.budget(), reserve: 0, query: '' });
+    const run = this.deps.packs.pack(request, { signal: controller.signal });
+    try {
+      const { report } = this.firstCount
+        ? await vscode.window.withProgress({ location: { viewId: CONTEXT_VIEW_ID }, title: vscode.l10n.t('Counting…') }, () => run)
+        : await run;
+      if (controller.signal.aborted) return;
+      this.firstCount = false;
+      this.roots = report.roots;
+      this.show(buildContextTree(report, this.deps.store.get()), undefined);
+    } catch (error) {
+      if (isAbortError(error) || controller.signal.aborted) return;
+      this.show(undefined, vscode.l10n.t('Tome could not count the workspace\'s tokens: {0}', error instanceof Error ? error.message : String(error)));
+    } finally {
+      if (this.running === controller) this.running = undefined;
+    }
+  }
+
+  private show(tree: ContextNode | undefined, message: string | undefined): void {
+    this.tree = tree;
+    if (this.view) {
+      this.view.message = message;
+      if (tree) this.view.description = vscode.l10n.t('{0} tokens', tree.tokens.toLocaleString());
+    }
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ContextNode): ContextNode[] {
+    return (node ?? this.tree)?.children ?? [];
+  }
+
+  getTreeItem(node: ContextNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.name, node.kind === 'folder' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = node.path;
+    item.checkboxState = node.included ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+    const tokens = vscode.l10n.t('{0} tokens', node.tokens.toLocaleString());
+    const share = shareText(node.share);
+    const parts = [tokens, share, node.pin ? pinWord(node.pin) : '', node.kind === 'file' ? modeWord(node) : ''].filter((p) => p !== '');
+    item.description = parts.join(' · ');
+    item.iconPath = node.kind === 'folder' ? new vscode.ThemeIcon(node.included ? 'folder' : 'circle-slash') : new vscode.ThemeIcon(node.pin ? 'pinned' : (MODE_ICONS[node.mode ?? 'full'] ?? 'file'));
+    item.contextValue = `tome.context.${node.kind}${node.pin ? '.pinned' : ''}`;
+    item.accessibilityInformation = { label: `${node.path}, ${parts.join(', ')}` };
+    item.tooltip = this.tooltipOf(node, tokens, share);
+    if (node.kind === 'file') item.resourceUri = vscode.Uri.file(absolutePathOf(node.path, this.roots));
+    if (node.kind === 'file') item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [item.resourceUri] };
+    return item;
+  }
+
+  private tooltipOf(node: ContextNode, tokens: string, share: string): string {
+    const which = this.deps.calibrated()
+      ? vscode.l10n.t('Exact tokens of this block in the next pack against a window calibrated to the model\'s own count.')
+      : vscode.l10n.t('Exact tokens of this block in the next pack, counted with Tome\'s tokenizer; no calibration for this model yet.');
+    const lines = [node.path || '.', share ? vscode.l10n.t('{0}, {1} of the window', tokens, share) : tokens, which];
+    if (node.kind === 'folder') lines.push(vscode.l10n.t('{0} files packed', node.fileCount));
+    return lines.join('\n');
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.running?.abort();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function pinWord(pin: PinMode): string {
+  if (pin === 'full') return vscode.l10n.t('pinned full');
+  if (pin === 'outline') return vscode.l10n.t('pinned outline');
+  return vscode.l10n.t('pinned path only');
+}
+
+function modeWord(node: ContextNode): string {
+  const mode = node.mode === 'full' ? vscode.l10n.t('full') : node.mode === 'outline' ? vscode.l10n.t('outline') : node.mode === 'path-only' ? vscode.l10n.t('path only') : vscode.l10n.t('left out');
+  return node.reason ? `${mode} (${node.reason})` : mode;
+}

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { isAbortError } from '../core/packTypes';
 import { readSettings, workspaceFolderPaths } from './config';
 import type { ContextSteeringStore } from './contextSteeringStore';
-import { setIncluded, setPin, type PinMode } from './logic/contextSteering';
+import { pinnedCost, setIncluded, setPin, type PinMode } from './logic/contextSteering';
+import type { PackReport } from '../core/types';
 import { buildContextTree, shareText, type ContextNode } from './logic/contextTree';
 import { absolutePathOf, requestForScope } from './logic/packScope';
 import type { PackService } from './packService';
@@ -42,6 +43,8 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextNode>
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: AbortController | undefined;
   private firstCount = true;
+  /** The last count without a budget: every file's tokens in full. */
+  private fullReport: PackReport | undefined;
 
   constructor(private readonly deps: ContextViewDeps) {
     this.disposables.push(
@@ -107,22 +110,40 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextNode>
     }
     // Old numbers are hidden while counting: the view never shows a count that is no longer true.
     this.show(undefined, vscode.l10n.t('Counting…'));
-    const request = requestForScope({ scope: { kind: 'workspace' }, workspaceFolders: folders, settings: readSettings(), budget: this.deps.budget(), reserve: 0, query: '' });
-    const run = this.deps.packs.pack(request, { signal: controller.signal });
+    const request = requestForScope({ scope: { kind: 'workspace' }, workspaceFolders: folders, settings: readSettings(), budget: null, reserve: 0, query: '' });
+    // Two packs on the warm engine: without a budget for each file's size in full, then with the
+    // window for the modes the next pack gives; the second reuses all the first read and counted.
+    const run = async (): Promise<[PackReport, PackReport]> => {
+      const full = await this.deps.packs.pack(request, { signal: controller.signal });
+      const next = await this.deps.packs.pack({ ...request, budget: this.deps.budget() }, { signal: controller.signal });
+      return [full.report, next.report];
+    };
     try {
-      const { report } = this.firstCount
-        ? await vscode.window.withProgress({ location: { viewId: CONTEXT_VIEW_ID }, title: vscode.l10n.t('Counting…') }, () => run)
-        : await run;
+      const [full, report] = this.firstCount
+        ? await vscode.window.withProgress({ location: { viewId: CONTEXT_VIEW_ID }, title: vscode.l10n.t('Counting…') }, run)
+        : await run();
       if (controller.signal.aborted) return;
       this.firstCount = false;
       this.roots = report.roots;
-      this.show(buildContextTree(report, this.deps.store.get()), undefined);
+      this.fullReport = full;
+      this.show(buildContextTree(report, this.deps.store.get(), full), undefined);
     } catch (error) {
       if (isAbortError(error) || controller.signal.aborted) return;
       this.show(undefined, vscode.l10n.t('Tome could not count the workspace\'s tokens: {0}', error instanceof Error ? error.message : String(error)));
     } finally {
       if (this.running === controller) this.running = undefined;
     }
+  }
+
+  /**
+   * A warning naming the total when the files pinned as full cannot fit `budget`, from the last
+   * count; undefined when they fit or nothing is pinned as full.
+   */
+  pinnedOverBudget(budget: number | null): string | undefined {
+    if (!this.fullReport) return undefined;
+    const cost = pinnedCost(this.fullReport, this.deps.store.get(), budget);
+    if (!cost.overBudget || budget === null) return undefined;
+    return vscode.l10n.t('The files pinned as full take {0} tokens, more than the {1} the context can hold: some of them will be cut to outlines or paths.', cost.tokens.toLocaleString(), budget.toLocaleString());
   }
 
   private show(tree: ContextNode | undefined, message: string | undefined): void {
@@ -160,6 +181,8 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextNode>
       ? vscode.l10n.t('Exact tokens of this block in the next pack against a window calibrated to the model\'s own count.')
       : vscode.l10n.t('Exact tokens of this block in the next pack, counted with Tome\'s tokenizer; no calibration for this model yet.');
     const lines = [node.path || '.', share ? vscode.l10n.t('{0}, {1} of the window', tokens, share) : tokens, which];
+    if (node.fullTokens !== undefined && node.fullTokens !== node.tokens) lines.push(vscode.l10n.t('{0} tokens in full', node.fullTokens.toLocaleString()));
+    if (node.reason) lines.push(vscode.l10n.t('Why: {0}', node.reason));
     if (node.kind === 'folder') lines.push(vscode.l10n.t('{0} files packed', node.fileCount));
     return lines.join('\n');
   }

@@ -27,6 +27,7 @@ import { pickFolder, registerPackCommands } from './packCommands';
 import { ModelCalibration } from './modelCalibration';
 import { PackedDocuments } from './packedDocuments';
 import { PackService } from './packService';
+import type { PackReport } from '../core/types';
 import { sessionStrings } from './sessionStrings';
 import { TokenStatusBar } from './statusBar';
 import { overServedContextWarning, windowNote } from './windowWords';
@@ -48,7 +49,9 @@ function contextFolder(context: vscode.ExtensionContext): string {
 
 export function activate(context: vscode.ExtensionContext): void {
   const packs = new PackService(context);
-  const views: { chat?: ChatViewProvider; statusBar?: TokenStatusBar } = {};
+  const views: { chat?: ChatViewProvider; statusBar?: TokenStatusBar; contextTree?: ContextTreeProvider } = {};
+  /** The report of the chat's last pack: its budget is what pinned files must fit. */
+  let lastChatPack: PackReport | undefined;
   // A server's answer about its window redraws what depends on the window; a question never waits for it.
   const windows = new ServerWindowCache(() => {
     views.chat?.refreshContext();
@@ -88,7 +91,11 @@ export function activate(context: vscode.ExtensionContext): void {
   const calibration = new ModelCalibration(context.globalState, log, () => llm.modelInfo(readSettings()).model);
   const session = new ChatSession({
     store,
-    pack: (request, options) => packs.pack(request, options),
+    pack: async (request, options) => {
+      const result = await packs.pack(request, options);
+      lastChatPack = result.report;
+      return result;
+    },
     streamAnswer,
     describeFailure,
     countTokens: (text) => llm.countTokens(text, readSettings()),
@@ -101,7 +108,10 @@ export function activate(context: vscode.ExtensionContext): void {
     },
     preSendWarning: (promptTokens) => {
       const settings = readSettings();
-      return overServedContextWarning(promptTokens, llm.modelInfo(settings), settings);
+      const served = overServedContextWarning(promptTokens, llm.modelInfo(settings), settings);
+      const room = lastChatPack?.budget == null ? null : lastChatPack.budget - lastChatPack.reserve;
+      const pinned = views.contextTree?.pinnedOverBudget(room);
+      return [served, pinned].filter((w) => w !== undefined).join('\n\n') || undefined;
     },
     model: () => llm.modelInfo(readSettings()),
     packSettings: () => readSettings(),
@@ -176,6 +186,7 @@ export function activate(context: vscode.ExtensionContext): void {
     calibrated: () => calibration.current().record !== undefined,
   });
   contextTree.register(context);
+  views.contextTree = contextTree;
   registerContextPresets(context, steering);
   context.subscriptions.push(steering, steering.onDidChange(() => statusBar.schedule()));
   registerAskAboutChanges(context, (scope) => chatView.askAbout(scope));

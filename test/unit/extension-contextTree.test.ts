@@ -63,6 +63,19 @@ describe('Context tree', () => {
     expect(shareText(null)).toBe('');
   });
 
+  it('keeps each file\'s size in full beside its tokens in a budgeted pack', async () => {
+    const engine = new PackEngine({ tokenCounter: countingCounter() });
+    const full = (await engine.pack(withDefaults({ roots: [ROOT] }))).report;
+    const next = (await engine.pack(withDefaults({ roots: [ROOT], budget: 400 }))).report;
+    const tree = buildContextTree(next, EMPTY_STEERING, full);
+    const cut = next.files.find((f) => f.mode !== 'full');
+    expect(cut).toBeDefined();
+    const node = findNode(tree, cut?.path ?? '');
+    expect(node?.tokens).toBe(cut?.tokens);
+    expect(node?.fullTokens).toBe(full.files.find((f) => f.path === cut?.path)?.tokens);
+    expect(node?.fullTokens).toBeGreaterThan(node?.tokens ?? 0);
+  });
+
   it('shows the mode and reason selection gives each file under a budget', async () => {
     const { tree, report } = await treeFor(EMPTY_STEERING, 100_000);
     for (const f of report.files) {

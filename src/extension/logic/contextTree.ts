@@ -15,6 +15,8 @@ export interface ContextNode {
   kind: 'file' | 'folder';
   /** Tokens in the pack: the file's block, or the sum over a folder's packed files. */
   tokens: number;
+  /** A file's tokens in full (from a pack without a budget), when that pack was given. */
+  fullTokens?: number;
   /** Share of the budget (window less reserve) these tokens take, 0..1; null without a budget. */
   share: number | null;
   /** A file's mode in the pack, or `excluded`/`skipped` when it is not in it. Folders: undefined. */
@@ -40,12 +42,14 @@ const SHOWN_SKIPS: ReadonlySet<SkipReason> = new Set(['excluded']);
  * The tree of a report. Files the steering left out appear unchecked (their skip is `excluded`),
  * so they can be checked again; files skipped for other reasons (binary, gitignored…) are not shown.
  */
-export function buildContextTree(report: PackReport, steering: Steering): ContextNode {
+export function buildContextTree(report: PackReport, steering: Steering, fullReport?: PackReport): ContextNode {
+  const full = new Map(fullReport?.files.filter((f) => f.mode === 'full').map((f) => [f.path, f.tokens]));
   const budget = report.budget === null ? null : Math.max(1, report.budget - report.reserve);
   const root = folderNode('', '');
   const excludedBy = (path: string): boolean => steering.excluded.some((p) => isUnder(path, p));
   for (const f of report.files) {
-    insert(root, f.path, { tokens: f.tokens, mode: f.mode, reason: f.reason, included: true, fileCount: 1 });
+    const fullTokens = full.get(f.path);
+    insert(root, f.path, { tokens: f.tokens, mode: f.mode, reason: f.reason, included: true, fileCount: 1, ...(fullTokens === undefined ? {} : { fullTokens }) });
   }
   for (const s of report.skipped) {
     if (!SHOWN_SKIPS.has(s.reason)) continue;
@@ -56,7 +60,7 @@ export function buildContextTree(report: PackReport, steering: Steering): Contex
   return root;
 }
 
-type FileFacts = Pick<ContextNode, 'tokens' | 'mode' | 'reason' | 'skipReason' | 'included' | 'fileCount'>;
+type FileFacts = Pick<ContextNode, 'tokens' | 'fullTokens' | 'mode' | 'reason' | 'skipReason' | 'included' | 'fileCount'>;
 
 function folderNode(path: string, name: string): ContextNode {
   return { path, name, kind: 'folder', tokens: 0, share: null, included: true, fileCount: 0, children: [] };

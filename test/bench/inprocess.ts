@@ -3,6 +3,8 @@
  *   tokenizer <dir>  js-tiktoken vs Tome's counter: encoder build time, MB/s cold and warm
  *   repack <dir>     PackEngine warm re-pack after editing one file (on a copy of <dir>)
  *   stall <dir>      worst main-thread event-loop delay during a pack run through WorkerPackEngine
+ *   tree <dir>       the Context view's first complete tree (two worker packs and the tree) and a
+ *                    warm recount after one edit, with the worst main-thread stall meanwhile
  * Prints one JSON object on stdout.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,8 @@ import { PackEngine } from '../../src/core/pack';
 import { WorkerPackEngine } from '../../src/core/packInWorker';
 import { withDefaults } from '../../src/core/request';
 import { createTokenCounter } from '../../src/core/tokenize';
+import { EMPTY_STEERING } from '../../src/extension/logic/contextSteering';
+import { buildContextTree } from '../../src/extension/logic/contextTree';
 import { PieceCounter } from '../../src/core/tokenize/pieceCounter';
 
 const [mode, dir, distDir] = process.argv.slice(2);
@@ -130,7 +134,36 @@ async function stall(): Promise<object> {
   return { packMs, files: report.files.length, worstDelayMs: histogram.max / 1e6, p99DelayMs: histogram.percentile(99) / 1e6, worstProbeGapMs: worstGap };
 }
 
-const modes: Record<string, () => Promise<object>> = { tokenizer, repack, stall };
+/** The Context view's count as the extension runs it: an unbudgeted and a budgeted worker pack, then the tree. */
+async function tree(): Promise<object> {
+  const copy = mkdtempSync(join(tmpdir(), 'tome-bench-tree-'));
+  cpSync(dir as string, copy, { recursive: true });
+  const engine = new WorkerPackEngine({ workerScript: packWorker, cacheDir: null });
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  const request = withDefaults({ roots: [copy] });
+  const count = async (): Promise<{ ms: number; treeMs: number; files: number }> => {
+    const t = performance.now();
+    const full = await engine.pack(request);
+    const next = await engine.pack({ ...request, budget: 1_000_000 });
+    const b = performance.now();
+    const root = buildContextTree(next.report, EMPTY_STEERING, full.report);
+    return { ms: ms(t), treeMs: ms(b), files: root.fileCount };
+  };
+  try {
+    histogram.enable();
+    const first = await count();
+    const edited = firstFile(copy);
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n// edit\n`);
+    const afterEdit = await count();
+    histogram.disable();
+    return { firstTreeMs: first.ms, buildTreeMs: first.treeMs, files: first.files, afterEditMs: afterEdit.ms, worstDelayMs: histogram.max / 1e6, p99DelayMs: histogram.percentile(99) / 1e6 };
+  } finally {
+    await engine.dispose();
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+const modes: Record<string, () => Promise<object>> = { tokenizer, repack, stall, tree };
 const run = modes[mode];
 if (!run) throw new Error(`unknown mode ${mode}`);
 run().then((result) => {

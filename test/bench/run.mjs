@@ -117,6 +117,8 @@ if (args.inprocess) {
   const three = ensurePackage(cache, PACKAGES[0]);
   process.stderr.write('in-process figures on three\n');
   results.inprocess = { tokenizer: await inprocess('tokenizer', three), repack: await inprocess('repack', three), stall: await inprocess('stall', three) };
+  process.stderr.write('Context view tree on three and gen-10k\n');
+  results.inprocess.contextTree = { three: await inprocess('tree', three), gen10k: await inprocess('tree', ensureGenerated(cache, GENERATED[0])) };
 }
 if (args.scale) {
   for (const entry of GENERATED) {

@@ -23,8 +23,8 @@ async function rowMenu(page: Page, path: string, item: string): Promise<void> {
   }, 15_000, 1_000);
 }
 
-describe('14. Context presets', () => {
-  const scenario = useScenario('14-context-presets', { userSettings: () => ({}) });
+describe('18. Context presets', () => {
+  const scenario = useScenario('18-context-presets', { userSettings: () => ({}) });
 
   it('saves the pins as a preset, and restoring it brings them back after they changed', async () => {
     const { page } = scenario;
@@ -44,6 +44,6 @@ describe('14. Context presets', () => {
     await runCommand(page, 'Tome: Restore Context Preset…');
     await answerInputBox(page, 'review');
     await expect.poll(() => row(page, 'src/model').getAttribute('aria-label'), { timeout: 60_000 }).toContain('pinned outline');
-    await saveScreenshot(page, '14-context-presets');
+    await saveScreenshot(page, '18-context-presets');
   });
 });

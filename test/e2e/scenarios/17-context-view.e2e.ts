@@ -5,8 +5,8 @@ import { FIXTURE_FILES } from '../harness/fixture';
 import { requestText } from '../harness/transcript';
 import { runCommand, saveScreenshot } from '../harness/workbench';
 
-describe('13. the Context view', () => {
-  const scenario = useChatScenario('13-context-view', { replies: [{ kind: 'stream', chunks: ['Invoices are left out.'] }] });
+describe('17. the Context view', () => {
+  const scenario = useChatScenario('17-context-view', { replies: [{ kind: 'stream', chunks: ['Invoices are left out.'] }] });
 
   it('shows exact counts per folder, and an unchecked folder is not in what the chat sends', async () => {
     const { page } = scenario;
@@ -17,11 +17,11 @@ describe('13. the Context view', () => {
     expect(await row('src').getAttribute('aria-label')).toMatch(/^src, [\d,]+ tokens/);
     await row('src').locator('.monaco-tl-twistie').click();
     await row('src/billing').waitFor();
-    await saveScreenshot(page, '13-context-view');
+    await saveScreenshot(page, '17-context-view');
 
     await row('src/billing').locator('.custom-view-tree-node-item-checkbox').click();
     await expect.poll(() => row('src/billing').getAttribute('aria-label'), { timeout: 60_000 }).toMatch(/^src\/billing, 0 tokens/);
-    await saveScreenshot(page, '13-context-view-unchecked');
+    await saveScreenshot(page, '17-context-view-unchecked');
 
     await openChat(page);
     const chat = await chatFrame(page);

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -74,5 +75,34 @@ describe('the token cache on a full disk', () => {
     await cache.flush();
     const shard = readFileSync(join(cacheDir, 'tokens-0.bin'));
     expect(decodeShard(shard.subarray(0, shard.length - 30))).toBeNull();
+  });
+});
+
+describe('writeFileAtomic on targets that are not plain files', () => {
+  it('writes into a FIFO in place and leaves it a FIFO, as it must for /dev/null or /dev/stdout', async () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const received = new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      createReadStream(fifo)
+        .on('data', (chunk) => chunks.push(Buffer.from(chunk)))
+        .on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+        .on('error', reject);
+    });
+    await writeFileAtomic(fifo, 'through the pipe');
+    expect(await received).toBe('through the pipe');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['pipe']);
+  });
+
+  it('keeps a symbolic link a link and replaces the file it points at', async () => {
+    const real = join(dir, 'real.txt');
+    const link = join(dir, 'link.txt');
+    writeFileSync(real, 'old');
+    symlinkSync(real, link);
+    await writeFileAtomic(link, 'new');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('new');
+    expect(readdirSync(dir).sort()).toEqual(['link.txt', 'real.txt']);
   });
 });

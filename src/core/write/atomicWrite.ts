@@ -5,13 +5,38 @@
  * temporary file is removed. Rename is atomic within one folder on POSIX and NTFS.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+
+/** Where a write really goes, and whether it can go through a temporary file. */
+export interface WriteTarget {
+  /** The path to replace: the target itself, or the file a symbolic link points at. */
+  path: string;
+  /**
+   * True for a target that is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO): renaming
+   * over it would replace the device with a file, so it is written in place.
+   */
+  inPlace: boolean;
+}
 
 /** The file-system calls a write makes; tests inject failures (a full disk) here. */
 export interface WriteFs {
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   rm(path: string): Promise<void>;
+  /** What `path` is; absent means a plain path that does not exist yet or is a regular file. */
+  target?(path: string): Promise<WriteTarget>;
+}
+
+/** The target of a write on the real file system. */
+async function nodeTarget(path: string): Promise<WriteTarget> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { path, inPlace: !info.isDirectory() };
+    // A link is kept a link: the file it points at is the one replaced.
+    return { path: await realpath(path), inPlace: false };
+  } catch {
+    return { path, inPlace: false };
+  }
 }
 
 /** The real file system. */
@@ -19,6 +44,7 @@ export const nodeWriteFs: WriteFs = {
   writeFile: (path, data) => writeFile(path, data),
   rename: (from, to) => rename(from, to),
   rm: (path) => rm(path, { force: true }),
+  target: nodeTarget,
 };
 
 /** Why a write failed, as data: the edge chooses the words. */
@@ -61,10 +87,19 @@ export function writeFailureOf(error: unknown, path: string): WriteFailure {
 
 /** Writes `data` to `path` whole or not at all; throws a {@link WriteFailure}. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = nodeWriteFs): Promise<void> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const target = (await fs.target?.(path)) ?? { path, inPlace: false };
+  if (target.inPlace) {
+    try {
+      await fs.writeFile(target.path, data);
+      return;
+    } catch (error) {
+      throw writeFailureOf(error, path);
+    }
+  }
+  const temp = `${target.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await fs.writeFile(temp, data);
-    await fs.rename(temp, path);
+    await fs.rename(temp, target.path);
   } catch (error) {
     await fs.rm(temp).catch(() => undefined);
     throw writeFailureOf(error, path);

@@ -37,6 +37,16 @@ export function pinCount(steering: Steering): number {
   return Object.keys(steering.pins).length;
 }
 
+/**
+ * The context line with the steering's pin count, so the scope chip can say "N pinned". A
+ * steering without pins drops the count: the chip then shows the scope alone.
+ */
+export function withPinCount<T extends { pinned?: number }>(context: T, steering: Steering): T {
+  const pinned = pinCount(steering);
+  const { pinned: _previous, ...rest } = context;
+  return (pinned > 0 ? { ...rest, pinned } : rest) as T;
+}
+
 /** A gitignore-style glob anchored at the root that matches `path` and, for a folder, all inside it. */
 function anchoredGlob(path: string): string {
   return `/${path.replace(/^\/+|\/+$/g, '')}`;

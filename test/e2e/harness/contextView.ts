@@ -7,9 +7,10 @@ export function contextRow(page: Page, path: string): Locator {
   return page.locator(`.monaco-list-row[aria-label^="${path}, "]`);
 }
 
-/** Expands a folder row and waits for one of its children to show. */
+/** Expands a folder row (unless it already is, as on a retry) and waits for one of its children to show. */
 export async function expandContextFolder(page: Page, folder: string, child: string): Promise<void> {
-  await contextRow(page, folder).locator('.monaco-tl-twistie').click();
+  const row = contextRow(page, folder);
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
   await contextRow(page, child).waitFor();
 }
 

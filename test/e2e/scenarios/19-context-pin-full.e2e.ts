@@ -10,12 +10,12 @@ import { requestText } from '../harness/transcript';
 import { runCommand, saveScreenshot } from '../harness/workbench';
 
 describe('19. a file pinned as full', () => {
-  // A window this small leaves the files about 440 tokens after the answer and the question's
-  // headroom: most of the fixture goes as paths, so a file unrelated to the question is in full
-  // only because of its pin.
+  // A window this small leaves the files about 150 tokens after the answer, the question's
+  // headroom and the directory tree: most of the fixture goes as paths, so a file unrelated to
+  // the question is in full only because of its pin.
   const scenario = useChatScenario('19-context-pin-full', {
     replies: [{ kind: 'stream', chunks: ['Books go on shelves.'] }],
-    userSettings: () => ({ 'tome.contextWindow': 2_300, 'tome.maxOutputTokens': 300 }),
+    userSettings: () => ({ 'tome.contextWindow': 2_500, 'tome.maxOutputTokens': 300 }),
   });
 
   it('is sent in full under a small window, and the scope chip says it is pinned', async () => {

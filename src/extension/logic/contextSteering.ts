@@ -131,6 +131,25 @@ export function deletePreset(presets: readonly SteeringPreset[], name: string): 
   return presets.filter((p) => p.name !== name);
 }
 
+/** A preset as the quick pick lists it: saved in this workspace, or shared in tome.config.json. */
+export interface PresetChoice {
+  preset: SteeringPreset;
+  shared: boolean;
+}
+
+/**
+ * The presets to choose from: this workspace's, then tome.config.json's. A shared preset with
+ * the name of one saved here is listed too, marked as shared, so both can be restored.
+ */
+export function presetChoices(saved: readonly SteeringPreset[], shared: readonly SteeringPreset[]): PresetChoice[] {
+  return [...saved.map((preset) => ({ preset, shared: false })), ...shared.map((preset) => ({ preset, shared: true }))];
+}
+
+/** The preset a name restores: this workspace's first, then the shared one. */
+export function presetNamed(saved: readonly SteeringPreset[], shared: readonly SteeringPreset[], name: string): SteeringPreset | undefined {
+  return saved.find((p) => p.name === name) ?? shared.find((p) => p.name === name);
+}
+
 /** The steering a preset restores, or undefined when there is none of that name. */
 export function restorePreset(presets: readonly SteeringPreset[], name: string): Steering | undefined {
   const found = presets.find((p) => p.name === name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_STEERING, setIncluded, setPin, withPinCount } from '../../src/extension/logic/contextSteering';
+import { EMPTY_STEERING, presetChoices, presetNamed, setIncluded, setPin, withPinCount, type SteeringPreset } from '../../src/extension/logic/contextSteering';
 import type { ContextInfo } from '../../src/shared/protocol';
 
 const READY: ContextInfo = {
@@ -33,4 +33,26 @@ describe('the scope chip\'s pin count', () => {
     expect(cleared).toEqual(READY);
   });
 
+});
+
+describe('choosing a preset', () => {
+  const saved = [{ name: 'review', pins: { src: 'outline' as const }, excluded: [] }];
+  const shared: SteeringPreset[] = [
+    { name: 'review', pins: {}, excluded: ['docs'] },
+    { name: 'team', pins: { 'src/main.ts': 'full' as const }, excluded: [] },
+  ];
+
+  it('lists this workspace\'s presets, then the shared ones, marked', () => {
+    expect(presetChoices(saved, shared).map((c) => [c.preset.name, c.shared])).toEqual([
+      ['review', false],
+      ['review', true],
+      ['team', true],
+    ]);
+  });
+
+  it('restores a name from this workspace first, then from tome.config.json', () => {
+    expect(presetNamed(saved, shared, 'review')).toBe(saved[0]);
+    expect(presetNamed(saved, shared, 'team')).toBe(shared[1]);
+    expect(presetNamed(saved, shared, 'none')).toBeUndefined();
+  });
 });

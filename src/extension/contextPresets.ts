@@ -10,7 +10,7 @@ import type { ContextSteeringStore } from './contextSteeringStore';
 import { deletePreset, pinCount, presetChoices, presetNamed, renamePreset, restorePreset, savePreset, type SteeringPreset } from './logic/contextSteering';
 import { configProblemText } from './problemText';
 
-/** The presets in tome.config.json of the first workspace folder; none when there is no file or it cannot be used (said once per call). */
+/** The presets in tome.config.json of the first workspace folder; none when there is no file or it cannot be used (said in a warning). */
 async function sharedPresets(): Promise<SteeringPreset[]> {
   const root = workspaceFolderPaths()[0];
   const file = root === undefined ? null : await findConfigFile(root);
@@ -24,38 +24,22 @@ async function sharedPresets(): Promise<SteeringPreset[]> {
   }
 }
 
-/**
- * A preset chosen from a quick pick, or undefined when none is saved or the user cancelled. The
- * pick opens at once (busy while tome.config.json is read), so typing goes into it, not the palette.
- */
-async function pickPreset(store: ContextSteeringStore, placeHolder: string, withShared: boolean): Promise<SteeringPreset | undefined> {
-  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { preset: SteeringPreset }>();
-  pick.placeholder = placeHolder;
-  pick.busy = withShared;
-  pick.show();
-  const choices = presetChoices(store.presets(), withShared ? await sharedPresets() : []);
+/** A preset chosen from a quick pick, or undefined when none is saved or the user cancelled. */
+async function pickPreset(choices: ReturnType<typeof presetChoices>, placeHolder: string): Promise<SteeringPreset | undefined> {
   if (choices.length === 0) {
-    pick.dispose();
     void vscode.window.showInformationMessage(vscode.l10n.t('No Tome context presets are saved in this workspace yet.'));
     return undefined;
   }
-  pick.items = choices.map(({ preset, shared }) => ({
-    label: preset.name,
-    description: vscode.l10n.t('{0} pinned, {1} left out', pinCount(preset), preset.excluded.length),
-    ...(shared ? { detail: vscode.l10n.t('Shared in tome.config.json') } : {}),
-    preset,
-  }));
-  pick.busy = false;
-  return new Promise((resolve) => {
-    pick.onDidAccept(() => {
-      resolve(pick.selectedItems[0]?.preset);
-      pick.hide();
-    });
-    pick.onDidHide(() => {
-      resolve(undefined);
-      pick.dispose();
-    });
-  });
+  const picked = await vscode.window.showQuickPick(
+    choices.map(({ preset, shared }) => ({
+      label: preset.name,
+      description: vscode.l10n.t('{0} pinned, {1} left out', pinCount(preset), preset.excluded.length),
+      ...(shared ? { detail: vscode.l10n.t('Shared in tome.config.json') } : {}),
+      preset,
+    })),
+    { placeHolder },
+  );
+  return picked?.preset;
 }
 
 /** Asks for a preset name; undefined when cancelled. */
@@ -85,7 +69,16 @@ async function saveToConfig(store: ContextSteeringStore, name: string): Promise<
 
 /** Registers the preset commands. */
 export function registerContextPresets(context: vscode.ExtensionContext, store: ContextSteeringStore): void {
+  // The shared presets are read ahead and again when the file changes, so the pick opens at once.
+  let shared: SteeringPreset[] = [];
+  const reload = (): void => void sharedPresets().then((presets) => (shared = presets));
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+  reload();
   context.subscriptions.push(
+    watcher,
+    watcher.onDidCreate(reload),
+    watcher.onDidChange(reload),
+    watcher.onDidDelete(reload),
     vscode.commands.registerCommand('tome.context.savePreset', async (name?: string) => {
       const chosen = typeof name === 'string' ? name.trim() : await askName();
       if (!chosen) return;
@@ -97,23 +90,24 @@ export function registerContextPresets(context: vscode.ExtensionContext, store: 
       if (!chosen) return;
       try {
         await saveToConfig(store, chosen);
+        reload();
       } catch (error) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Tome could not write tome.config.json: {0}', error instanceof Error ? error.message : String(error)));
       }
     }),
     vscode.commands.registerCommand('tome.context.restorePreset', async (name?: string) => {
-      const preset = typeof name === 'string' ? presetNamed(store.presets(), await sharedPresets(), name) : await pickPreset(store, vscode.l10n.t('Preset to restore'), true);
+      const preset = typeof name === 'string' ? presetNamed(store.presets(), shared, name) : await pickPreset(presetChoices(store.presets(), shared), vscode.l10n.t('Preset to restore'));
       const steering = preset && restorePreset([preset], preset.name);
       if (steering) await store.set(steering);
     }),
     vscode.commands.registerCommand('tome.context.renamePreset', async () => {
-      const preset = await pickPreset(store, vscode.l10n.t('Preset to rename'), false);
+      const preset = await pickPreset(presetChoices(store.presets(), []), vscode.l10n.t('Preset to rename'));
       if (!preset) return;
       const to = await vscode.window.showInputBox({ prompt: vscode.l10n.t('New name of the preset'), value: preset.name });
       if (to?.trim()) await store.setPresets(renamePreset(store.presets(), preset.name, to));
     }),
     vscode.commands.registerCommand('tome.context.deletePreset', async () => {
-      const preset = await pickPreset(store, vscode.l10n.t('Preset to delete'), false);
+      const preset = await pickPreset(presetChoices(store.presets(), []), vscode.l10n.t('Preset to delete'));
       if (preset) await store.setPresets(deletePreset(store.presets(), preset.name));
     }),
   );

@@ -7,6 +7,7 @@ import { isAbortError } from '../core/packTypes';
 import { assertNever, isWebviewMessage, type ChatScope, type ContextInfo, type HostMessage, type SetupView, type WebviewMessage } from '../shared/protocol';
 import { readSettings, workspaceFolderPaths } from './config';
 import { chatHtml, createNonce } from './logic/chatHtml';
+import { withPinCount } from './logic/contextSteering';
 import type { ChatSession } from './logic/chatSession';
 import { isPackedFile, packedFilesOf, packScope } from './logic/packScope';
 import { translatedUiStrings } from './logic/uiStrings';
@@ -232,7 +233,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     );
   }
 
-  private postContext(context: ContextInfo): void {
+  private postContext(unpinned: ContextInfo): void {
+    const context = withPinCount(unpinned, this.packs.currentSteering());
     this.contextInfo = context;
     this.post({ type: 'context', context });
   }

@@ -1,47 +1,113 @@
 /**
  * Presets of the Context view through quick picks: save the current pins and exclusions under
- * a name, restore, rename or delete one. Kept in workspace state.
+ * a name, restore, rename or delete one. Kept in workspace state, or written to tome.config.json
+ * so a team shares them; the restore pick lists both.
  */
 import * as vscode from 'vscode';
+import { CONFIG_FILE_NAME, ConfigError, configTextWithPreset, findConfigFile, readConfigFile } from '../core/config';
+import { workspaceFolderPaths } from './config';
 import type { ContextSteeringStore } from './contextSteeringStore';
-import { deletePreset, pinCount, renamePreset, restorePreset, savePreset, type SteeringPreset } from './logic/contextSteering';
+import { deletePreset, pinCount, presetChoices, presetNamed, renamePreset, restorePreset, savePreset, type SteeringPreset } from './logic/contextSteering';
+import { configProblemText } from './problemText';
+
+/** The presets in tome.config.json of the first workspace folder; none when there is no file or it cannot be used (said in a warning). */
+async function sharedPresets(): Promise<SteeringPreset[]> {
+  const root = workspaceFolderPaths()[0];
+  const file = root === undefined ? null : await findConfigFile(root);
+  if (file === null) return [];
+  try {
+    return (await readConfigFile(file)).presets ?? [];
+  } catch (error) {
+    const detail = error instanceof ConfigError ? error.problems.map(configProblemText).join(' ') : String(error);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The presets in tome.config.json are not listed: {0}', detail));
+    return [];
+  }
+}
 
 /** A preset chosen from a quick pick, or undefined when none is saved or the user cancelled. */
-async function pickPreset(store: ContextSteeringStore, placeHolder: string): Promise<SteeringPreset | undefined> {
-  const presets = store.presets();
-  if (presets.length === 0) {
+async function pickPreset(choices: ReturnType<typeof presetChoices>, placeHolder: string): Promise<SteeringPreset | undefined> {
+  if (choices.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No Tome context presets are saved in this workspace yet.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    presets.map((p) => ({ label: p.name, description: vscode.l10n.t('{0} pinned, {1} left out', pinCount(p), p.excluded.length), preset: p })),
+    choices.map(({ preset, shared }) => ({
+      label: preset.name,
+      description: vscode.l10n.t('{0} pinned, {1} left out', pinCount(preset), preset.excluded.length),
+      ...(shared ? { detail: vscode.l10n.t('Shared in tome.config.json') } : {}),
+      preset,
+    })),
     { placeHolder },
   );
   return picked?.preset;
 }
 
+/** Asks for a preset name; undefined when cancelled. */
+async function askName(): Promise<string | undefined> {
+  const chosen = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Name of the preset (the current pins and exclusions)'), validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Give the preset a name.') : undefined) });
+  return chosen?.trim() || undefined;
+}
+
+/** Writes the current pins and exclusions into tome.config.json under `name`, keeping the file's comments. */
+async function saveToConfig(store: ContextSteeringStore, name: string): Promise<void> {
+  const root = workspaceFolderPaths()[0];
+  if (root === undefined) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder to chat about its code.'));
+    return;
+  }
+  const uri = vscode.Uri.joinPath(vscode.Uri.file(root), CONFIG_FILE_NAME);
+  let text = '';
+  try {
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch (error) {
+    if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+  }
+  const steering = store.get();
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(configTextWithPreset(text, { name, pins: steering.pins, excluded: steering.excluded })));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Saved the Tome context preset "{0}" in tome.config.json.', name));
+}
+
 /** Registers the preset commands. */
 export function registerContextPresets(context: vscode.ExtensionContext, store: ContextSteeringStore): void {
+  // The shared presets are read ahead and again when the file changes, so the pick opens at once.
+  let shared: SteeringPreset[] = [];
+  const reload = (): void => void sharedPresets().then((presets) => (shared = presets));
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+  reload();
   context.subscriptions.push(
+    watcher,
+    watcher.onDidCreate(reload),
+    watcher.onDidChange(reload),
+    watcher.onDidDelete(reload),
     vscode.commands.registerCommand('tome.context.savePreset', async (name?: string) => {
-      const chosen = typeof name === 'string' ? name : await vscode.window.showInputBox({ prompt: vscode.l10n.t('Name of the preset (the current pins and exclusions)'), validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Give the preset a name.') : undefined) });
-      if (!chosen?.trim()) return;
+      const chosen = typeof name === 'string' ? name.trim() : await askName();
+      if (!chosen) return;
       await store.setPresets(savePreset(store.presets(), chosen, store.get()));
-      void vscode.window.showInformationMessage(vscode.l10n.t('Saved the Tome context preset "{0}".', chosen.trim()));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Saved the Tome context preset "{0}".', chosen));
+    }),
+    vscode.commands.registerCommand('tome.context.savePresetToConfig', async (name?: string) => {
+      const chosen = typeof name === 'string' ? name.trim() : await askName();
+      if (!chosen) return;
+      try {
+        await saveToConfig(store, chosen);
+        reload();
+      } catch (error) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Tome could not write tome.config.json: {0}', error instanceof Error ? error.message : String(error)));
+      }
     }),
     vscode.commands.registerCommand('tome.context.restorePreset', async (name?: string) => {
-      const preset = typeof name === 'string' ? store.presets().find((p) => p.name === name) : await pickPreset(store, vscode.l10n.t('Preset to restore'));
-      const steering = preset && restorePreset(store.presets(), preset.name);
+      const preset = typeof name === 'string' ? presetNamed(store.presets(), shared, name) : await pickPreset(presetChoices(store.presets(), shared), vscode.l10n.t('Preset to restore'));
+      const steering = preset && restorePreset([preset], preset.name);
       if (steering) await store.set(steering);
     }),
     vscode.commands.registerCommand('tome.context.renamePreset', async () => {
-      const preset = await pickPreset(store, vscode.l10n.t('Preset to rename'));
+      const preset = await pickPreset(presetChoices(store.presets(), []), vscode.l10n.t('Preset to rename'));
       if (!preset) return;
       const to = await vscode.window.showInputBox({ prompt: vscode.l10n.t('New name of the preset'), value: preset.name });
       if (to?.trim()) await store.setPresets(renamePreset(store.presets(), preset.name, to));
     }),
     vscode.commands.registerCommand('tome.context.deletePreset', async () => {
-      const preset = await pickPreset(store, vscode.l10n.t('Preset to delete'));
+      const preset = await pickPreset(presetChoices(store.presets(), []), vscode.l10n.t('Preset to delete'));
       if (preset) await store.setPresets(deletePreset(store.presets(), preset.name));
     }),
   );

@@ -188,7 +188,10 @@ export function activate(context: vscode.ExtensionContext): void {
   contextTree.register(context);
   views.contextTree = contextTree;
   registerContextPresets(context, steering);
-  context.subscriptions.push(steering, steering.onDidChange(() => statusBar.schedule()));
+  context.subscriptions.push(steering, steering.onDidChange(() => {
+    statusBar.schedule();
+    chatView.refreshContext();
+  }));
   registerAskAboutChanges(context, (scope) => chatView.askAbout(scope));
   registerModelCommands(context, llm, () => chatView.refreshContext());
 }

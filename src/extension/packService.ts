@@ -52,6 +52,11 @@ export class PackService implements vscode.Disposable {
     this.steering = steering;
   }
 
+  /** The pins and exclusions every pack is steered by now. */
+  currentSteering(): Steering {
+    return this.steering();
+  }
+
   /**
    * A pack behind a cancellable progress notification. Resolves to undefined when the user
    * cancels (an answer, not an error); shows other failures as an error message.

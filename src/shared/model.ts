@@ -120,6 +120,8 @@ export interface ContextInfo {
   /** Where the window comes from, shown as the context line's tooltip ("window 131,072, reported by vLLM"). */
   windowNote?: string;
   files: PackedFileView[];
+  /** Files and folders pinned in the Context view; the scope chip says "N pinned" when above zero. */
+  pinned?: number;
   /** Shown when status is `error`. */
   message?: string;
 }
@@ -168,6 +170,8 @@ export const UI_STRING_KEYS = [
   'deleteChat',
   'workspace',
   'removeScope',
+  'pinnedChip',
+  'pinnedChipTitle',
   'packing',
   'contextSummary',
   'unknownCost',

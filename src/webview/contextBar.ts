@@ -41,6 +41,10 @@ export function renderContextBar(context: ContextInfo, strings: UiStrings, files
     const kindIcon = context.scope.kind === 'folder' ? 'folder' : context.scope.kind === 'changes' ? 'git-compare' : 'file';
     scope.replaceChildren(el('span', { id: 'scope-chip', class: 'chip', 'data-scope': context.scope.kind, title: context.scope.absPath }, icon(kindIcon), ` ${context.scope.label} `, remove));
   }
+  // Pins from the Context view apply to every question, whatever the scope: say so beside it.
+  if (context.pinned !== undefined && context.pinned > 0) {
+    scope.append(el('span', { id: 'pinned-chip', class: 'chip', title: strings.pinnedChipTitle }, icon('pinned'), ` ${fillPlaceholders(strings.pinnedChip, context.pinned)}`));
+  }
 
   const summary = byId('context-summary');
   summary.dataset.status = context.status;

@@ -6,6 +6,7 @@
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { OutputFormat } from '../types';
+import { parsePresets } from './presets';
 import { CONFIG_KEYS, ConfigError, FORBIDDEN_KEYS, type ConfigMode, type ConfigPlace, type ConfigProblem, type ModeRule, type TomeConfig } from './types';
 
 const FORMATS: readonly OutputFormat[] = ['xml', 'markdown', 'plain'];
@@ -153,6 +154,12 @@ export function parseConfigText(text: string, file: string): Omit<TomeConfig, 'i
         if (value.type !== 'string' || value.value === '') wrong('the path of a text file, relative to the config file');
         else config.instructions = value.value as string;
         break;
+      case 'presets': {
+        const read = parsePresets(value);
+        for (const p of read.problems) problems.push({ kind: 'wrong-value', key: p.key, expected: p.expected, ...placeOf(text, file, p.node.offset) });
+        config.presets = read.presets;
+        break;
+      }
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);

@@ -27,6 +27,18 @@ export interface TomeConfig {
   /** The instructions file's text, redacted. */
   instructionsText?: string;
   maxFileSize?: number;
+  /** Named pins and exclusions for the Context view, by name. */
+  presets?: ConfigPreset[];
+}
+
+/** The mode a preset pins a file or folder at. */
+export type PresetPinMode = 'full' | 'outline' | 'path-only';
+
+/** A `presets` entry: named pins and exclusions, paths relative to the config's folder. */
+export interface ConfigPreset {
+  name: string;
+  pins: Record<string, PresetPinMode>;
+  excluded: string[];
 }
 
 /** Where in the config file a problem is; lines and columns count from 1. */
@@ -78,7 +90,7 @@ export function describeConfigProblem(p: ConfigProblem): string {
 }
 
 /** Every key a config file may hold, in the order the starter file shows them. */
-export const CONFIG_KEYS = ['$schema', 'include', 'exclude', 'modes', 'budget', 'format', 'instructions', 'maxFileSize'] as const;
+export const CONFIG_KEYS = ['$schema', 'include', 'exclude', 'modes', 'budget', 'format', 'instructions', 'maxFileSize', 'presets'] as const;
 
 /** Keys that would say where code is sent; refused by name so a project cannot redirect it. */
 export const FORBIDDEN_KEYS = ['provider', 'baseUrl', 'baseURL', 'endpoint', 'url', 'apiKey', 'api_key', 'key', 'token', 'model', 'headers', 'proxy', 'organization'];

@@ -37,6 +37,16 @@ export function pinCount(steering: Steering): number {
   return Object.keys(steering.pins).length;
 }
 
+/**
+ * The context line with the steering's pin count, so the scope chip can say "N pinned". A
+ * steering without pins drops the count: the chip then shows the scope alone.
+ */
+export function withPinCount<T extends { pinned?: number }>(context: T, steering: Steering): T {
+  const pinned = pinCount(steering);
+  const { pinned: _previous, ...rest } = context;
+  return (pinned > 0 ? { ...rest, pinned } : rest) as T;
+}
+
 /** A gitignore-style glob anchored at the root that matches `path` and, for a folder, all inside it. */
 function anchoredGlob(path: string): string {
   return `/${path.replace(/^\/+|\/+$/g, '')}`;
@@ -119,6 +129,25 @@ export function renamePreset(presets: readonly SteeringPreset[], from: string, t
 /** A preset list without `name`. */
 export function deletePreset(presets: readonly SteeringPreset[], name: string): SteeringPreset[] {
   return presets.filter((p) => p.name !== name);
+}
+
+/** A preset as the quick pick lists it: saved in this workspace, or shared in tome.config.json. */
+export interface PresetChoice {
+  preset: SteeringPreset;
+  shared: boolean;
+}
+
+/**
+ * The presets to choose from: this workspace's, then tome.config.json's. A shared preset with
+ * the name of one saved here is listed too, marked as shared, so both can be restored.
+ */
+export function presetChoices(saved: readonly SteeringPreset[], shared: readonly SteeringPreset[]): PresetChoice[] {
+  return [...saved.map((preset) => ({ preset, shared: false })), ...shared.map((preset) => ({ preset, shared: true }))];
+}
+
+/** The preset a name restores: this workspace's first, then the shared one. */
+export function presetNamed(saved: readonly SteeringPreset[], shared: readonly SteeringPreset[], name: string): SteeringPreset | undefined {
+  return saved.find((p) => p.name === name) ?? shared.find((p) => p.name === name);
 }
 
 /** The steering a preset restores, or undefined when there is none of that name. */

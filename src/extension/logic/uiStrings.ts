@@ -15,6 +15,8 @@ export const ENGLISH_UI_STRINGS: UiStrings = {
   deleteChat: 'Delete chat',
   workspace: 'Workspace',
   removeScope: 'Remove scope: ask about the whole workspace',
+  pinnedChip: '{0} pinned',
+  pinnedChipTitle: 'Files and folders pinned in the Context view: each question packs them at their pinned mode',
   packing: 'Packing…',
   contextSummary: '{0} files · {1} of {2} tokens · ~{3} · {4}',
   unknownCost: 'cost unknown',

@@ -1,27 +1,10 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { contextRow, contextRowMenu } from '../harness/contextView';
 import { useScenario } from '../harness/scenario';
-import { waitFor } from '../harness/waitFor';
 import { answerInputBox, runCommand, saveScreenshot } from '../harness/workbench';
 
-/** A Context view row by its path (its accessible label starts "<path>, "). */
-const row = (page: Page, path: string) => page.locator(`.monaco-list-row[aria-label^="${path}, "]`);
-
-async function rowMenu(page: Page, path: string, item: string): Promise<void> {
-  await row(page, path).click({ button: 'right' });
-  const menu = page.locator('.context-view .monaco-menu');
-  const action = menu.locator('.action-item', { hasText: item }).first();
-  await action.click();
-  // As in explorerContextMenu: a click during the menu's layout may be swallowed; pick it by keyboard then.
-  let checks = 0;
-  await waitFor(`the context menu to close after "${item}"`, async () => {
-    if (!(await menu.isVisible())) return true;
-    if (checks++ === 0) return false;
-    await action.hover();
-    await page.keyboard.press('Enter');
-    return false;
-  }, 15_000, 1_000);
-}
+const row = contextRow;
+const rowMenu = contextRowMenu;
 
 describe('18. Context presets', () => {
   const scenario = useScenario('18-context-presets', { userSettings: () => ({}) });

@@ -16,7 +16,8 @@ const SHARD_COUNT = 16;
 /** Newest records kept per shard (~2.4 MB each at most). */
 const MAX_RECORDS_PER_SHARD = 100_000;
 
-function shardOf(hash: string): number {
+/** The shard file (0–15) that holds `hash`. */
+export function shardOf(hash: string): number {
   return hash.charCodeAt(0) >> 4;
 }
 

@@ -11,6 +11,7 @@ export { outlineSource } from './outline';
 export { FocusOutsideRootsError } from './select';
 export { matchesQuery, rankFiles, type RankInput, type RankedFile } from './select/rank';
 export { readFiles } from './read';
+export { folderTotals, type FolderTokens } from './report/folderTotals';
 export type {
   Encoding,
   FileMode,

@@ -7,7 +7,8 @@ import { listFolders } from '../../src/extension/logic/folderList';
 import { absolutePathOf, dependencyClosure, exactPathGlob, isPackedFile, labelFor, packedFilesOf, packScope, requestForScope } from '../../src/extension/logic/packScope';
 import type { PackRequest } from '../../src/core/request';
 import type { PackResult } from '../../src/core/packTypes';
-import { folderTotals, statusBarText, tokenReportMarkdown } from '../../src/extension/logic/tokenReport';
+import { folderTotals } from '../../src/core/report/folderTotals';
+import { statusBarText, tokenReportMarkdown } from '../../src/extension/logic/tokenReport';
 
 const settings = { encoding: 'cl100k_base' as const, format: 'markdown' as const, exclude: ['*.log'], maxFileSize: 5000, includeTests: false };
 const ws = join('/', 'ws');
@@ -138,7 +139,7 @@ describe('token report', () => {
   };
 
   it('sums tokens per top-level folder, largest first', () => {
-    expect(folderTotals(report)).toEqual([
+    expect(folderTotals(report.files)).toEqual([
       { folder: 'src', tokens: 500, files: 2 },
       { folder: 'docs', tokens: 400, files: 1 },
       { folder: '.', tokens: 100, files: 1 },

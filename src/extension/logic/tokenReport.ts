@@ -2,27 +2,7 @@
  * The token report: which files and folders take the most tokens of a pack, as Markdown.
  */
 import type { PackReport } from '../../core/types';
-
-/** Tokens summed over one folder (all files below it). */
-export interface FolderTokens {
-  folder: string;
-  tokens: number;
-  files: number;
-}
-
-/** Folder totals at a depth (1 = top-level folders), largest first; root files count as `.`. */
-export function folderTotals(report: Pick<PackReport, 'files'>, depth = 1): FolderTokens[] {
-  const totals = new Map<string, FolderTokens>();
-  for (const file of report.files) {
-    const parts = file.path.split('/');
-    const folder = parts.length > 1 ? parts.slice(0, Math.min(depth, parts.length - 1)).join('/') : '.';
-    const entry = totals.get(folder) ?? { folder, tokens: 0, files: 0 };
-    entry.tokens += file.tokens;
-    entry.files += 1;
-    totals.set(folder, entry);
-  }
-  return [...totals.values()].sort((a, b) => b.tokens - a.tokens || a.folder.localeCompare(b.folder));
-}
+import { folderTotals } from '../../core/report/folderTotals';
 
 /** Headings and labels of the report, translated by the caller. */
 export interface TokenReportLabels {
@@ -52,7 +32,7 @@ export function tokenReportMarkdown(report: Pick<PackReport, 'files' | 'skipped'
   const fileTokens = report.files.reduce((sum, f) => sum + f.tokens, 0);
   const lines = [`# ${labels.title}`, '', labels.summary, ''];
   lines.push(`## ${labels.folders}`, '', `| ${labels.folder} | ${labels.count} | ${labels.tokens} | ${labels.share} |`, '|---|---:|---:|---:|');
-  for (const f of folderTotals(report, 2).slice(0, topN)) lines.push(`| ${escapeCell(f.folder)} | ${f.files} | ${f.tokens.toLocaleString('en-US')} | ${percent(f.tokens, fileTokens)} |`);
+  for (const f of folderTotals(report.files, 2).slice(0, topN)) lines.push(`| ${escapeCell(f.folder)} | ${f.files} | ${f.tokens.toLocaleString('en-US')} | ${percent(f.tokens, fileTokens)} |`);
   lines.push('', `## ${labels.files}`, '', `| ${labels.file} | ${labels.mode} | ${labels.tokens} | ${labels.share} |`, '|---|---|---:|---:|');
   const top = [...report.files].sort((a, b) => b.tokens - a.tokens || a.path.localeCompare(b.path)).slice(0, topN);
   for (const f of top) lines.push(`| ${escapeCell(f.path)} | ${f.mode} | ${f.tokens.toLocaleString('en-US')} | ${percent(f.tokens, fileTokens)} |`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ReportFile } from '../../core';
+import { folderTotals } from '../../core';
 import { guarded, jsonText, textResult } from '../toolKit';
 import type { McpWorkspace } from '../workspace';
 
@@ -8,20 +8,6 @@ const inputSchema = {
   depth: z.number().int().min(1).max(10).optional().describe('Folder depth to total at (1 = top-level folders, the default).'),
   limit: z.number().int().min(1).max(500).optional().describe('Most folders and files to list (default 15 each).'),
 };
-
-/** Tokens per folder at `depth` (files at the root count as "."), largest first. */
-export function folderTotals(files: readonly ReportFile[], depth: number): { folder: string; tokens: number; files: number }[] {
-  const totals = new Map<string, { folder: string; tokens: number; files: number }>();
-  for (const file of files) {
-    const parts = file.path.split('/');
-    const folder = parts.length > 1 ? parts.slice(0, Math.min(depth, parts.length - 1)).join('/') : '.';
-    const entry = totals.get(folder) ?? { folder, tokens: 0, files: 0 };
-    entry.tokens += file.tokens;
-    entry.files += 1;
-    totals.set(folder, entry);
-  }
-  return [...totals.values()].sort((a, b) => b.tokens - a.tokens || (a.folder < b.folder ? -1 : 1));
-}
 
 /** `token_report`: where the tokens of a whole-workspace pack go. */
 export function registerTokenReportTool(server: McpServer, workspace: McpWorkspace): void {

@@ -4,7 +4,7 @@ import { defaultBaseBranch, GitError, isInsideWorkTree } from '../core/git';
 import type { ChatScope } from '../shared/model';
 import { workspaceFolderPaths } from './config';
 import { gitProblemText } from './problemText';
-import { labelFor } from './logic/packScope';
+import { labelFor } from '../chat/packScope';
 import { pickFolder } from './packCommands';
 
 /** The folder a Source Control view stands for, when the command was run from its title bar. */

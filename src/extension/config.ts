@@ -1,9 +1,9 @@
 /**
  * Reads `tome.*` settings from VS Code and warns, once per key, when a workspace tried to set
- * a user-only setting (see logic/settings.ts for why those are user-only).
+ * a user-only setting (see src/chat/settings.ts for why those are user-only).
  */
 import * as vscode from 'vscode';
-import { resolveSettings, type SettingInspection, type TomeSettings } from './logic/settings';
+import { resolveSettings, type SettingInspection, type TomeSettings } from '../chat/settings';
 
 const warned = new Set<string>();
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, ConfigError, configTextWithPreset, findConfigFile, readConfigFile } from '../core/config';
 import { workspaceFolderPaths } from './config';
 import type { ContextSteeringStore } from './contextSteeringStore';
-import { deletePreset, pinCount, presetChoices, presetNamed, renamePreset, restorePreset, savePreset, type SteeringPreset } from './logic/contextSteering';
+import { deletePreset, pinCount, presetChoices, presetNamed, renamePreset, restorePreset, savePreset, type SteeringPreset } from '../chat/contextSteering';
 import { configProblemText } from './problemText';
 
 /** The presets in tome.config.json of the first workspace folder; none when there is no file or it cannot be used (said in a warning). */

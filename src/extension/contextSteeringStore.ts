@@ -3,7 +3,7 @@
  * tells listeners when they change so the tree, the status bar and the chat recount.
  */
 import * as vscode from 'vscode';
-import { presetsFromState, steeringFromState, type Steering, type SteeringPreset } from './logic/contextSteering';
+import { presetsFromState, steeringFromState, type Steering, type SteeringPreset } from '../chat/contextSteering';
 
 const STEERING_KEY = 'tome.context.steering';
 const PRESETS_KEY = 'tome.context.presets';

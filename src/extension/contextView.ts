@@ -8,10 +8,10 @@ import * as vscode from 'vscode';
 import { isAbortError } from '../core/packTypes';
 import { readSettings, workspaceFolderPaths } from './config';
 import type { ContextSteeringStore } from './contextSteeringStore';
-import { pinnedCost, setIncluded, setPin, type PinMode } from './logic/contextSteering';
+import { pinnedCost, setIncluded, setPin, type PinMode } from '../chat/contextSteering';
 import type { PackReport } from '../core/types';
-import { buildContextTree, shareText, type ContextNode } from './logic/contextTree';
-import { absolutePathOf, requestForScope } from './logic/packScope';
+import { buildContextTree, shareText, type ContextNode } from '../chat/contextTree';
+import { absolutePathOf, requestForScope } from '../chat/packScope';
 import type { PackService } from './packService';
 
 /** The view's id in package.json. */

@@ -3,10 +3,10 @@
  * chat session and the view depend on this and not on the client's details.
  */
 import type { TurnUsage } from '../shared/model';
-import type { AnswerEvent, ChatFailure, ModelInfo } from './logic/chatTypes';
-import type { ChatMessage } from './logic/chatMessages';
-import type { ServerCheck } from './logic/setupState';
-import type { TomeSettings } from './logic/settings';
+import type { AnswerEvent, ChatFailure, ModelInfo } from '../chat/chatTypes';
+import type { ChatMessage } from '../chat/chatMessages';
+import type { ServerCheck } from '../chat/setupState';
+import type { TomeSettings } from '../chat/settings';
 
 /** The model client as the extension uses it. */
 export interface LlmBridge {

@@ -13,11 +13,11 @@ import { streamChat } from '../llm/stream';
 import { costAt } from '../llm/usage';
 import type { ChatEvent, ChatRequest, ModelPrices } from '../llm/types';
 import type { TurnUsage } from '../shared/model';
-import type { AnswerEvent, ChatFailure, ModelInfo } from './logic/chatTypes';
-import { modelInfoFrom } from './logic/modelWindow';
-import type { ChatMessage } from './logic/chatMessages';
-import type { TomeSettings } from './logic/settings';
-import type { ServerCheck } from './logic/setupState';
+import type { AnswerEvent, ChatFailure, ModelInfo } from '../chat/chatTypes';
+import { modelInfoFrom } from '../chat/modelWindow';
+import type { ChatMessage } from '../chat/chatMessages';
+import type { TomeSettings } from '../chat/settings';
+import type { ServerCheck } from '../chat/setupState';
 import type { LlmBridge } from './llmBridge';
 
 /** Characters per token assumed for the conversation's own text; low, so the estimate errs high. */

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { MIN_CALIBRATION_TOKENS, TokenCalibrator, type CalibrationRecord } from '../llm/calibration';
-import { calibrationChanged, calibrationLine, logLineValues, usableRecord, type CalibrationStrings } from './logic/calibrationReport';
+import { calibrationChanged, calibrationLine, logLineValues, usableRecord, type CalibrationStrings } from '../chat/calibrationReport';
 
 /** The calibration sentences in the UI language. */
 export function calibrationStrings(): CalibrationStrings {

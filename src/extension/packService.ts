@@ -11,8 +11,8 @@ import { cacheWriteFailureText, configProblemText, gitProblemText } from './prob
 import { isAbortError, type PackOptions, type PackResult } from '../core/packTypes';
 import type { PackRequest } from '../core/request';
 import type { PackStage } from '../core/types';
-import { applySteering, EMPTY_STEERING, type Steering } from './logic/contextSteering';
-import { absolutePathOf } from './logic/packScope';
+import { applySteering, EMPTY_STEERING, type Steering } from '../chat/contextSteering';
+import { absolutePathOf } from '../chat/packScope';
 
 /** Packs are shown as a notification only when they take longer than this. */
 const PROGRESS_DELAY_MS = 400;

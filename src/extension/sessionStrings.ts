@@ -1,6 +1,6 @@
 /** The chat session's runtime messages, through VS Code's localization. */
 import * as vscode from 'vscode';
-import type { SessionStrings } from './logic/chatTypes';
+import type { SessionStrings } from '../chat/chatTypes';
 import { readSettings } from './config';
 import { truncationFix } from './windowWords';
 

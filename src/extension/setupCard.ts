@@ -1,6 +1,6 @@
 /**
  * The host side of the chat view's setup card: gathers the facts (user settings, SecretStorage,
- * a check of the local server) for the state in logic/setupState.ts, and carries out what the
+ * a check of the local server) for the state in src/chat/setupState.ts, and carries out what the
  * card asks. Settings are written to USER settings only, the only place Tome reads them from;
  * keys go to SecretStorage through "Tome: Set API Key".
  */
@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { providerPreset } from '../llm/presets';
 import type { SetupAction, SetupProviderView, SetupView } from '../shared/model';
 import { readSettings } from './config';
-import { setupView, needsServerCheck, type ServerCheck, type SetupFacts } from './logic/setupState';
+import { setupView, needsServerCheck, type ServerCheck, type SetupFacts } from '../chat/setupState';
 import type { LlmBridge } from './llmBridge';
 import { VSCODE_LM_PROVIDER } from './vscodeLmBridge';
 import { apiKeySecretName } from './modelCommands';

@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import { isAbortError } from '../core/packTypes';
 import { readSettings, workspaceFolderPaths } from './config';
 import type { ChatScope } from '../shared/model';
-import { packScope } from './logic/packScope';
-import { statusBarText } from './logic/tokenReport';
+import { packScope } from '../chat/packScope';
+import { statusBarText } from '../chat/tokenReport';
 import type { PackService } from './packService';
 
 /** Saves within this many milliseconds of each other cause one recount. */

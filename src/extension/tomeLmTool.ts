@@ -1,11 +1,11 @@
 /**
  * Registers the `#tome` language-model tool (`tome_pack`) where VS Code has the API (1.95+):
  * Copilot's agent mode, and any chat that uses tools, can ask for the packed workspace, a folder,
- * a file or a question's context. The logic lives in logic/tomeLmTool.ts.
+ * a file or a question's context. The logic lives in src/chat/tomeLmTool.ts.
  */
 import * as vscode from 'vscode';
 import { readSettings, workspaceFolderPaths } from './config';
-import { TomeToolRunner, ToolInputError, type TomeToolInput, type ToolInputProblem } from './logic/tomeLmTool';
+import { TomeToolRunner, ToolInputError, type TomeToolInput, type ToolInputProblem } from '../chat/tomeLmTool';
 import { newerClasses, newerLm } from './newerApi';
 import type { PackService } from './packService';
 

@@ -1,12 +1,12 @@
 /**
  * The `@tome` chat participant: VS Code's request, response stream and chosen model adapted to
- * logic/tomeParticipant.ts, which packs and answers. The answer comes from the user's own chat
+ * src/chat/tomeParticipant.ts, which packs and answers. The answer comes from the user's own chat
  * model through the Language Model API, so a Copilot subscriber needs no API key.
  */
 import * as vscode from 'vscode';
 import { readSettings, workspaceFolderPaths } from './config';
-import type { ChatMessage } from './logic/chatMessages';
-import { answerTomeRequest, type ParticipantModel, type ParticipantStrings } from './logic/tomeParticipant';
+import type { ChatMessage } from '../chat/chatMessages';
+import { answerTomeRequest, type ParticipantModel, type ParticipantStrings } from '../chat/tomeParticipant';
 import { requestModel } from './newerApi';
 import type { PackService } from './packService';
 

@@ -4,8 +4,8 @@
  * Wraps the regular bridge and takes over only when `tome.provider` is "vscode-lm".
  */
 import * as vscode from 'vscode';
-import type { AnswerEvent, ChatFailure, ModelInfo } from './logic/chatTypes';
-import type { TomeSettings } from './logic/settings';
+import type { AnswerEvent, ChatFailure, ModelInfo } from '../chat/chatTypes';
+import type { TomeSettings } from '../chat/settings';
 import type { LlmBridge } from './llmBridge';
 import { participantModel } from './tomeParticipant';
 

@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { providerPreset } from '../llm/presets';
-import type { ModelInfo, WindowSource } from './logic/chatTypes';
-import { exceedsServedContext, ollamaThroughOpenAI } from './logic/modelWindow';
-import type { TomeSettings } from './logic/settings';
+import type { ModelInfo, WindowSource } from '../chat/chatTypes';
+import { exceedsServedContext, ollamaThroughOpenAI } from '../chat/modelWindow';
+import type { TomeSettings } from '../chat/settings';
 
 const SERVER_NAMES: Record<Extract<WindowSource, { kind: 'server' }>['server'], string> = {
   vllm: 'vLLM', ollama: 'Ollama', lmstudio: 'LM Studio', llamacpp: 'llama.cpp', openrouter: 'OpenRouter', gemini: 'Gemini',

@@ -17,8 +17,8 @@ import { PackEngine } from '../../src/core/pack';
 import { WorkerPackEngine } from '../../src/core/packInWorker';
 import { withDefaults } from '../../src/core/request';
 import { createTokenCounter } from '../../src/core/tokenize';
-import { EMPTY_STEERING } from '../../src/extension/logic/contextSteering';
-import { buildContextTree } from '../../src/extension/logic/contextTree';
+import { EMPTY_STEERING } from '../../src/chat/contextSteering';
+import { buildContextTree } from '../../src/chat/contextTree';
 import { PieceCounter } from '../../src/core/tokenize/pieceCounter';
 
 const [mode, dir, distDir] = process.argv.slice(2);

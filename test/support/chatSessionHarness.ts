@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { PackResult } from '../../src/core/packTypes';
 import type { PackRequest } from '../../src/core/request';
 import type { HostMessage } from '../../src/shared/protocol';
-import type { ChatMessage } from '../../src/extension/logic/chatMessages';
-import type { AnswerEvent, ChatFailure, ChatSessionDeps } from '../../src/extension/logic/chatTypes';
-import { ConversationStore } from '../../src/extension/logic/conversationStore';
+import type { ChatMessage } from '../../src/chat/chatMessages';
+import type { AnswerEvent, ChatFailure, ChatSessionDeps } from '../../src/chat/chatTypes';
+import { ConversationStore } from '../../src/chat/conversationStore';
 import { MemoryState } from './memoryState';
 
 /** An error the harness's describeFailure maps to its kind. */

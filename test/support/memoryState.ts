@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../src/extension/logic/conversationStore';
+import type { KeyValueStore } from '../../src/chat/conversationStore';
 
 /** A VS Code Memento double: a Map that, like the real one, stores copies. */
 export class MemoryState implements KeyValueStore {

@@ -10,8 +10,8 @@ import {
   packSizeChangePercent,
   usableRecord,
   type CalibrationStrings,
-} from '../../src/extension/logic/calibrationReport';
-import { tokenReportMarkdown, type TokenReportLabels } from '../../src/extension/logic/tokenReport';
+} from '../../src/chat/calibrationReport';
+import { tokenReportMarkdown, type TokenReportLabels } from '../../src/chat/tokenReport';
 
 const strings: CalibrationStrings = {
   heading: 'Model calibration',

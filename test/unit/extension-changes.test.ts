@@ -5,7 +5,7 @@ import { overlayConfig, withProjectConfig } from '../../src/core/config';
 import { defaultBaseBranch } from '../../src/core/git';
 import { PackEngine } from '../../src/core/pack';
 import { withDefaults } from '../../src/core/request';
-import { packScope, requestForScope, type PackSettings } from '../../src/extension/logic/packScope';
+import { packScope, requestForScope, type PackSettings } from '../../src/chat/packScope';
 import { commitAll, git, repoWith, writeFiles } from '../support/gitRepo';
 import { countingCounter } from './packTestSupport';
 

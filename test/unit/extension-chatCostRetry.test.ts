@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostMessage } from '../../src/shared/protocol';
-import { ChatSession } from '../../src/extension/logic/chatSession';
+import { ChatSession } from '../../src/chat/chatSession';
 import { answer, createHarness, failing, type Harness } from '../support/chatSessionHarness';
 
 let dir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatCsp, chatHtml, createNonce } from '../../src/extension/logic/chatHtml';
+import { chatCsp, chatHtml, createNonce } from '../../src/chat/chatHtml';
 
 const input = { cspSource: 'https://file+.vscode-resource.example', scriptUri: 'https://r.example/dist/webview.js', styleUri: 'https://r.example/media/chat.css', codiconUri: 'https://r.example/dist/codicons/codicon.css', nonce: 'abc123', language: 'ko' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChatMessages, conversationText, SYSTEM_PROMPT } from '../../src/extension/logic/chatMessages';
+import { buildChatMessages, conversationText, SYSTEM_PROMPT } from '../../src/chat/chatMessages';
 import type { ChatTurn } from '../../src/shared/model';
 
 const turn = (question: string, answer: string, reasoning?: string): ChatTurn => ({ id: question, question, answer, status: 'complete', notices: [], ...(reasoning === undefined ? {} : { reasoning }) });

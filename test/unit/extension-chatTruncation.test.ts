@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChatSession } from '../../src/extension/logic/chatSession';
-import type { AnswerEvent } from '../../src/extension/logic/chatTypes';
+import { ChatSession } from '../../src/chat/chatSession';
+import type { AnswerEvent } from '../../src/chat/chatTypes';
 import type { HostMessage } from '../../src/shared/protocol';
 import { createHarness, type Harness, type Script } from '../support/chatSessionHarness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_STEERING, presetChoices, presetNamed, setIncluded, setPin, withPinCount, type SteeringPreset } from '../../src/extension/logic/contextSteering';
+import { EMPTY_STEERING, presetChoices, presetNamed, setIncluded, setPin, withPinCount, type SteeringPreset } from '../../src/chat/contextSteering';
 import type { ContextInfo } from '../../src/shared/protocol';
 
 const READY: ContextInfo = {

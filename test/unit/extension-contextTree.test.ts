@@ -16,8 +16,8 @@ import {
   setPin,
   steeringFromState,
   type Steering,
-} from '../../src/extension/logic/contextSteering';
-import { buildContextTree, findNode, shareText, type ContextNode } from '../../src/extension/logic/contextTree';
+} from '../../src/chat/contextSteering';
+import { buildContextTree, findNode, shareText, type ContextNode } from '../../src/chat/contextTree';
 import { countingCounter, fixture } from './packTestSupport';
 
 const ROOT = fixture('pack-basic');

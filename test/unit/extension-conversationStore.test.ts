@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConversationStore, MAX_STORED_CHATS, titleFromQuestion } from '../../src/extension/logic/conversationStore';
+import { ConversationStore, MAX_STORED_CHATS, titleFromQuestion } from '../../src/chat/conversationStore';
 import { fullDiskAfter } from '../support/failingFs';
 import { MemoryState } from '../support/memoryState';
 

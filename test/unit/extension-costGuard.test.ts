@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedCachedTokens, mustConfirmCost } from '../../src/extension/logic/costGuard';
+import { expectedCachedTokens, mustConfirmCost } from '../../src/chat/costGuard';
 import type { ChatTurn } from '../../src/shared/model';
 
 const answered = (inputTokens: number): ChatTurn => ({ id: 't', question: 'q', answer: 'a', status: 'complete', notices: [], usage: { inputTokens, outputTokens: 10, cachedTokens: 0, cost: 0.1 } });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_UI_STRINGS } from '../../src/extension/logic/uiStrings';
+import { ENGLISH_UI_STRINGS } from '../../src/chat/uiStrings';
 import { UI_STRING_KEYS } from '../../src/shared/model';
 
 const root = join(__dirname, '..', '..');

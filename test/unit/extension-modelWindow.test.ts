@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { exceedsServedContext, modelInfoFrom } from '../../src/extension/logic/modelWindow';
+import { exceedsServedContext, modelInfoFrom } from '../../src/chat/modelWindow';
 import { resolveModel } from '../../src/llm/presets';
 import { probeServerWindow } from '../../src/llm/serverWindow';
 import { startOpenAIServer, type OpenAIServer } from '../support/openaiServer';

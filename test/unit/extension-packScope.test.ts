@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextBudget, FRAMING_TOKENS, shrunkBudget } from '../../src/extension/logic/chatMessages';
-import { listFolders } from '../../src/extension/logic/folderList';
-import { absolutePathOf, dependencyClosure, exactPathGlob, isPackedFile, labelFor, packedFilesOf, packScope, requestForScope } from '../../src/extension/logic/packScope';
+import { contextBudget, FRAMING_TOKENS, shrunkBudget } from '../../src/chat/chatMessages';
+import { listFolders } from '../../src/chat/folderList';
+import { absolutePathOf, dependencyClosure, exactPathGlob, isPackedFile, labelFor, packedFilesOf, packScope, requestForScope } from '../../src/chat/packScope';
 import type { PackRequest } from '../../src/core/request';
 import type { PackResult } from '../../src/core/packTypes';
 import { folderTotals } from '../../src/core/report/folderTotals';
-import { statusBarText, tokenReportMarkdown } from '../../src/extension/logic/tokenReport';
+import { statusBarText, tokenReportMarkdown } from '../../src/chat/tokenReport';
 
 const settings = { encoding: 'cl100k_base' as const, format: 'markdown' as const, exclude: ['*.log'], maxFileSize: 5000, includeTests: false };
 const ws = join('/', 'ws');

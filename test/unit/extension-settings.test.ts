@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, resolveSettings, type SettingInspection } from '../../src/extension/logic/settings';
+import { DEFAULT_SETTINGS, resolveSettings, type SettingInspection } from '../../src/chat/settings';
 
 function inspector(values: Record<string, SettingInspection>) {
   return (key: string) => values[key];

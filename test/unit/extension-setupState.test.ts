@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsServerCheck, setupStep, setupView, type SetupFacts } from '../../src/extension/logic/setupState';
+import { needsServerCheck, setupStep, setupView, type SetupFacts } from '../../src/chat/setupState';
 
 const hosted: SetupFacts = { providerChosen: true, provider: 'deepseek', apiKey: 'required', local: false, hasKey: true, baseUrl: 'https://api.deepseek.com', model: '', defaultModel: 'deepseek-flash' };
 const ollama: SetupFacts = { providerChosen: true, provider: 'ollama', apiKey: 'none', local: true, hasKey: false, baseUrl: 'http://localhost:11434', model: '', defaultModel: '' };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PackEngine } from '../../src/core/pack';
 import type { PackRequest } from '../../src/core/request';
-import { DEFAULT_TOOL_BUDGET, resolveToolInput, TomeToolRunner, ToolInputError } from '../../src/extension/logic/tomeLmTool';
+import { DEFAULT_TOOL_BUDGET, resolveToolInput, TomeToolRunner, ToolInputError } from '../../src/chat/tomeLmTool';
 import { countingCounter, fixture } from './packTestSupport';
 
 const ROOT = fixture('pack-basic');

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PackEngine } from '../../src/core/pack';
-import type { ChatMessage } from '../../src/extension/logic/chatMessages';
-import { answerTomeRequest, scopeOf, type ParticipantDeps, type ParticipantModel, type ParticipantStrings } from '../../src/extension/logic/tomeParticipant';
+import type { ChatMessage } from '../../src/chat/chatMessages';
+import { answerTomeRequest, scopeOf, type ParticipantDeps, type ParticipantModel, type ParticipantStrings } from '../../src/chat/tomeParticipant';
 import { countingCounter, fixture } from './packTestSupport';
 
 const ROOT = fixture('pack-basic');

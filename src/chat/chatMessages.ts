@@ -3,7 +3,7 @@
  * prompt caches hit on follow-ups: the system prompt, then the packed codebase as the first user
  * message (byte-identical across the conversation), then the question/answer turns.
  */
-import type { ChatTurn } from '../../shared/model';
+import type { ChatTurn } from '../shared/model';
 
 /** One chat message in the OpenAI-compatible shape. */
 export interface ChatMessage {

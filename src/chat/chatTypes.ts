@@ -2,11 +2,11 @@
  * What the chat session needs from the outside world, as plain interfaces, so the whole
  * ask → pack → stream → store flow runs in unit tests without VS Code or a network.
  */
-import type { WriteFailure } from '../../core/write/atomicWrite';
-import type { PackOptions, PackResult } from '../../core/packTypes';
-import type { PackRequest } from '../../core/request';
-import type { HostAction, HostMessage } from '../../shared/protocol';
-import type { TurnUsage } from '../../shared/model';
+import type { WriteFailure } from '../core/write/atomicWrite';
+import type { PackOptions, PackResult } from '../core/packTypes';
+import type { PackRequest } from '../core/request';
+import type { HostAction, HostMessage } from '../shared/protocol';
+import type { TurnUsage } from '../shared/model';
 import type { ChatMessage } from './chatMessages';
 import type { ConversationStore } from './conversationStore';
 import type { PackSettings } from './packScope';

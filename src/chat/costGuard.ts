@@ -7,7 +7,7 @@
  * prefix at their cached rate; the estimate prices it the same way, or every follow-up of a large
  * pack would ask again at a price nobody pays.
  */
-import type { ChatTurn } from '../../shared/model';
+import type { ChatTurn } from '../shared/model';
 
 /** The default threshold in US dollars, mirrored in package.json. */
 export const DEFAULT_CONFIRM_ABOVE_COST = 0.25;

@@ -7,7 +7,7 @@
  * settings; the default does not count as a choice), a hosted provider without a key, a local
  * server that does not answer, or a local server that serves no model Tome could pick.
  */
-import type { SetupProviderView, SetupView } from '../../shared/model';
+import type { SetupProviderView, SetupView } from '../shared/model';
 
 /** What the host knows about the chosen provider's server. */
 export type ServerCheck =

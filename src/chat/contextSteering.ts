@@ -4,9 +4,9 @@
  * palette packs, status bar) through the same `modes` rules tome.config.json uses, so there is
  * one mechanism for "this glob gets this mode".
  */
-import type { ModeRule } from '../../core/config';
-import type { PackRequest } from '../../core/request';
-import type { PackReport } from '../../core/types';
+import type { ModeRule } from '../core/config';
+import type { PackRequest } from '../core/request';
+import type { PackReport } from '../core/types';
 
 /** What a pin fixes a file or folder at. */
 export type PinMode = 'full' | 'outline' | 'path-only';

@@ -3,9 +3,9 @@
  * Streams to the webview as answerStart, answerChunk… (and reasoningChunk… when the model shows
  * its reasoning), then answerDone or answerError.
  */
-import { isAbortError } from '../../core/packTypes';
-import { detectTruncation } from '../../llm/truncation';
-import type { ChatListItem, ChatScope, ChatTurn, CostChoice, TurnUsage } from '../../shared/model';
+import { isAbortError } from '../core/packTypes';
+import { detectTruncation } from '../llm/truncation';
+import type { ChatListItem, ChatScope, ChatTurn, CostChoice, TurnUsage } from '../shared/model';
 import { buildChatMessages, conversationText } from './chatMessages';
 import { expectedCachedTokens, mustConfirmCost } from './costGuard';
 import { CostPrompts } from './costPrompts';

@@ -2,7 +2,7 @@
  * The webview's strings in English. Each English text is also its key in
  * l10n/bundle.l10n.*.json, so the host translates them with `vscode.l10n.t` and sends the result.
  */
-import type { UiStrings } from '../../shared/model';
+import type { UiStrings } from '../shared/model';
 
 /** English UI strings; `{0}`… are filled in by the webview. */
 export const ENGLISH_UI_STRINGS: UiStrings = {

@@ -2,7 +2,7 @@
  * Questions waiting for the cost guard's answer, one per request id. The webview answers with
  * `costAnswer`; Stop (the request's abort signal) answers "cancel", so nothing waits forever.
  */
-import type { CostChoice } from '../../shared/model';
+import type { CostChoice } from '../shared/model';
 
 /** Pending cost confirmations. */
 export class CostPrompts {

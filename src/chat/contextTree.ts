@@ -3,7 +3,7 @@
  * the next pack would give each, the mode and its reason, folder totals and the share of the
  * window they take. Plain data, no `vscode`; the view only draws it.
  */
-import type { PackReport, FileMode, SelectionReason, SkipReason } from '../../core/types';
+import type { PackReport, FileMode, SelectionReason, SkipReason } from '../core/types';
 import { isUnder, type PinMode, type Steering } from './contextSteering';
 
 /** One file or folder of the tree. */

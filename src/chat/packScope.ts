@@ -3,10 +3,10 @@
  * the webview shows. No `vscode` here: the host passes in the workspace folders.
  */
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
-import type { PackOptions, PackResult } from '../../core/packTypes';
-import { withDefaults, type PackRequest } from '../../core/request';
-import type { PackReport, ReportFile } from '../../core/types';
-import type { ChatScope, PackedFileView } from '../../shared/model';
+import type { PackOptions, PackResult } from '../core/packTypes';
+import { withDefaults, type PackRequest } from '../core/request';
+import type { PackReport, ReportFile } from '../core/types';
+import type { ChatScope, PackedFileView } from '../shared/model';
 import type { TomeSettings } from './settings';
 
 /** Settings that shape a pack. */

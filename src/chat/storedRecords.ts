@@ -5,7 +5,7 @@
  * header with their length and SHA-1, so a truncated file is told from a whole one.
  */
 import { createHash } from 'node:crypto';
-import type { ChatTurn } from '../../shared/model';
+import type { ChatTurn } from '../shared/model';
 import type { StoredConversation } from './conversationStore';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -5,8 +5,8 @@
  * hands that pack to the call that follows.
  */
 import { isAbsolute, join, resolve } from 'node:path';
-import type { PackResult } from '../../core/packTypes';
-import type { ChatScope } from '../../shared/model';
+import type { PackResult } from '../core/packTypes';
+import type { ChatScope } from '../shared/model';
 import { folderContaining, labelFor, packScope, type PackFunction, type PackSettings } from './packScope';
 
 /** A pack for a tool result: large enough for a useful context, small enough for any chat. */

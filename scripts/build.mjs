@@ -28,7 +28,7 @@ const nodeBase = {
 const targets = [
   { ...nodeBase, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...nodeBase, entryPoints: ['src/core/tokenize/worker.ts'], outfile: 'dist/tokenWorker.js' },
-  { ...nodeBase, entryPoints: ['src/core/packWorker.ts'], outfile: 'dist/packWorker.js' },
+  { ...nodeBase, entryPoints: ['src/core/pack/worker/entry.ts'], outfile: 'dist/packWorker.js' },
   { ...nodeBase, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   {
     bundle: true,

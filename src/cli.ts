@@ -4,7 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import packageJson from '../package.json';
-import { isAbortError, PackError } from './core/pack';
+import { isAbortError, PackError } from './core/pack/index';
 import { FocusOutsideRootsError } from './core/select';
 import { GitError } from './core/git';
 import { ConfigError } from './core/config';

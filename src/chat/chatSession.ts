@@ -3,7 +3,7 @@
  * Streams to the webview as answerStart, answerChunk… (and reasoningChunk… when the model shows
  * its reasoning), then answerDone or answerError.
  */
-import { isAbortError } from '../core/packTypes';
+import { isAbortError } from '../core/pack/types';
 import { detectTruncation } from '../llm/truncation';
 import type { ChatListItem, ChatScope, ChatTurn, CostChoice, TurnUsage } from '../shared/model';
 import { buildChatMessages, conversationText } from './chatMessages';

@@ -3,8 +3,8 @@
  * ask → pack → stream → store flow runs in unit tests without VS Code or a network.
  */
 import type { WriteFailure } from '../core/write/atomicWrite';
-import type { PackOptions, PackResult } from '../core/packTypes';
-import type { PackRequest } from '../core/request';
+import type { PackOptions, PackResult } from '../core/pack/types';
+import type { PackRequest } from '../core/pack/request';
 import type { HostAction, HostMessage } from '../shared/protocol';
 import type { TurnUsage } from '../shared/model';
 import type { ChatMessage } from './chatMessages';

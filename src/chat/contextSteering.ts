@@ -5,7 +5,7 @@
  * one mechanism for "this glob gets this mode".
  */
 import type { ModeRule } from '../core/config';
-import type { PackRequest } from '../core/request';
+import type { PackRequest } from '../core/pack/request';
 import type { PackReport } from '../core/types';
 
 /** What a pin fixes a file or folder at. */

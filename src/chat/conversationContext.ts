@@ -3,7 +3,7 @@
  * with exactly the same request — the engine re-reads only changed files — and, when nothing
  * changed, send the stored bytes unchanged so the provider's prompt cache hits.
  */
-import type { PackResult } from '../core/packTypes';
+import type { PackResult } from '../core/pack/types';
 import { WriteFailure } from '../core/write/atomicWrite';
 import { conversationText, contextBudget, shrunkBudget, type ContextBudget } from './chatMessages';
 import type { ChatSessionDeps } from './chatTypes';

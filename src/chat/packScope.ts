@@ -3,8 +3,8 @@
  * the webview shows. No `vscode` here: the host passes in the workspace folders.
  */
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
-import type { PackOptions, PackResult } from '../core/packTypes';
-import { withDefaults, type PackRequest } from '../core/request';
+import type { PackOptions, PackResult } from '../core/pack/types';
+import { withDefaults, type PackRequest } from '../core/pack/request';
 import type { PackReport, ReportFile } from '../core/types';
 import type { ChatScope, PackedFileView } from '../shared/model';
 import type { TomeSettings } from './settings';

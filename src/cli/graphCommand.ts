@@ -1,6 +1,6 @@
 import { graphToDot } from '../core/graph/dot';
-import { graphOfRoots } from '../core/packGraph';
-import { withDefaults } from '../core/request';
+import { graphOfRoots } from '../core/pack/graph';
+import { withDefaults } from '../core/pack/request';
 import { resolveRoots } from './roots';
 
 /** Options of `tome graph`. */

@@ -3,9 +3,9 @@
  * may move to it too). What is exported here is the pipeline's public surface: a pack engine,
  * the request and report types, token counting, outlines and the ranking selection uses.
  */
-export { PackEngine, PackError, isAbortError, pack } from './pack';
-export type { PackDeps, PackErrorCode, PackOptions, PackResult, PackStages } from './pack';
-export { withDefaults, DEFAULT_MAX_FILE_SIZE, type PackRequest } from './request';
+export { PackEngine, PackError, isAbortError, pack } from './pack/index';
+export type { PackDeps, PackErrorCode, PackOptions, PackResult, PackStages } from './pack/index';
+export { withDefaults, DEFAULT_MAX_FILE_SIZE, type PackRequest } from './pack/request';
 export { createTokenCounter, defaultTokenCacheDir, type TokenCounter, type TokenCounterOptions } from './tokenize';
 export { outlineSource } from './outline';
 export { FocusOutsideRootsError } from './select';

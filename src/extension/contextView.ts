@@ -5,7 +5,7 @@
  * "Counting…" (never old numbers) until a count completes.
  */
 import * as vscode from 'vscode';
-import { isAbortError } from '../core/packTypes';
+import { isAbortError } from '../core/pack/types';
 import { readSettings, workspaceFolderPaths } from './config';
 import type { ContextSteeringStore } from './contextSteeringStore';
 import { pinnedCost, setIncluded, setPin, type PinMode } from '../chat/contextSteering';

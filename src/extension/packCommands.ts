@@ -3,7 +3,7 @@
  * the token report. Each packs in the worker behind a cancellable progress notification.
  */
 import * as vscode from 'vscode';
-import type { PackResult } from '../core/packTypes';
+import type { PackResult } from '../core/pack/types';
 import { WriteFailure, writeFileAtomic } from '../core/write/atomicWrite';
 import type { OutputFormat } from '../core/types';
 import { readSettings, workspaceFolderPaths } from './config';

@@ -6,10 +6,10 @@
 import * as vscode from 'vscode';
 import { ConfigError, withProjectConfig } from '../core/config';
 import { GitError } from '../core/git';
-import { WorkerPackEngine } from '../core/packInWorker';
+import { WorkerPackEngine } from '../core/pack/worker/workerEngine';
 import { cacheWriteFailureText, configProblemText, gitProblemText } from './problemText';
-import { isAbortError, type PackOptions, type PackResult } from '../core/packTypes';
-import type { PackRequest } from '../core/request';
+import { isAbortError, type PackOptions, type PackResult } from '../core/pack/types';
+import type { PackRequest } from '../core/pack/request';
 import type { PackStage } from '../core/types';
 import { applySteering, EMPTY_STEERING, type Steering } from '../chat/contextSteering';
 import { absolutePathOf } from '../chat/packScope';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ConfigProblem } from '../core/config';
 import type { GitProblem } from '../core/git';
-import type { CacheWriteFailure } from '../core/packWorkerProtocol';
+import type { CacheWriteFailure } from '../core/pack/worker/protocol';
 
 /** One git problem as a sentence. */
 export function gitProblemText(p: GitProblem): string {

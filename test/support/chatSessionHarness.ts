@@ -3,8 +3,8 @@
  * character), scripted answers, and a record of what was sent and posted.
  */
 import { join } from 'node:path';
-import type { PackResult } from '../../src/core/packTypes';
-import type { PackRequest } from '../../src/core/request';
+import type { PackResult } from '../../src/core/pack/types';
+import type { PackRequest } from '../../src/core/pack/request';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { ChatMessage } from '../../src/chat/chatMessages';
 import type { AnswerEvent, ChatFailure, ChatSessionDeps } from '../../src/chat/chatTypes';

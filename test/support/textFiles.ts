@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isSecretFileName } from '../../src/core/redact';
 import { looksBinary } from '../../src/core/read/sniff';
-import { DEFAULT_MAX_FILE_SIZE } from '../../src/core/request';
+import { DEFAULT_MAX_FILE_SIZE } from '../../src/core/pack/request';
 import { isDefaultExcludedFile } from '../../src/core/scan/defaults';
 
 /** A text file and its `/`-separated path under the folder walked. */

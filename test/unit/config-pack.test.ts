@@ -2,9 +2,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pack } from '../../src/core/pack';
+import { pack } from '../../src/core/pack/index';
 import { parseRendered } from '../../src/core/render';
-import { withDefaults, type PackRequest } from '../../src/core/request';
+import { withDefaults, type PackRequest } from '../../src/core/pack/request';
 import { writeFiles } from '../support/gitRepo';
 import { countingCounter, referenceCount } from './packTestSupport';
 

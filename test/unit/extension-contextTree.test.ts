@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PackEngine } from '../../src/core/pack';
-import { withDefaults, type PackRequest } from '../../src/core/request';
+import { PackEngine } from '../../src/core/pack/index';
+import { withDefaults, type PackRequest } from '../../src/core/pack/request';
 import {
   applySteering,
   deletePreset,

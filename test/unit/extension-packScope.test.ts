@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextBudget, FRAMING_TOKENS, shrunkBudget } from '../../src/chat/chatMessages';
 import { listFolders } from '../../src/chat/folderList';
 import { absolutePathOf, dependencyClosure, exactPathGlob, isPackedFile, labelFor, packedFilesOf, packScope, requestForScope } from '../../src/chat/packScope';
-import type { PackRequest } from '../../src/core/request';
-import type { PackResult } from '../../src/core/packTypes';
+import type { PackRequest } from '../../src/core/pack/request';
+import type { PackResult } from '../../src/core/pack/types';
 import { folderTotals } from '../../src/core/report/folderTotals';
 import { statusBarText, tokenReportMarkdown } from '../../src/chat/tokenReport';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PackEngine } from '../../src/core/pack';
-import type { PackRequest } from '../../src/core/request';
+import { PackEngine } from '../../src/core/pack/index';
+import type { PackRequest } from '../../src/core/pack/request';
 import { DEFAULT_TOOL_BUDGET, resolveToolInput, TomeToolRunner, ToolInputError } from '../../src/chat/tomeLmTool';
 import { countingCounter, fixture } from './packTestSupport';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PackEngine } from '../../src/core/pack';
+import { PackEngine } from '../../src/core/pack/index';
 import type { ChatMessage } from '../../src/chat/chatMessages';
 import { answerTomeRequest, scopeOf, type ParticipantDeps, type ParticipantModel, type ParticipantStrings } from '../../src/chat/tomeParticipant';
 import { countingCounter, fixture } from './packTestSupport';

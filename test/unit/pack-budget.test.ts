@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pack, PackError } from '../../src/core/pack';
-import { withDefaults } from '../../src/core/request';
+import { pack, PackError } from '../../src/core/pack/index';
+import { withDefaults } from '../../src/core/pack/request';
 import type { OutputFormat } from '../../src/core/types';
 import { countingCounter, fixture, referenceCount } from './packTestSupport';
 

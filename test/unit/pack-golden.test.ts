@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pack } from '../../src/core/pack';
-import { withDefaults } from '../../src/core/request';
+import { pack } from '../../src/core/pack/index';
+import { withDefaults } from '../../src/core/pack/request';
 import type { OutputFormat } from '../../src/core/types';
 import { countingCounter, fixture } from './packTestSupport';
 

@@ -1,8 +1,8 @@
 import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PackEngine } from '../../src/core/pack';
-import { withDefaults } from '../../src/core/request';
+import { PackEngine } from '../../src/core/pack/index';
+import { withDefaults } from '../../src/core/pack/request';
 import type { TokenCounter } from '../../src/core/tokenize/counter';
 import { copyFixture, countingCounter } from './packTestSupport';
 

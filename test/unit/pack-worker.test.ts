@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { CacheWriteFailure } from '../../src/core/packWorkerProtocol';
+import type { CacheWriteFailure } from '../../src/core/pack/worker/protocol';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pack } from '../../src/core/pack';
-import { WorkerPackEngine } from '../../src/core/packInWorker';
-import { withDefaults } from '../../src/core/request';
+import { pack } from '../../src/core/pack/index';
+import { WorkerPackEngine } from '../../src/core/pack/worker/workerEngine';
+import { withDefaults } from '../../src/core/pack/request';
 import type { ProgressEvent } from '../../src/core/types';
 import { buildDist, REPO } from './cliBuild';
 import { GitError } from '../../src/core/git';

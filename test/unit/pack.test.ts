@@ -3,10 +3,10 @@ import { cp, mkdir, mkdtemp, readFile, utimes, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pack, PackEngine, PackError } from '../../src/core/pack';
+import { pack, PackEngine, PackError } from '../../src/core/pack/index';
 import { parseRendered } from '../../src/core/render';
 import { createTokenCounter } from '../../src/core/tokenize';
-import { withDefaults } from '../../src/core/request';
+import { withDefaults } from '../../src/core/pack/request';
 import type { OutputFormat, ProgressEvent } from '../../src/core/types';
 import { copyFixture, countingCounter, fixture, referenceCount } from './packTestSupport';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderFixedParts, TREE_SHARE } from '../../src/core/packTotals';
+import { renderFixedParts, TREE_SHARE } from '../../src/core/pack/fixedParts';
 import { rendererFor } from '../../src/core/render';
 import { drawTree } from '../../src/core/render/tree';
 import { countingCounter, referenceCount } from './packTestSupport';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pack, PackError } from '../../src/core/pack';
-import { withDefaults, type PackRequest } from '../../src/core/request';
+import { pack, PackError } from '../../src/core/pack/index';
+import { withDefaults, type PackRequest } from '../../src/core/pack/request';
 import { countingCounter, fixture, referenceCount } from './packTestSupport';
 
 /** Budget selection end to end: scan → … → select → render, counted from the rendered text. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PackEngine } from '../../src/core/pack';
+import { PackEngine } from '../../src/core/pack/index';
 import { parseRendered } from '../../src/core/render';
-import { withDefaults } from '../../src/core/request';
+import { withDefaults } from '../../src/core/pack/request';
 import { packInParts } from '../../src/core/split';
 import type { OutputFormat } from '../../src/core/types';
 import { countingCounter, fixture, referenceCount } from './packTestSupport';

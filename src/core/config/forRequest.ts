@@ -1,4 +1,4 @@
-import type { PackRequest } from '../request';
+import type { PackRequest } from '../pack/request';
 import { loadProjectConfig } from './load';
 import type { TomeConfig } from './types';
 

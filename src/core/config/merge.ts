@@ -1,4 +1,4 @@
-import type { PackRequest } from '../request';
+import type { PackRequest } from '../pack/request';
 import type { TomeConfig } from './types';
 
 /** The request fields a config file and the command line (or settings) can both set. */

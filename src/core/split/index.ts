@@ -5,9 +5,9 @@
  * of its files (preamble, tree, blocks, summary), counted exactly. A file too large for a part
  * on its own is outlined, or else listed by path, with a warning.
  */
-import type { PackEngine } from '../packEngine';
-import type { PackOptions, PackResult } from '../packTypes';
-import type { PackRequest } from '../request';
+import type { PackEngine } from '../pack/engine';
+import type { PackOptions, PackResult } from '../pack/types';
+import type { PackRequest } from '../pack/request';
 import type { ReportFile } from '../types';
 
 /** One part of a split pack. */

@@ -3,13 +3,13 @@
  * thread. One engine per encoding, kept between requests so follow-up packs reuse earlier work.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { PackEngine } from './packEngine';
-import { GitError } from './git/run';
-import { PackError } from './packTypes';
-import type { FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './packWorkerProtocol';
-import { createTokenCounter, defaultTokenCacheDir } from './tokenize';
-import type { TokenCounter } from './tokenize/counter';
-import type { Encoding } from './types';
+import { PackEngine } from '../engine';
+import { GitError } from '../../git/run';
+import { PackError } from '../types';
+import type { FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './protocol';
+import { createTokenCounter, defaultTokenCacheDir } from '../../tokenize';
+import type { TokenCounter } from '../../tokenize/counter';
+import type { Encoding } from '../../types';
 
 const port = parentPort;
 const data = (workerData ?? {}) as PackWorkerData;

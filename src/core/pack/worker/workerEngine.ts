@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { GitError } from './git/run';
-import { PackError, type PackOptions, type PackResult } from './packTypes';
-import type { CacheWriteFailure, FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './packWorkerProtocol';
-import type { PackRequest } from './request';
+import { GitError } from '../../git/run';
+import { PackError, type PackOptions, type PackResult } from '../types';
+import type { CacheWriteFailure, FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './protocol';
+import type { PackRequest } from '../request';
 
 interface Pending {
   resolve: (result: PackResult) => void;
@@ -18,7 +18,7 @@ interface Pending {
  */
 function defaultWorkerScript(): string {
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
-  const candidates = [join(here, 'packWorker.js'), join(here, '..', '..', 'dist', 'packWorker.js')];
+  const candidates = [join(here, 'packWorker.js'), join(here, '..', '..', '..', '..', 'dist', 'packWorker.js')];
   return candidates.find((p) => existsSync(p)) ?? (candidates[0] as string);
 }
 
@@ -32,7 +32,7 @@ function fromWorkerError(error: WorkerError): Error {
 }
 
 /**
- * Runs a PackEngine in a worker thread (dist/packWorker.js, built from ./packWorker.ts) so the
+ * Runs a PackEngine in a worker thread (dist/packWorker.js, built from ./entry.ts) so the
  * VS Code extension host never blocks. Cancellation via `signal` rejects at once with its reason;
  * progress is forwarded. The worker starts on the first pack and keeps its caches until dispose.
  */

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { BlockMemo } from './packBlockMemo';
-import type { PackClock } from './packClock';
-import { rebuildEdited, type GraphBasis } from './packGraphDelta';
-import { placeCapped, type CappedMode } from './packModes';
-import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './packTotals';
-import { PackError, type PackResult, type PackStages } from './packTypes';
-import type { GitReport } from './git';
-import { rendererFor, withLineNumbers, type ContextSection, type Renderer } from './render';
+import type { BlockMemo } from './blockMemo';
+import type { PackClock } from './clock';
+import { rebuildEdited, type GraphBasis } from './graphDelta';
+import { placeCapped, type CappedMode } from './modes';
+import { fitFooter, footerRoom, renderFixedParts, type FixedParts } from './fixedParts';
+import { PackError, type PackResult, type PackStages } from './types';
+import type { GitReport } from '../git';
+import { rendererFor, withLineNumbers, type ContextSection, type Renderer } from '../render';
 import type { PackRequest } from './request';
-import { candidateHash, uncommittedFiles, type PreviousPlacement, type SelectCandidate, type SelectedFile } from './select';
-import type { TokenCounter } from './tokenize/counter';
-import type { FileMode, ImportGraph, PackWarning, RedactedFile, ReportFile, SkippedFile } from './types';
+import { candidateHash, uncommittedFiles, type PreviousPlacement, type SelectCandidate, type SelectedFile } from '../select';
+import type { TokenCounter } from '../tokenize/counter';
+import type { FileMode, ImportGraph, PackWarning, RedactedFile, ReportFile, SkippedFile } from '../types';
 
 /** Blocks counted per call between cancellation checks and progress events. */
 const COUNT_BATCH = 256;

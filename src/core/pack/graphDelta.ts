@@ -1,6 +1,6 @@
-import { importLanguageOf } from './graph/languages';
-import type { PackStages } from './packTypes';
-import type { ImportGraph, RedactedFile } from './types';
+import { importLanguageOf } from '../graph/languages';
+import type { PackStages } from './types';
+import type { ImportGraph, RedactedFile } from '../types';
 
 /** The graph a pack last built and what it was built from. */
 export interface GraphBasis {

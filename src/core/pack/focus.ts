@@ -1,6 +1,6 @@
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
-import { PackError } from './packTypes';
-import type { ScannedFile } from './types';
+import { PackError } from './types';
+import type { ScannedFile } from '../types';
 
 /** A focus path located in one of the roots: the root and the `/`-separated path inside it. */
 export interface LocatedFocus {

@@ -4,11 +4,11 @@
  * the room those files leave.
  */
 import { relative, sep } from 'node:path';
-import { modeMatcher } from './config/modes';
-import { outlineSource } from './outline';
+import { modeMatcher } from '../config/modes';
+import { outlineSource } from '../outline';
 import type { PackRequest } from './request';
-import { candidateHash, type SelectCandidate, type SelectedFile } from './select';
-import type { FileMode, ScannedFile, SkippedFile } from './types';
+import { candidateHash, type SelectCandidate, type SelectedFile } from '../select';
+import type { FileMode, ScannedFile, SkippedFile } from '../types';
 
 /** A fixed mode: what a rule caps a file at. */
 export type CappedMode = Exclude<FileMode, 'full'>;

@@ -1,11 +1,11 @@
-import type { buildImportGraph } from './graph';
-import type { orderFiles } from './order';
-import type { readFiles } from './read';
-import type { redactFile } from './redact';
-import type { scanFiles } from './scan';
-import type { selectWithinBudget } from './select';
-import type { TokenCounter } from './tokenize/counter';
-import type { PackReport, ProgressEvent } from './types';
+import type { buildImportGraph } from '../graph';
+import type { orderFiles } from '../order';
+import type { readFiles } from '../read';
+import type { redactFile } from '../redact';
+import type { scanFiles } from '../scan';
+import type { selectWithinBudget } from '../select';
+import type { TokenCounter } from '../tokenize/counter';
+import type { PackReport, ProgressEvent } from '../types';
 
 /** The stage functions a pack calls; tests may replace any of them (e.g. to count reads). */
 export interface PackStages {

@@ -1,5 +1,5 @@
-import type { ContextSection, FooterStats, Renderer } from './render';
-import type { TokenCounter } from './tokenize/counter';
+import type { ContextSection, FooterStats, Renderer } from '../render';
+import type { TokenCounter } from '../tokenize/counter';
 
 /** The parts of the output that do not depend on budget selection, with their exact tokens. */
 export interface FixedParts {

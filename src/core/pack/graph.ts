@@ -1,9 +1,9 @@
-import { buildImportGraph } from './graph';
-import { orderFiles } from './order';
-import { readFiles } from './read';
+import { buildImportGraph } from '../graph';
+import { orderFiles } from '../order';
+import { readFiles } from '../read';
 import { scanOptionsOf, type PackRequest } from './request';
-import { scanFiles } from './scan';
-import type { ImportGraph } from './types';
+import { scanFiles } from '../scan';
+import type { ImportGraph } from '../types';
 
 /** The import graph of the files a pack of `request` would hold, with the cycles ordering meets. */
 export interface RootsGraph {

@@ -1,5 +1,5 @@
-import type { PackOptions } from './packTypes';
-import type { PackStage } from './types';
+import type { PackOptions } from './types';
+import type { PackStage } from '../types';
 
 /**
  * Times the stages of one pack, forwards structured progress and checks for cancellation.

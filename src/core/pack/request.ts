@@ -1,6 +1,6 @@
-import type { ModeRule } from './config/types';
-import type { GitRequest } from './git/context';
-import type { Encoding, OrderMode, OutputFormat } from './types';
+import type { ModeRule } from '../config/types';
+import type { GitRequest } from '../git/context';
+import type { Encoding, OrderMode, OutputFormat } from '../types';
 
 /** What to pack. Every field but `roots` has a default (see {@link withDefaults}). */
 export interface PackRequest {

@@ -2,13 +2,13 @@
  * `pack(request)`: scan → read → redact → tokenize → graph → order → select → render, and
  * nothing else. The stages live in their own folders; this module only wires them.
  */
-import { PackEngine } from './packEngine';
-import type { PackDeps, PackOptions, PackResult } from './packTypes';
+import { PackEngine } from './engine';
+import type { PackDeps, PackOptions, PackResult } from './types';
 import type { PackRequest } from './request';
 
-export { PackEngine } from './packEngine';
-export { PackError, isAbortError } from './packTypes';
-export type { PackDeps, PackErrorCode, PackOptions, PackResult, PackStages } from './packTypes';
+export { PackEngine } from './engine';
+export { PackError, isAbortError } from './types';
+export type { PackDeps, PackErrorCode, PackOptions, PackResult, PackStages } from './types';
 
 /**
  * Packs `request.roots` into one prompt text with an exact report. Rejects with `signal.reason`

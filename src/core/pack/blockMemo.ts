@@ -1,6 +1,6 @@
-import type { Renderer } from './render';
-import type { TokenCounter } from './tokenize/counter';
-import type { FileMode } from './types';
+import type { Renderer } from '../render';
+import type { TokenCounter } from '../tokenize/counter';
+import type { FileMode } from '../types';
 
 /** One file block as last rendered, with its exact token count. */
 interface BlockEntry {

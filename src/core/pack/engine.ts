@@ -1,18 +1,18 @@
-import { resolveGitContext, type GitContext } from './git';
-import { buildImportGraph } from './graph';
-import { orderFiles } from './order';
-import { BlockMemo } from './packBlockMemo';
-import { composePack, type GraphMemo, type LayoutMemo, type SelectionMemo } from './packCompose';
-import { PackClock } from './packClock';
-import { focusPaths, locateFocus, rootPrefixes } from './packFocus';
-import { PackError, type PackDeps, type PackOptions, type PackResult, type PackStages } from './packTypes';
-import { applyModeRules } from './packModes';
-import { readFiles } from './read';
-import { redactFile } from './redact';
+import { resolveGitContext, type GitContext } from '../git';
+import { buildImportGraph } from '../graph';
+import { orderFiles } from '../order';
+import { BlockMemo } from './blockMemo';
+import { composePack, type GraphMemo, type LayoutMemo, type SelectionMemo } from './compose';
+import { PackClock } from './clock';
+import { focusPaths, locateFocus, rootPrefixes } from './focus';
+import { PackError, type PackDeps, type PackOptions, type PackResult, type PackStages } from './types';
+import { applyModeRules } from './modes';
+import { readFiles } from '../read';
+import { redactFile } from '../redact';
 import { scanOptionsOf, type PackRequest } from './request';
-import { scanFiles } from './scan';
-import { selectWithinBudget } from './select';
-import type { RedactedFile, ScannedFile, SkippedFile } from './types';
+import { scanFiles } from '../scan';
+import { selectWithinBudget } from '../select';
+import type { RedactedFile, ScannedFile, SkippedFile } from '../types';
 
 const REAL_STAGES: PackStages = { scanFiles, readFiles, redactFile, buildImportGraph, orderFiles, selectWithinBudget };
 

@@ -1,8 +1,8 @@
-import type { GitProblem } from './git/run';
-import type { PackErrorCode, PackResult } from './packTypes';
-import type { PackRequest } from './request';
-import type { ProgressEvent } from './types';
-import type { WriteFailureKind } from './write/atomicWrite';
+import type { GitProblem } from '../../git/run';
+import type { PackErrorCode, PackResult } from '../types';
+import type { PackRequest } from '../request';
+import type { ProgressEvent } from '../../types';
+import type { WriteFailureKind } from '../../write/atomicWrite';
 
 /** A token-cache write that failed, as it crosses the thread boundary. */
 export interface CacheWriteFailure {

@@ -52,7 +52,15 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     await row.click({ timeout: 3_000 });
     return true;
   }, 60_000, 500);
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // Done when the palette has gone: either the widget hides, or the command opened its own input
+  // box or quick pick in the same widget (its value no longer starts with ">"). Waiting only for
+  // "hidden" misses the moment between the two under load and then times out.
+  const widget = page.locator('.quick-input-widget');
+  await waitFor(`the command palette to close after "${title}"`, async () => {
+    if (!(await widget.isVisible())) return true;
+    const value = await input.inputValue().catch(() => '>');
+    return !value.startsWith('>');
+  }, 30_000, 100);
 }
 
 /**

@@ -9,6 +9,7 @@ import { useChatScenario } from '../harness/chatScenario';
 import { FIXTURE_FILES } from '../harness/fixture';
 import { requestText } from '../harness/transcript';
 import { runCommand, saveScreenshot } from '../harness/workbench';
+import { expandContextFolder } from '../harness/contextView';
 
 /** The built CLI, the same engine the extension packs with. */
 const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
@@ -38,8 +39,7 @@ describe('17. the Context view', () => {
     const row = (path: string) => page.locator(`.monaco-list-row[aria-label^="${path}, "]`);
     await row('src').waitFor({ timeout: 90_000 });
     expect(await row('src').getAttribute('aria-label')).toMatch(/^src, [\d,]+ tokens/);
-    await row('src').locator('.monaco-tl-twistie').click();
-    await row('src/billing').waitFor();
+    await expandContextFolder(page, 'src', 'src/billing');
     await saveScreenshot(page, '17-context-view');
 
     // Under a 128k window every file is in full: the view's folder totals are the CLI's.

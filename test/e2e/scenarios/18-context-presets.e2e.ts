@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextRow, contextRowMenu } from '../harness/contextView';
+import { contextRow, contextRowMenu, expandContextFolder } from '../harness/contextView';
 import { useScenario } from '../harness/scenario';
 import { answerInputBox, runCommand, saveScreenshot } from '../harness/workbench';
 
@@ -13,8 +13,7 @@ describe('18. Context presets', () => {
     const { page } = scenario;
     await runCommand(page, 'Tome: Focus on Context View');
     await row(page, 'src').waitFor({ timeout: 90_000 });
-    await row(page, 'src').locator('.monaco-tl-twistie').click();
-    await row(page, 'src/model').waitFor();
+    await expandContextFolder(page, 'src', 'src/model');
 
     await rowMenu(page, 'src/model', 'Pin as Outline');
     await expect.poll(() => row(page, 'src/model').getAttribute('aria-label'), { timeout: 60_000 }).toContain('pinned outline');

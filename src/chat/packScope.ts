@@ -5,7 +5,8 @@
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { PackOptions, PackResult } from '../core/pack/types';
 import { withDefaults, type PackRequest } from '../core/pack/request';
-import type { PackReport, ReportFile } from '../core/types';
+import { rootPrefixes } from '../core/scan';
+import type { PackReport, RootPrefix } from '../core/types';
 import type { ChatScope, PackedFileView } from '../shared/model';
 import type { TomeSettings } from './settings';
 
@@ -33,9 +34,9 @@ export function folderContaining(absPath: string, workspaceFolders: readonly str
 
 /**
  * The pack request for a scope. A folder or file is packed from its workspace folder with focus
- * on it; `include` (see {@link packScope}) narrows that to the scope and what it imports.
+ * on it and, as the request's scope, narrowed to it and what it imports (resolved in core).
  */
-export function requestForScope(input: ScopeRequestInput & { include?: string[] }): PackRequest {
+export function requestForScope(input: ScopeRequestInput): PackRequest {
   const { scope, settings } = input;
   let roots: string[];
   let focus: string[] = [];
@@ -52,7 +53,7 @@ export function requestForScope(input: ScopeRequestInput & { include?: string[] 
   return withDefaults({
     roots,
     focus,
-    include: input.include ?? [],
+    ...(focus.length > 0 ? { scope: { paths: focus } } : {}),
     format: settings.format,
     encoding: settings.encoding,
     exclude: settings.exclude,
@@ -66,22 +67,21 @@ export function requestForScope(input: ScopeRequestInput & { include?: string[] 
 }
 
 /**
- * The absolute path of a report path. With one root paths are relative to it; with several,
- * each path starts with its root's folder name (see core/types.ts).
+ * The absolute path of a report path: the root whose prefix starts the path (the longest, so
+ * `api-2/x` finds the second `api` root, not the first), joined with the rest. The prefixes are
+ * the scan's, carried by the report, never guessed from folder names.
  */
-export function absolutePathOf(reportPath: string, roots: readonly string[]): string {
-  const parts = reportPath.split('/');
-  if (roots.length > 1) {
-    const root = roots.find((r) => basename(r) === parts[0]);
-    if (root) return join(root, ...parts.slice(1));
-  }
-  return join(roots[0] ?? '', ...parts);
+export function absolutePathOf(reportPath: string, roots: readonly RootPrefix[]): string {
+  let best: RootPrefix | undefined;
+  for (const r of roots) if (reportPath.startsWith(r.prefix) && (best === undefined || r.prefix.length > best.prefix.length)) best = r;
+  if (best === undefined) return join(roots[0]?.root ?? '', ...reportPath.split('/'));
+  return join(best.root, ...reportPath.slice(best.prefix.length).split('/'));
 }
 
 /** The packed files as the context list shows them, in output order. */
 export function packedFilesOf(report: PackReport): PackedFileView[] {
   return report.files.map((f) => {
-    const view: PackedFileView = { path: f.path, absPath: absolutePathOf(f.path, report.roots), tokens: f.tokens, mode: f.mode };
+    const view: PackedFileView = { path: f.path, absPath: absolutePathOf(f.path, report.rootPrefixes), tokens: f.tokens, mode: f.mode };
     if (f.reason !== undefined) view.reason = f.reason;
     return view;
   });
@@ -92,7 +92,8 @@ export function labelFor(absPath: string, workspaceFolders: readonly string[]): 
   const folder = folderContaining(absPath, workspaceFolders);
   if (!folder) return absPath;
   const rel = relative(folder, absPath).split(sep).join('/');
-  const prefix = workspaceFolders.length > 1 ? `${basename(folder)}/` : '';
+  // The scan's prefixes, so two folders with the same name get `api/` and `api-2/` here too.
+  const prefix = rootPrefixes(workspaceFolders)[workspaceFolders.indexOf(folder)] ?? '';
   return rel === '' ? basename(folder) : `${prefix}${rel}`;
 }
 
@@ -101,44 +102,13 @@ export function isPackedFile(absPath: string, files: readonly PackedFileView[]):
   return files.some((f) => f.absPath === absPath);
 }
 
-/**
- * Report paths of the files under `scopeRel` (a file, or a folder's files) and every in-tree
- * file they import, transitively, sorted.
- */
-export function dependencyClosure(files: ReadonlyArray<Pick<ReportFile, 'path' | 'imports'>>, scopeRel: string): string[] {
-  const importsOf = new Map(files.map((f) => [f.path, f.imports ?? []]));
-  const inScope = (path: string): boolean => path === scopeRel || path.startsWith(`${scopeRel}/`);
-  const seen = new Set<string>();
-  const queue = files.map((f) => f.path).filter(inScope);
-  for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
-    if (seen.has(path)) continue;
-    seen.add(path);
-    for (const dep of importsOf.get(path) ?? []) if (!seen.has(dep)) queue.push(dep);
-  }
-  return [...seen].sort();
-}
-
-/** A gitignore-style pattern that matches exactly this root-relative path. */
-export function exactPathGlob(path: string): string {
-  return `/${path.replace(/[\\*?[\]]/g, '\\$&')}`;
-}
-
 /** Packs anything, as PackEngine.pack does. */
 export type PackFunction = (request: PackRequest, options: PackOptions) => Promise<PackResult>;
 
 /**
- * Packs a scope. The workspace is packed as it is. A folder or file is packed with what it
- * imports, and nothing else: a first pack of its workspace folder (cheap when the engine has
- * the files cached) finds the import closure, and the second packs exactly those files.
+ * Packs a scope: one pack. A folder or file is packed with what it imports and nothing else, the
+ * closure found by core from the import graph the pack builds (see PackRequest.scope).
  */
-export async function packScope(pack: PackFunction, input: ScopeRequestInput, options: PackOptions = {}): Promise<PackResult> {
-  const request = requestForScope(input);
-  if (input.scope.kind === 'workspace' || input.scope.kind === 'changes' || request.roots.length !== 1) return pack(request, options);
-  const root = request.roots[0] ?? '';
-  const scopeRel = relative(root, input.scope.absPath).split(sep).join('/');
-  if (scopeRel === '') return pack(request, options);
-  const discovery = await pack({ ...request, budget: null, reserve: 0, focus: [], query: '' }, { ...(options.signal ? { signal: options.signal } : {}) });
-  const closure = dependencyClosure(discovery.report.files, scopeRel);
-  if (closure.length === 0) return pack(request, options);
-  return pack(requestForScope({ ...input, include: closure.map(exactPathGlob) }), options);
+export function packScope(pack: PackFunction, input: ScopeRequestInput, options: PackOptions = {}): Promise<PackResult> {
+  return pack(requestForScope(input), options);
 }

@@ -138,7 +138,7 @@ export async function answerTomeRequest(
   }
   const { report } = packed;
   const shown = report.files.filter((f) => f.mode !== 'path-only');
-  for (const file of shown) stream.reference(absolutePathOf(file.path, report.roots));
+  for (const file of shown) stream.reference(absolutePathOf(file.path, report.rootPrefixes));
   stream.progress(strings.asking(shown.length, report.totalTokens));
 
   const outcome = { scope, packedFiles: shown.length, packedTokens: report.totalTokens };

@@ -5,7 +5,9 @@
  */
 export { PackEngine, PackError, isAbortError, pack } from './pack/index';
 export type { PackDeps, PackErrorCode, PackOptions, PackResult, PackStages } from './pack/index';
-export { withDefaults, DEFAULT_MAX_FILE_SIZE, type PackRequest } from './pack/request';
+export { withDefaults, DEFAULT_MAX_FILE_SIZE, type PackRequest, type PackScope } from './pack/request';
+export { rootsWithPrefixes } from './scan';
+export { MemoryFactStore, type FactKind, type FactStore, type FactTypes } from './facts';
 export { createTokenCounter, defaultTokenCacheDir, type TokenCounter, type TokenCounterOptions } from './tokenize';
 export { outlineSource } from './outline';
 export { FocusOutsideRootsError } from './select';
@@ -21,6 +23,7 @@ export type {
   PackStage,
   RedactedFile,
   ReportFile,
+  RootPrefix,
   SelectionReason,
   SkipReason,
   SkippedFile,

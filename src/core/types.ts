@@ -56,6 +56,14 @@ export interface SkippedFile {
   detail?: string;
 }
 
+/** A root being packed and the prefix its files' paths start with (`''` with one root). */
+export interface RootPrefix {
+  /** Absolute, resolved path of the root. */
+  root: string;
+  /** `''` for a single root; `name/` or `name-2/` with several (see scan's rootPrefixes). */
+  prefix: string;
+}
+
 /** A candidate file found by the scan stage. */
 export interface ScannedFile {
   /** Relative `/`-separated path (see module doc). */
@@ -140,6 +148,8 @@ export interface ReportFile {
 export interface PackReport {
   root: string;
   roots: string[];
+  /** Each root with the prefix of its paths, as the scan gave them: how a report path maps back to disk. */
+  rootPrefixes: RootPrefix[];
   encoding: Encoding;
   format: OutputFormat;
   budget: number | null;

@@ -218,7 +218,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const { budget, reserve, query } = this.session.previewBudget();
     const input = { scope: chat.scope, workspaceFolders: folders, settings, budget, reserve, query };
     this.postContext({ ...this.emptyContext('packing'), ...(this.contextInfo?.status === 'ready' ? { files: this.contextInfo.files } : {}) });
-    packScope((request, options) => this.packs.pack(request, options), input, { signal: controller.signal }).then(
+    packScope((request, options) => this.packs.pack(request, options), input, { signal: controller.signal, reportOnly: true }).then(
       ({ report }) => {
         if (controller.signal.aborted) return;
         // What sending the packed context costs; the reserve is room for the answer, not input.

@@ -9,7 +9,7 @@ import { isAbortError } from '../core/pack/types';
 import { readSettings, workspaceFolderPaths } from './config';
 import type { ContextSteeringStore } from './contextSteeringStore';
 import { pinnedCost, setIncluded, setPin, type PinMode } from '../chat/contextSteering';
-import type { PackReport } from '../core/types';
+import type { PackReport, RootPrefix } from '../core/types';
 import { buildContextTree, shareText, type ContextNode } from '../chat/contextTree';
 import { absolutePathOf, requestForScope } from '../chat/packScope';
 import type { PackService } from './packService';
@@ -38,7 +38,7 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextNode>
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private tree: ContextNode | undefined;
-  private roots: string[] = [];
+  private roots: RootPrefix[] = [];
   private view: vscode.TreeView<ContextNode> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: AbortController | undefined;
@@ -114,8 +114,8 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextNode>
     // Two packs on the warm engine: without a budget for each file's size in full, then with the
     // window for the modes the next pack gives; the second reuses all the first read and counted.
     const run = async (): Promise<[PackReport, PackReport]> => {
-      const full = await this.deps.packs.pack(request, { signal: controller.signal });
-      const next = await this.deps.packs.pack({ ...request, budget: this.deps.budget() }, { signal: controller.signal });
+      const full = await this.deps.packs.pack(request, { signal: controller.signal, reportOnly: true });
+      const next = await this.deps.packs.pack({ ...request, budget: this.deps.budget() }, { signal: controller.signal, reportOnly: true });
       return [full.report, next.report];
     };
     try {
@@ -124,7 +124,7 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextNode>
         : await run();
       if (controller.signal.aborted) return;
       this.firstCount = false;
-      this.roots = report.roots;
+      this.roots = report.rootPrefixes;
       this.fullReport = full;
       this.show(buildContextTree(report, this.deps.store.get(), full), undefined);
     } catch (error) {

@@ -13,6 +13,7 @@ import type { PackRequest } from '../core/pack/request';
 import type { PackStage } from '../core/types';
 import { applySteering, EMPTY_STEERING, type Steering } from '../chat/contextSteering';
 import { absolutePathOf } from '../chat/packScope';
+import { rootsWithPrefixes } from '../core/index';
 
 /** Packs are shown as a notification only when they take longer than this. */
 const PROGRESS_DELAY_MS = 400;
@@ -38,7 +39,7 @@ export class PackService implements vscode.Disposable {
    */
   async pack(request: PackRequest, options: PackOptions = {}): Promise<PackResult> {
     try {
-      const steered = applySteering(request, this.steering(), (path) => absolutePathOf(path, request.roots));
+      const steered = applySteering(request, this.steering(), (path) => absolutePathOf(path, rootsWithPrefixes(request.roots)));
       return await this.engine.pack(await withProjectConfig(steered), options);
     } catch (error) {
       if (error instanceof ConfigError) throw new Error(error.problems.map(configProblemText).join('\n'), { cause: error });

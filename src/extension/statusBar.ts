@@ -62,7 +62,7 @@ export class TokenStatusBar implements vscode.Disposable {
     const input = { scope, workspaceFolders: folders, settings: readSettings(), budget: null, reserve: 0, query: '' };
     try {
       // A scope packs as the chat does: the folder or file and what it depends on.
-      const { report } = await packScope((request, options) => this.packs.pack(request, options), input, { signal: controller.signal });
+      const { report } = await packScope((request, options) => this.packs.pack(request, options), input, { signal: controller.signal, reportOnly: true });
       const window = this.contextWindow();
       const { text, overWindow } = statusBarText(report.totalTokens, window);
       this.item.text = scope.kind === 'workspace' ? text : `${text} · ${scope.label}`;

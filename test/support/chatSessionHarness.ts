@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { PackResult } from '../../src/core/pack/types';
 import type { PackRequest } from '../../src/core/pack/request';
+import { rootsWithPrefixes } from '../../src/core/scan';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { ChatMessage } from '../../src/chat/chatMessages';
 import type { AnswerEvent, ChatFailure, ChatSessionDeps } from '../../src/chat/chatTypes';
@@ -45,7 +46,7 @@ export function fakePack(h: Harness) {
       text += block;
       files.push({ path, tokens: block.length, mode: 'full' as const, redactions: 0 });
     }
-    const report = { root: request.roots[0] ?? '', roots: request.roots, encoding: request.encoding, format: request.format, budget: request.budget, reserve: request.reserve, totalTokens: text.length, files, skipped: [], redactionCount: 0, warnings: [], cycles: [], timings: {} };
+    const report = { root: request.roots[0] ?? '', roots: request.roots, rootPrefixes: rootsWithPrefixes(request.roots), encoding: request.encoding, format: request.format, budget: request.budget, reserve: request.reserve, totalTokens: text.length, files, skipped: [], redactionCount: 0, warnings: [], cycles: [], timings: {} };
     return { text, report };
   };
 }

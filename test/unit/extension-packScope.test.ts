@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextBudget, FRAMING_TOKENS, shrunkBudget } from '../../src/chat/chatMessages';
 import { listFolders } from '../../src/chat/folderList';
-import { absolutePathOf, dependencyClosure, exactPathGlob, isPackedFile, labelFor, packedFilesOf, packScope, requestForScope } from '../../src/chat/packScope';
+import { absolutePathOf, isPackedFile, labelFor, packedFilesOf, packScope, requestForScope } from '../../src/chat/packScope';
+import { rootsWithPrefixes } from '../../src/core/scan';
 import type { PackRequest } from '../../src/core/pack/request';
 import type { PackResult } from '../../src/core/pack/types';
 import { folderTotals } from '../../src/core/report/folderTotals';
@@ -19,14 +20,15 @@ describe('requestForScope', () => {
     expect(r).toMatchObject({ roots: [ws, '/other'], focus: [], encoding: 'cl100k_base', format: 'markdown', exclude: ['*.log'], maxFileSize: 5000, includeTests: false, budget: 1000, reserve: 100, query: 'q' });
   });
 
-  it('packs a folder from its workspace folder, with focus on it and the given includes', () => {
-    const r = requestForScope({ scope: { kind: 'folder', absPath: join(ws, 'src'), label: 'src' }, workspaceFolders: [ws], settings, budget: null, reserve: 0, query: '', include: ['/src/a.ts'] });
-    expect(r).toMatchObject({ roots: [ws], focus: [join(ws, 'src')], include: ['/src/a.ts'] });
+  it('packs a folder from its workspace folder, with focus on it and it as the scope', () => {
+    const r = requestForScope({ scope: { kind: 'folder', absPath: join(ws, 'src'), label: 'src' }, workspaceFolders: [ws], settings, budget: null, reserve: 0, query: '' });
+    expect(r).toMatchObject({ roots: [ws], focus: [join(ws, 'src')], include: [], scope: { paths: [join(ws, 'src')] } });
   });
 
   it('packs a folder outside the workspace on its own', () => {
     const r = requestForScope({ scope: { kind: 'folder', absPath: '/elsewhere/lib', label: 'lib' }, workspaceFolders: [ws], settings, budget: null, reserve: 0, query: '' });
     expect(r).toMatchObject({ roots: ['/elsewhere/lib'], focus: [] });
+    expect(r.scope).toBeUndefined();
   });
 
   it('packs a file with its workspace folder and gives it focus', () => {
@@ -38,57 +40,40 @@ describe('requestForScope', () => {
 });
 
 describe('scoped packs', () => {
-  const files = [
-    { path: 'src/model/book.ts', imports: ['src/util/ids.ts'] },
-    { path: 'src/model/shelf.ts', imports: ['src/model/book.ts'] },
-    { path: 'src/util/ids.ts', imports: ['src/util/random.ts'] },
-    { path: 'src/util/random.ts' },
-    { path: 'src/billing/invoice.ts', imports: ['src/model/book.ts'] },
-    { path: 'src/modelling.ts' },
-  ];
-
-  it('takes the folder\'s files and everything they import, transitively, and nothing that imports them', () => {
-    expect(dependencyClosure(files, 'src/model')).toEqual(['src/model/book.ts', 'src/model/shelf.ts', 'src/util/ids.ts', 'src/util/random.ts']);
-  });
-
-  it('takes a single file and its imports', () => {
-    expect(dependencyClosure(files, 'src/util/ids.ts')).toEqual(['src/util/ids.ts', 'src/util/random.ts']);
-  });
-
-  it('makes patterns that match one path exactly, glob characters included', () => {
-    expect(exactPathGlob('src/[id]/a*.ts')).toBe('/src/\\[id\\]/a\\*.ts');
-  });
-
-  it('packs the workspace to find the closure, then packs exactly the closure', async () => {
+  it('packs a folder in one pack, with the folder as the request\'s scope', async () => {
     const requests: PackRequest[] = [];
-    const pack = async (request: PackRequest): Promise<PackResult> => {
-      requests.push(request);
-      const report = { root: ws, roots: [ws], encoding: 'o200k_base' as const, format: 'xml' as const, budget: null, reserve: 0, totalTokens: 0, files: files.map((f) => ({ ...f, tokens: 1, mode: 'full' as const, redactions: 0 })), skipped: [], redactionCount: 0, warnings: [], cycles: [], timings: {} };
-      return { text: '', report };
-    };
+    const pack = async (request: PackRequest): Promise<PackResult> => (requests.push(request), { text: '', report: {} as PackResult['report'] });
     await packScope(pack, { scope: { kind: 'folder', absPath: join(ws, 'src', 'model'), label: 'src/model' }, workspaceFolders: [ws], settings, budget: 5000, reserve: 100, query: 'q' });
-    expect(requests).toHaveLength(2);
-    expect(requests[0]).toMatchObject({ roots: [ws], include: [], budget: null, focus: [] });
-    expect(requests[1]).toMatchObject({ roots: [ws], budget: 5000, reserve: 100, query: 'q', focus: [join(ws, 'src', 'model')] });
-    expect(requests[1]?.include).toEqual(['/src/model/book.ts', '/src/model/shelf.ts', '/src/util/ids.ts', '/src/util/random.ts']);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ roots: [ws], include: [], budget: 5000, reserve: 100, query: 'q', focus: [join(ws, 'src', 'model')], scope: { paths: [join(ws, 'src', 'model')] } });
   });
 
   it('packs the workspace in one go', async () => {
     const requests: PackRequest[] = [];
     await packScope(async (r) => (requests.push(r), { text: '', report: {} as PackResult['report'] }), { scope: { kind: 'workspace' }, workspaceFolders: [ws], settings, budget: null, reserve: 0, query: '' });
     expect(requests).toHaveLength(1);
+    expect(requests[0]?.scope).toBeUndefined();
   });
 });
 
 describe('paths', () => {
   it('maps report paths back to disk for one and for several roots', () => {
-    expect(absolutePathOf('src/a.ts', [ws])).toBe(join(ws, 'src', 'a.ts'));
-    expect(absolutePathOf('api/src/a.ts', ['/x/web', '/x/api'])).toBe(join('/x/api', 'src', 'a.ts'));
+    expect(absolutePathOf('src/a.ts', rootsWithPrefixes([ws]))).toBe(join(ws, 'src', 'a.ts'));
+    expect(absolutePathOf('api/src/a.ts', rootsWithPrefixes(['/x/web', '/x/api']))).toBe(join('/x/api', 'src', 'a.ts'));
+  });
+
+  it('maps report paths of two roots with the same folder name to their own root', () => {
+    const roots = rootsWithPrefixes(['/x/a/api', '/x/b/api', '/x/api-']);
+    expect(roots.map((r) => r.prefix)).toEqual(['api/', 'api-2/', 'api-/']);
+    expect(absolutePathOf('api/src/a.ts', roots)).toBe(join('/x/a/api', 'src', 'a.ts'));
+    expect(absolutePathOf('api-2/src/a.ts', roots)).toBe(join('/x/b/api', 'src', 'a.ts'));
+    expect(absolutePathOf('api-/src/a.ts', roots)).toBe(join('/x/api-', 'src', 'a.ts'));
   });
 
   it('labels paths relative to their workspace folder', () => {
     expect(labelFor(join(ws, 'src', 'util'), [ws])).toBe('src/util');
     expect(labelFor('/x/api/src', ['/x/web', '/x/api'])).toBe('api/src');
+    expect(labelFor('/y/api/src', ['/x/api', '/y/api'])).toBe('api-2/src');
     expect(labelFor('/outside/a', [ws])).toBe('/outside/a');
   });
 
@@ -99,7 +84,7 @@ describe('paths', () => {
   });
 
   it('carries each file\'s selection reason to the chat\'s file list, when the report has one', () => {
-    const report = { root: ws, roots: [ws], encoding: 'o200k_base' as const, format: 'xml' as const, budget: 100, reserve: 0, totalTokens: 7, skipped: [], redactionCount: 0, warnings: [], cycles: [], timings: {} };
+    const report = { root: ws, roots: [ws], rootPrefixes: rootsWithPrefixes([ws]), encoding: 'o200k_base' as const, format: 'xml' as const, budget: 100, reserve: 0, totalTokens: 7, skipped: [], redactionCount: 0, warnings: [], cycles: [], timings: {} };
     const files = [
       { path: 'a.ts', tokens: 5, mode: 'full' as const, redactions: 0, reason: 'defines-query' as const },
       { path: 'b.ts', tokens: 0, mode: 'path-only' as const, redactions: 0 },

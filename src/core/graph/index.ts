@@ -22,10 +22,23 @@ export interface GraphInput {
 
 /** Options for {@link buildImportGraph}. */
 export interface GraphOptions {
-  /** Absolute roots being packed; config files (tsconfig, go.mod, …) are looked up under them. */
+  /** Absolute roots the files come from. The stage reads nothing under them: see `configs`. */
   roots: string[];
+  /**
+   * Texts of config files the scan left out (see {@link isGraphConfigName}), by tree path. The
+   * stage never reads the disk, so a config missing here is a config that does not exist.
+   */
+  configs?: ReadonlyMap<string, string>;
+  /** Import facts the caller already knows, by path: those files are not parsed (their text may be ''). */
+  knownFacts?: ReadonlyMap<string, FileFacts>;
+  /** Filled with the facts of every file parsed now, by path, for the caller to keep. */
+  learnedFacts?: Map<string, FileFacts>;
   signal?: AbortSignal;
 }
+
+export { isGraphConfigName } from './tree';
+export type { FileFacts } from './facts';
+export { importLanguageOf } from './languages';
 
 /** How many example paths a grouped warning names. */
 const WARNING_EXAMPLES = 5;
@@ -94,7 +107,7 @@ export async function buildImportGraph(files: readonly GraphInput[], options: Gr
   const warn = (message: string): void => {
     if (!warnings.includes(message)) warnings.push(message);
   };
-  const tree = new TreeIndex(files, options.roots);
+  const tree = new TreeIndex(files, options.configs);
   const facts = new Map<string, FileFacts>();
   const languages = new Map<string, ImportLanguage>();
   const syntaxErrors: string[] = [];
@@ -106,7 +119,9 @@ export async function buildImportGraph(files: readonly GraphInput[], options: Gr
     if (lang === null) continue;
     languages.set(file.path, lang);
     try {
-      const fileFacts = await extractFacts(file.text, lang);
+      const known = options.knownFacts?.get(file.path);
+      const fileFacts = known ?? (await extractFacts(file.text, lang));
+      if (known === undefined) options.learnedFacts?.set(file.path, fileFacts);
       facts.set(file.path, fileFacts);
       if (fileFacts.syntaxError === true) syntaxErrors.push(file.path);
     } catch (error) {

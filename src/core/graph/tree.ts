@@ -1,11 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import type { GraphInput } from './index';
 
 /**
+ * File names whose text the resolvers read even when the file itself is not packed (the scan left
+ * it out): tsconfig/jsconfig files and what they extend, the top package.json and the pnpm
+ * workspace list. The pack reads such files through its read and redact stages and passes them
+ * in as `configs`, so they are part of the graph's input like any packed file.
+ */
+export function isGraphConfigName(name: string): boolean {
+  return name === 'package.json' || name === 'pnpm-workspace.yaml' || /^(ts|js)config(\..+)?\.json$/.test(name);
+}
+
+/**
  * What the resolvers know about the packed tree: the set of paths (so resolution never stats the
- * disk), files by folder, and config texts. Config files missing from the scan (excluded) are read
- * from disk under the roots, once.
+ * disk), files by folder, and config texts: the packed files' and those of configs left out of
+ * the pack (`configs`, read by the caller). It never reads the disk itself.
  */
 export class TreeIndex {
   /** Every packed path, `/`-separated and relative. */
@@ -15,13 +24,12 @@ export class TreeIndex {
   /** Every folder that holds a packed file somewhere below it. */
   readonly dirs = new Set<string>(['']);
   private readonly texts = new Map<string, string>();
-  private readonly diskTexts = new Map<string, string | null>();
-  /** Absolute folders that relative paths hang from (one per root). */
-  private readonly bases: string[];
+  /** Texts of config files that are not packed, by tree path. */
+  private readonly configs: ReadonlyMap<string, string>;
 
-  constructor(files: readonly GraphInput[], roots: readonly string[]) {
+  constructor(files: readonly GraphInput[], configs: ReadonlyMap<string, string> = new Map()) {
     this.paths = new Set(files.map((f) => f.path));
-    const bases = new Set<string>();
+    this.configs = configs;
     for (const file of files) {
       this.texts.set(file.path, file.text);
       const dir = dirOf(file.path);
@@ -29,11 +37,8 @@ export class TreeIndex {
       if (list === undefined) this.filesByDir.set(dir, [file.path]);
       else list.push(file.path);
       for (let d = dir; d !== '' && !this.dirs.has(d); d = dirOf(d)) this.dirs.add(d);
-      const abs = file.absPath.replace(/\\/g, '/');
-      if (abs.endsWith(`/${file.path}`)) bases.add(abs.slice(0, abs.length - file.path.length - 1));
     }
     for (const list of this.filesByDir.values()) list.sort();
-    this.bases = bases.size > 0 ? [...bases] : [...roots];
   }
 
   /** Whether `path` is a packed file. */
@@ -46,24 +51,9 @@ export class TreeIndex {
     return this.filesByDir.get(dir) ?? [];
   }
 
-  /** Text of a packed file, else of a file on disk under the roots (configs left out of the scan), else null. */
+  /** Text of a packed file, else of a config file left out of the pack, else null. */
   text(path: string): string | null {
-    const packed = this.texts.get(path);
-    if (packed !== undefined) return packed;
-    let cached = this.diskTexts.get(path);
-    if (cached === undefined) {
-      cached = null;
-      for (const base of this.bases) {
-        try {
-          cached = readFileSync(join(base, path), 'utf8');
-          break;
-        } catch {
-          // Not there: the config simply does not exist under this root.
-        }
-      }
-      this.diskTexts.set(path, cached);
-    }
-    return cached;
+    return this.texts.get(path) ?? this.configs.get(path) ?? null;
   }
 
   /** Packed paths whose file name is `name` (e.g. every `go.mod`), in path order. */

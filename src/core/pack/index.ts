@@ -1,6 +1,6 @@
 /**
- * `pack(request)`: scan → read → redact → tokenize → graph → order → select → render, and
- * nothing else. The stages live in their own folders; this module only wires them.
+ * `pack(request)`: the pipeline of ./pipeline.ts over a fresh engine. The stages live in their
+ * own folders; this folder only wires them and keeps what an engine remembers (./state.ts).
  */
 import { PackEngine } from './engine';
 import type { PackDeps, PackOptions, PackResult } from './types';

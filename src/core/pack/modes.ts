@@ -5,9 +5,8 @@
  */
 import { relative, sep } from 'node:path';
 import { modeMatcher } from '../config/modes';
-import { outlineSource } from '../outline';
 import type { PackRequest } from './request';
-import { candidateHash, type SelectCandidate, type SelectedFile } from '../select';
+import type { SelectCandidate, SelectedFile } from '../select';
 import type { FileMode, ScannedFile, SkippedFile } from '../types';
 
 /** A fixed mode: what a rule caps a file at. */
@@ -34,7 +33,8 @@ export function applyModeRules(request: PackRequest, files: readonly ScannedFile
 /** What placing the capped files needs. */
 export interface CappedPlacementDeps {
   blockCost: (path: string, mode: FileMode, body: string) => Promise<number>;
-  outlineCache: Map<string, string | null>;
+  /** A candidate's outline, null when its language has none (remembered by the caller). */
+  outlineOf: (candidate: SelectCandidate) => Promise<string | null>;
   signal?: AbortSignal;
 }
 
@@ -57,12 +57,7 @@ export async function placeCapped(
     deps.signal?.throwIfAborted();
     let entry: SelectedFile = { path: c.path, mode: 'path-only', reason: 'config-mode', body: '', tokens: 0 };
     if (cap === 'outline') {
-      const key = `${c.path}\0${candidateHash(c)}`;
-      let outline = deps.outlineCache.get(key);
-      if (outline === undefined) {
-        outline = await outlineSource(c.path, c.text);
-        deps.outlineCache.set(key, outline);
-      }
+      const outline = await deps.outlineOf(c);
       if (outline !== null) {
         const tokens = await deps.blockCost(c.path, 'outline', outline);
         if (tokens <= left) entry = { path: c.path, mode: 'outline', reason: 'config-mode', body: outline, tokens };

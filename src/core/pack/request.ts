@@ -25,6 +25,8 @@ export interface PackRequest {
   order: OrderMode;
   /** Paths (absolute, or relative to the first root) whose files come first under a budget. */
   focus: string[];
+  /** Pack only these files and folders and what they import (see {@link PackScope}); absent: everything. */
+  scope?: PackScope;
   /** The user's question, used to rank files under a budget. */
   query: string;
   /** Move files with uncommitted git changes to the end of the output. */
@@ -42,6 +44,16 @@ export interface PackRequest {
   lineNumbers?: boolean;
   /** Text that heads the pack (the config file's instructions), already redacted. */
   instructions?: string;
+}
+
+/**
+ * A folder or file and its dependency closure: the files under `paths` (absolute, or relative to
+ * the first root) and every in-tree file they import, transitively, resolved in the pack from the
+ * import graph it builds anyway. The rest are reported as skipped (`not-included`). When no packed
+ * file lies under the paths, the pack is not narrowed. A path naming a whole root narrows nothing.
+ */
+export interface PackScope {
+  paths: string[];
 }
 
 /** 1 MB: larger files are almost always data, bundles or fixtures. */

@@ -31,6 +31,12 @@ export interface PackOptions {
   signal?: AbortSignal;
   /** Structured progress, `{ stage, done, total }`, a few times per stage. */
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * For callers that read only the report (status bar, context view): the text is not joined
+   * (nor, through the worker, sent across the thread) and the result's `text` is ''. The report,
+   * token counts included, is exactly the full pack's.
+   */
+  reportOnly?: boolean;
 }
 
 /** The rendered prompt and what went into it. */
@@ -40,7 +46,7 @@ export interface PackResult {
 }
 
 /** Why a pack could not be made from the request as given. */
-export type PackErrorCode = 'budget-too-small' | 'focus-outside-roots' | 'encoding-mismatch' | 'no-roots';
+export type PackErrorCode = 'budget-too-small' | 'focus-outside-roots' | 'scope-outside-roots' | 'encoding-mismatch' | 'no-roots';
 
 /** A pack that failed for a reason the user can fix; `message` says how. */
 export class PackError extends Error {

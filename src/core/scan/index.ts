@@ -4,7 +4,7 @@
  */
 import { realpath, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { ScannedFile, SkippedFile } from '../types';
+import type { RootPrefix, ScannedFile, SkippedFile } from '../types';
 import { createLimiter } from './concurrency';
 import { gitChainAbove } from './gitContext';
 import { IgnoreChain, globRules } from './ignoreRules';
@@ -29,10 +29,12 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The files kept (sorted by path) and everything left out (sorted by path). */
+/** The files kept (sorted by path), everything left out (sorted by path), and each root's prefix. */
 export interface ScanResult {
   files: ScannedFile[];
   skipped: SkippedFile[];
+  /** The roots in the order given, resolved, each with the prefix of its paths: the one definition of both. */
+  roots: RootPrefix[];
 }
 
 /** Folder reads and stats in flight at once; enough to hide disk latency without starving others. */
@@ -40,8 +42,11 @@ const IO_CONCURRENCY = 32;
 
 const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** With several roots, each path starts with its root's folder name; equal names get a number. */
-function rootPrefixes(roots: readonly string[]): string[] {
+/**
+ * With several roots, each path starts with its root's folder name; equal names get a number
+ * (`api/`, `api-2/`). One root: no prefix.
+ */
+export function rootPrefixes(roots: readonly string[]): string[] {
   if (roots.length === 1) return [''];
   const used = new Map<string, number>();
   return roots.map((root) => {
@@ -50,6 +55,12 @@ function rootPrefixes(roots: readonly string[]): string[] {
     used.set(name, count);
     return count === 1 ? `${name}/` : `${name}-${count}/`;
   });
+}
+
+/** Each root, resolved, with the prefix of its paths: what a scan of `roots` reports. */
+export function rootsWithPrefixes(roots: readonly string[]): RootPrefix[] {
+  const prefixes = rootPrefixes(roots);
+  return roots.map((given, i) => ({ root: resolve(given), prefix: prefixes[i] ?? '' }));
 }
 
 async function checkRoot(root: string): Promise<string> {
@@ -90,5 +101,5 @@ export async function scanFiles(options: ScanOptions): Promise<ScanResult> {
     const rules = { git, tome: IgnoreChain.empty(), exclude, include, includeTests: options.includeTests };
     await walkFolder(ctx, { abs: root, rel: '', real: realRoot, ancestors: [] }, rules);
   }
-  return { files: files.sort(byPath), skipped: skipped.sort(byPath) };
+  return { files: files.sort(byPath), skipped: skipped.sort(byPath), roots: rootsWithPrefixes(options.roots) };
 }

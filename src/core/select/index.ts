@@ -3,7 +3,7 @@ import type { FileMode, ImportGraph, SelectionReason } from '../types';
 import { fillBudget } from './fill';
 import { resolveFocus } from './focus';
 import { rankFiles } from './rank';
-import { candidateHash, keptPlacements, type PreviousPlacement } from './sticky';
+import { keptPlacements, type PreviousPlacement } from './sticky';
 
 export { FocusOutsideRootsError } from './focus';
 export { formatExplainTable } from './explain';
@@ -37,10 +37,11 @@ export interface SelectInput {
   blockCost: (path: string, mode: FileMode, body: string) => Promise<number>;
   signal?: AbortSignal;
   /**
-   * Outline texts kept between packs, keyed by path and a hash of the text; optional. Outlining means parsing,
-   * so a long-lived caller (the extension) passes the same map to every pack.
+   * A candidate's outline (null when its language has none). Outlining means parsing, so a
+   * long-lived caller passes one that remembers outlines by content (the pack's facts store);
+   * without it each outline is made once per call.
    */
-  outlineCache?: Map<string, string | null>;
+  outlineOf?: (candidate: SelectCandidate) => Promise<string | null>;
   /**
    * The previous pack's decisions for the same request (path → mode, reason, hash). Files whose
    * text is unchanged keep their mode; only changed and new files are placed anew, in the room
@@ -59,9 +60,6 @@ export interface SelectedFile {
   tokens: number;
 }
 
-/** Cached outlines beyond this many are dropped oldest-first, so the cache cannot grow unbounded. */
-const OUTLINE_CACHE_LIMIT = 20_000;
-
 /**
  * Chooses each file's mode so the blocks fit in `available` tokens: files are ranked (focus,
  * its imports and importers, query matches, then import centrality and recency), then packed
@@ -75,20 +73,15 @@ export async function selectWithinBudget(input: SelectInput): Promise<SelectedFi
   const focus = resolveFocus(input.focus, candidates.map((c) => c.path));
   signal?.throwIfAborted();
   const ranked = rankFiles(candidates, input.graph, focus, input.query);
-  const cache = input.outlineCache ?? new Map<string, string | null>();
-
-  const outlineOf = async (index: number): Promise<string | null> => {
+  const made = new Map<number, Promise<string | null>>();
+  const outlineOf = (index: number): Promise<string | null> => {
     const candidate = candidates[index];
-    if (candidate === undefined) return null;
-    const key = `${candidate.path}\0${candidateHash(candidate)}`;
-    const cached = cache.get(key);
-    if (cached !== undefined) return cached;
-    const outline = await outlineSource(candidate.path, candidate.text);
-    if (cache.size >= OUTLINE_CACHE_LIMIT) {
-      const oldest = cache.keys().next();
-      if (oldest.done !== true) cache.delete(oldest.value);
+    if (candidate === undefined) return Promise.resolve(null);
+    let outline = made.get(index);
+    if (outline === undefined) {
+      outline = input.outlineOf ? input.outlineOf(candidate) : outlineSource(candidate.path, candidate.text);
+      made.set(index, outline);
     }
-    cache.set(key, outline);
     return outline;
   };
 

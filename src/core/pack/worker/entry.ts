@@ -50,6 +50,7 @@ async function runPack(id: number, message: Extract<ToPackWorker, { type: 'pack'
     const result = await engineFor(message.request.encoding).pack(message.request, {
       signal: controller.signal,
       onProgress: (event) => post({ type: 'progress', id, event }),
+      reportOnly: message.reportOnly === true,
     });
     post({ type: 'result', id, result });
   } catch (error) {

@@ -13,7 +13,8 @@ export interface CacheWriteFailure {
 
 /** Messages from the extension host (or any caller) to the pack worker. */
 export type ToPackWorker =
-  | { type: 'pack'; id: number; request: PackRequest }
+  /** `reportOnly`: the result comes back with `text: ''` (see PackOptions.reportOnly). */
+  | { type: 'pack'; id: number; request: PackRequest; reportOnly?: boolean }
   | { type: 'cancel'; id: number }
   | { type: 'dispose' };
 

@@ -76,7 +76,7 @@ export class WorkerPackEngine {
         options,
       });
       this.updateRef();
-      worker.postMessage({ type: 'pack', id, request } satisfies ToPackWorker);
+      worker.postMessage({ type: 'pack', id, request, ...(options.reportOnly ? { reportOnly: true } : {}) } satisfies ToPackWorker);
     });
   }
 

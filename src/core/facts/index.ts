@@ -1,0 +1,54 @@
+/**
+ * Facts about one file's content, remembered between packs. Each fact is a pure function of the
+ * file's bytes (its content hash) and of a few parameters that name what else it depends on, so
+ * one store serves every caller of a long-lived engine (status bar, context view, the question)
+ * without their packs evicting each other, and a persistent backend can later serve the same keys.
+ */
+import type { FileFacts } from '../graph/facts';
+
+/** A file's redacted text and what redaction replaced (see src/core/redact). */
+export interface RedactionFact {
+  text: string;
+  redactions: number;
+  redactionKinds: Record<string, number>;
+}
+
+/** A rendered file block and its exact token count. */
+export interface BlockFact {
+  /** The body the block was rendered from, to check the key's promise before trusting it. */
+  body: string;
+  block: string;
+  tokens: number;
+}
+
+/**
+ * The kinds of fact, each with its value and the parameters of its key:
+ * - `redaction`: params = the file's path (redaction rules read the name: `.env`, key files).
+ * - `imports`: params = the import language (family and grammar) the path gives; null = unparsable.
+ * - `outline`: params = the file's path (the outliner picks the language by name); null = no outline.
+ * - `block`: params = format, renderer variant, mode and path, which the block text holds.
+ */
+export interface FactTypes {
+  redaction: RedactionFact;
+  imports: FileFacts;
+  outline: string | null;
+  block: BlockFact;
+}
+
+/** One kind of fact. */
+export type FactKind = keyof FactTypes;
+
+/**
+ * Where facts live. `hash` is the content hash of the file's raw bytes (see ReadFile.hash).
+ * Values are plain JSON-able data, so a backend may keep them on disk.
+ */
+export interface FactStore {
+  get<K extends FactKind>(kind: K, hash: string, params: string): FactTypes[K] | undefined;
+  set<K extends FactKind>(kind: K, hash: string, params: string, value: FactTypes[K]): void;
+  /** Marks the start of a pack, so the store can tell which facts are still in use. */
+  beginPack(): void;
+  /** Marks the end of a pack: a store may now forget facts no recent pack asked for. */
+  endPack(): void;
+}
+
+export { MemoryFactStore } from './memoryStore';

@@ -1,0 +1,67 @@
+import type { FactStore } from '../facts';
+import type { Renderer } from '../render';
+import type { TokenCounter } from '../tokenize/counter';
+import type { FileMode } from '../types';
+
+/** A block a pack needs: one file in one mode, with the content hash its body derives from. */
+export interface BlockRequest {
+  path: string;
+  mode: Exclude<FileMode, 'path-only'>;
+  body: string;
+  /** Content hash of the file's bytes: the body (full text or outline) is a function of it. */
+  hash: string;
+}
+
+/** Rendered blocks and their counts, in request order. */
+export interface CountedBlocks {
+  blocks: string[];
+  tokens: number[];
+}
+
+/** The `block` fact's parameters: everything besides the content that the block text holds. */
+function blockParams(renderer: Renderer, request: BlockRequest): string {
+  return `${renderer.format}${renderer.variant ? `+${renderer.variant}` : ''}\0${request.mode}\0${request.path}`;
+}
+
+/**
+ * Blocks and exact counts for `requests`, rendering and counting only those the facts store does
+ * not hold. A fact is trusted only when its body is the one asked for: for an unchanged file it is
+ * the very string the store handed out, so the check costs nothing. Misses are counted `batch` at
+ * a time, calling `between` before each batch (cancellation checks, progress).
+ */
+export async function countBlocks(
+  renderer: Renderer,
+  requests: readonly BlockRequest[],
+  counter: TokenCounter,
+  facts: FactStore,
+  options: { signal?: AbortSignal; batch?: number; between?: (done: number, total: number) => void } = {},
+): Promise<CountedBlocks> {
+  const blocks: string[] = new Array<string>(requests.length);
+  const tokens: number[] = new Array<number>(requests.length);
+  const missing: number[] = [];
+  requests.forEach((r, i) => {
+    const fact = facts.get('block', r.hash, blockParams(renderer, r));
+    if (fact !== undefined && fact.body === r.body) {
+      blocks[i] = fact.block;
+      tokens[i] = fact.tokens;
+    } else {
+      blocks[i] = renderer.fileBlock(r.path, r.mode, r.body);
+      missing.push(i);
+    }
+  });
+  const batch = options.batch ?? Math.max(1, missing.length);
+  for (let start = 0; start < missing.length; start += batch) {
+    options.between?.(requests.length - missing.length + start, requests.length);
+    const slice = missing.slice(start, start + batch);
+    const counts = await counter.countMany(slice.map((i) => blocks[i] ?? ''), options.signal);
+    slice.forEach((i, j) => {
+      const request = requests[i];
+      const block = blocks[i];
+      const count = counts[j] ?? 0;
+      tokens[i] = count;
+      if (request !== undefined && block !== undefined) facts.set('block', request.hash, blockParams(renderer, request), { body: request.body, block, tokens: count });
+    });
+  }
+  options.between?.(requests.length, requests.length);
+  return { blocks, tokens };
+}

@@ -1,0 +1,138 @@
+/**
+ * The pack pipeline, top to bottom, in the order the stages really run:
+ *
+ *   scan → read → redact → (git) → tokenize → graph → (scope) → order → select → render → report
+ *
+ * Rendering comes before selection: budgets are exact on the rendered text, so every file's full
+ * block is rendered and counted (`tokenize`) before anything is chosen, the fixed parts (preamble,
+ * sections, tree) are rendered and counted before selection shares out what they leave, and
+ * selection prices an outline by rendering and counting its block. The `render` stage then only
+ * looks the chosen blocks up and fits the footer.
+ */
+import { resolveGitContext, type GitContext } from '../git';
+import { rendererFor, withLineNumbers, type ContextSection } from '../render';
+import type { SelectCandidate } from '../select';
+import type { TokenCounter } from '../tokenize/counter';
+import type { PackWarning, RedactedFile, RootPrefix, SkippedFile } from '../types';
+import { countBlocks } from './blocks';
+import type { PackClock } from './clock';
+import type { PackContext } from './context';
+import { focusPaths, locateFocus } from './focus';
+import { importGraphOf, readLeftOutConfigs } from './graphStage';
+import { orderStage } from './orderStage';
+import { scanAndRead } from './readStage';
+import { renderPack, reportOf } from './renderStage';
+import type { PackRequest } from './request';
+import { restrictToScope, scopeClosure } from './scope';
+import { fixedPartsFor, selectFiles } from './selectStage';
+import type { EngineState } from './state';
+import type { PackResult, PackStages } from './types';
+
+/** Blocks counted per call between cancellation checks and progress events. */
+const COUNT_BATCH = 256;
+
+/** What one run of the pipeline uses. */
+export interface PipelineDeps {
+  state: EngineState;
+  stages: PackStages;
+  counter: TokenCounter;
+  clock: PackClock;
+  /** Skip joining the text: the result's `text` is '' (the report is exact all the same). */
+  reportOnly: boolean;
+}
+
+/** Runs every stage of one pack of `request`. */
+export async function runPipeline(request: PackRequest, deps: PipelineDeps): Promise<PackResult> {
+  const { clock } = deps;
+  const located = locateFocus(request.focus, request.roots);
+  const scopeLocated = locateFocus(request.scope?.paths ?? [], request.roots, 'scope');
+
+  const read = await scanAndRead(request, deps.state, deps.stages, clock);
+  const prefixes = new Map(read.roots.map((r) => [r.root, r.prefix]));
+  const git = await gitContext(request, read.roots, read.files, read.skipped, clock);
+  const focus = [...new Set([...focusPaths(located, prefixes), ...(git?.focus ?? [])])].sort();
+  const ctx: PackContext = {
+    request,
+    ...deps,
+    renderer: request.lineNumbers ? withLineNumbers(rendererFor(request.format)) : rendererFor(request.format),
+    hashes: new Map(read.files.map((f) => [f.path, f.hash])),
+  };
+
+  const fullTokens = await clock.time('tokenize', () => countFullBlocks(ctx, read.files), true);
+
+  const configs = await readLeftOutConfigs(read.skipped, read.roots, request.maxFileSize, deps.state, deps.stages, clock);
+  let graph = await clock.time('graph', () => importGraphOf(request.roots, read.files, configs, deps.state, deps.stages, clock.signal));
+  let { files, skipped } = read;
+  const closure = scopeLocated.length === 0 ? null : scopeClosure(focusPaths(scopeLocated, prefixes), files.map((f) => f.path), graph);
+  if (closure) ({ files, skipped, graph } = restrictToScope(closure, files, skipped, graph));
+
+  const warnings: PackWarning[] = [
+    ...files.filter((f) => f.invalidUtf8).map((f): PackWarning => ({ stage: 'read', path: f.path, message: 'Not valid UTF-8; undecodable bytes were replaced by U+FFFD.' })),
+    ...graph.warnings.map((message): PackWarning => ({ stage: 'graph', message })),
+  ];
+
+  const { order, cycles } = await clock.time('order', () => orderStage(ctx, files.map((f) => f.path), graph, read.roots));
+
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const candidates: SelectCandidate[] = order.flatMap((path) => {
+    const f = byPath.get(path);
+    return f ? [{ path, text: f.text, fullTokens: fullTokens.get(path) ?? 0, mtimeMs: f.mtimeMs, hash: f.hash }] : [];
+  });
+  const redactionCount = files.reduce((sum, f) => sum + f.redactions, git?.redactions ?? 0);
+  const sections: ContextSection[] = [
+    ...(request.instructions !== undefined ? [{ kind: 'instructions' as const, title: 'Instructions', body: request.instructions }] : []),
+    ...(git?.sections ?? []),
+  ];
+  const { fixed, selected } = await clock.time('select', async () => {
+    const fixedParts = await fixedPartsFor(ctx, order, sections);
+    return { fixed: fixedParts, selected: await selectFiles(ctx, { candidates, graph, focus, sections, caps: read.caps, redactionCount }, fixedParts) };
+  });
+
+  const rendered = await clock.time('render', () => renderPack(ctx, selected, fixed, redactionCount, deps.reportOnly));
+  const limit = request.budget === null ? null : request.budget - request.reserve;
+  if (limit !== null && rendered.totalTokens > limit) {
+    warnings.push({ stage: 'select', message: `The output holds ${rendered.totalTokens} tokens, over the ${limit} the budget allows.` });
+  }
+  if (git) warnings.push(...git.warnings.map((message): PackWarning => ({ stage: 'git', message })));
+  const report = reportOf(ctx, { selected, rendered, files, skipped, graph, roots: read.roots, cycles, redactionCount, warnings, ...(git ? { git: git.report } : {}) });
+  return { text: rendered.text, report };
+}
+
+/** Every file's full block, rendered and counted: what selection prices files by. */
+async function countFullBlocks(ctx: PackContext, files: readonly RedactedFile[]): Promise<Map<string, number>> {
+  const { clock } = ctx;
+  clock.progress('tokenize', 0, files.length);
+  const requests = files.map((f) => ({ path: f.path, mode: 'full' as const, body: f.text, hash: f.hash }));
+  const counted = await countBlocks(ctx.renderer, requests, ctx.counter, ctx.state.facts, {
+    signal: clock.signal,
+    batch: COUNT_BATCH,
+    between: (done, total) => {
+      clock.checkpoint();
+      if (done > 0) clock.progress('tokenize', done, total);
+    },
+  });
+  return new Map(files.map((f, i) => [f.path, counted.tokens[i] ?? 0]));
+}
+
+/** The diff and log the request asks for, filtered by what the scan and read left out. */
+async function gitContext(
+  request: PackRequest,
+  roots: readonly RootPrefix[],
+  files: readonly RedactedFile[],
+  skipped: readonly SkippedFile[],
+  clock: PackClock,
+): Promise<GitContext | undefined> {
+  const git = request.git;
+  if (!git || (git.diff === undefined && !(git.log !== undefined && git.log > 0))) return undefined;
+  return clock.time('git', () =>
+    resolveGitContext({
+      roots: request.roots,
+      prefixes: new Map(roots.map((r) => [r.root, r.prefix])),
+      git,
+      packed: new Set(files.map((f) => f.path)),
+      skipped: new Map(skipped.map((s) => [s.path, s])),
+      maxPatchLength: request.maxFileSize,
+      ...(clock.signal ? { signal: clock.signal } : {}),
+    }),
+  );
+}

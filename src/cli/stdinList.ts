@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { basename, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { rootsWithPrefixes } from '../core/index';
 import { UsageError } from './errors';
 
 /** Reads a stream to its end as UTF-8. */
@@ -31,6 +32,8 @@ export function selectionFromList(list: string, roots: readonly string[], cwd: s
   const include: string[] = [];
   const missing: string[] = [];
   const outside: string[] = [];
+  // The scan's prefixes: two roots named api are `api/` and `api-2/`.
+  const prefixes = rootsWithPrefixes(roots).map((r) => r.prefix);
   for (const entry of entries) {
     const abs = resolve(cwd, entry);
     const root = roots.find((r) => abs === r || abs.startsWith(r.endsWith(sep) ? r : r + sep));
@@ -46,7 +49,7 @@ export function selectionFromList(list: string, roots: readonly string[], cwd: s
       continue;
     }
     const rel = relative(root, abs).split(sep).join('/');
-    const shown = roots.length > 1 ? `${basename(root)}/${rel}` : rel;
+    const shown = `${prefixes[roots.indexOf(root)] ?? ''}${rel}`;
     // A listed root selects all of it.
     include.push(rel === '' ? '*' : exactGlob(shown, isDir));
   }

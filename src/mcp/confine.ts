@@ -6,6 +6,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep, win32 } from 'node:path';
+import { rootsWithPrefixes } from '../core';
 
 /** Why a path was refused. */
 export type RefusalKind = 'absolute' | 'climbs-out' | 'unknown-root' | 'symlink-out';
@@ -54,21 +55,26 @@ async function realPathOrAncestor(absPath: string): Promise<string> {
 
 /** Splits and checks a workspace path; throws {@link PathRefusedError} when it may not be used. */
 export async function confinePath(path: string, roots: readonly string[]): Promise<ConfinedPath> {
-  const rootNames = roots.map((r) => basename(r));
+  // The scan's prefixes (`api/`, `api-2/` for two roots named api), so paths read as reports write them.
+  const prefixes = rootsWithPrefixes(roots).map((r) => r.prefix);
+  const rootNames = roots.length > 1 ? prefixes.map((p) => p.slice(0, -1)) : roots.map((r) => basename(r));
   const slashed = path.trim().replace(/\\/g, '/');
   if (isAbsolute(slashed) || win32.isAbsolute(path) || slashed.startsWith('~')) throw new PathRefusedError('absolute', path, rootNames);
   const parts = slashed.split('/').filter((p) => p !== '' && p !== '.');
   if (parts.includes('..')) throw new PathRefusedError('climbs-out', path, rootNames);
   let root = roots[0];
   let rest = parts;
+  let prefix = '';
   if (roots.length > 1) {
-    root = roots.find((r) => basename(r) === parts[0]);
+    const index = rootNames.indexOf(parts[0] ?? '');
+    root = index < 0 ? undefined : roots[index];
+    prefix = prefixes[index] ?? '';
     rest = parts.slice(1);
   }
   if (root === undefined) throw new PathRefusedError('unknown-root', path, rootNames);
   const absPath = join(root, ...rest);
   const [realRoot, realTarget] = await Promise.all([realpath(root).catch(() => root), realPathOrAncestor(absPath)]);
   if (!isInside(realRoot, realTarget)) throw new PathRefusedError('symlink-out', path, rootNames);
-  const reportPath = roots.length > 1 ? [basename(root), ...rest].join('/') : rest.join('/');
+  const reportPath = rest.length === 0 ? prefix.slice(0, -1) : `${prefix}${rest.join('/')}`;
   return { root, absPath, reportPath };
 }

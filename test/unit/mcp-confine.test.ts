@@ -38,6 +38,15 @@ describe('confinePath', () => {
     expect(await confinePath('src\\a.ts', [api])).toMatchObject({ reportPath: 'src/a.ts' });
   });
 
+  it('maps the numbered prefix of a second root with the same folder name to that root, as reports write it', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'tome-confine-same-'));
+    const roots = [join(parent, 'a', 'api'), join(parent, 'b', 'api')];
+    for (const root of roots) mkdirSync(join(root, 'src'), { recursive: true });
+    await expect(confinePath('api-2/src/x.ts', roots)).resolves.toMatchObject({ root: roots[1], absPath: join(roots[1] ?? '', 'src', 'x.ts'), reportPath: 'api-2/src/x.ts' });
+    await expect(confinePath('api/src/x.ts', roots)).resolves.toMatchObject({ root: roots[0], reportPath: 'api/src/x.ts' });
+    await expect(confinePath('api-2', roots)).resolves.toMatchObject({ root: roots[1], reportPath: 'api-2' });
+  });
+
   it('refuses absolute paths, climbing out, unknown roots and links out', async () => {
     expect(await refusal(join(api, 'src', 'a.ts'), [api])).toBe('absolute');
     expect(await refusal('~/secrets', [api])).toBe('absolute');

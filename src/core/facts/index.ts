@@ -40,7 +40,9 @@ export type FactKind = keyof FactTypes;
 
 /**
  * Where facts live. `hash` is the content hash of the file's raw bytes (see ReadFile.hash).
- * Values are plain JSON-able data, so a backend may keep them on disk.
+ * Values are plain JSON-able data, so a backend may keep them on disk. `get` and `set` are
+ * synchronous, as they are called per file in tight loops: a disk backend loads what it holds up
+ * front (as the token disk cache loads its shards) and writes behind, at `endPack`.
  */
 export interface FactStore {
   get<K extends FactKind>(kind: K, hash: string, params: string): FactTypes[K] | undefined;

@@ -15,8 +15,6 @@ const REDACT_BATCH = 32;
 
 /** What the scan and read half of a pack gives the rest. */
 export interface ReadResult {
-  /** Every file the scan kept, before mode rules (for root prefixes and git paths). */
-  scanned: ScannedFile[];
   /** The files to pack, read and redacted, in scan order. */
   files: RedactedFile[];
   skipped: SkippedFile[];
@@ -39,7 +37,7 @@ export async function scanAndRead(request: PackRequest, state: EngineState, stag
   // Per-glob modes from the project config drop excluded files before they are read.
   const moded = applyModeRules(request, scan.files);
   const { files, skipped } = await readAndRedact(moded.files, request.maxFileSize, state, stages, clock);
-  return { scanned: scan.files, files, skipped: [...scan.skipped, ...moded.skipped, ...skipped], caps: moded.caps, roots: scan.roots };
+  return { files, skipped: [...scan.skipped, ...moded.skipped, ...skipped], caps: moded.caps, roots: scan.roots };
 }
 
 /**

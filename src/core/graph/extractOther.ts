@@ -2,6 +2,7 @@ import { compileQuery, withSyntaxTree, type ParserLanguage, type SyntaxNode } fr
 import type { FileFacts, PythonImport } from './facts';
 import { fastGoImports, fastJavaFacts, fastPythonImports, fastRustFacts } from './fastHeader';
 import { scanPythonImports } from './pyScan';
+import { scanRustFacts } from './rustScan';
 import { CANDIDATES, importRegion, type StatementEnd } from './region';
 import { splitRustUse } from './rustUse';
 
@@ -219,7 +220,11 @@ function fastFacts(text: string, lang: OtherLanguage): FileFacts | null {
       const specifiers = fastGoImports(r);
       return specifiers === null ? null : { specifiers };
     });
-    case 'rust': return read(CANDIDATES.rust, 'semicolon', fastRustFacts);
+    // Read whole: the lexer needs balanced braces to tell file-level `mod x;` declarations.
+    case 'rust': {
+      const region = importRegion(text, CANDIDATES.rust, 'semicolon');
+      return region === null ? null : fastRustFacts(region.text) ?? scanRustFacts(text);
+    }
     case 'java': return read(CANDIDATES.java, 'semicolon', fastJavaFacts);
     default: return null;
   }
@@ -227,7 +232,8 @@ function fastFacts(text: string, lang: OtherLanguage): FileFacts | null {
 
 /**
  * Extracts the import facts of a non-JS file: plain headers without the parser (see
- * fastHeader.ts), Python by its lexer scan (pyScan.ts), everything else with tree-sitter. `fastPath: false` forces the parser.
+ * fastHeader.ts), Python and Rust by lexer scans (pyScan.ts, rustScan.ts), everything else with
+ * tree-sitter. `fastPath: false` forces the parser.
  */
 export async function extractOtherFacts(text: string, lang: OtherLanguage, fastPath = true): Promise<FileFacts> {
   const fast = fastPath ? fastFacts(text, lang) : null;

@@ -1,6 +1,7 @@
 import { compileQuery, withSyntaxTree, type ParserLanguage, type SyntaxNode } from '../parser';
 import type { FileFacts, PythonImport } from './facts';
 import { fastGoImports, fastJavaFacts, fastPythonImports, fastRustFacts } from './fastHeader';
+import { scanGoImports } from './goScan';
 import { scanPythonImports } from './pyScan';
 import { scanRustFacts } from './rustScan';
 import { CANDIDATES, importRegion, type StatementEnd } from './region';
@@ -217,7 +218,7 @@ function fastFacts(text: string, lang: OtherLanguage): FileFacts | null {
       return python === null ? null : { specifiers: [], python };
     }
     case 'go': return read(CANDIDATES.go, 'parenList', (r) => {
-      const specifiers = fastGoImports(r);
+      const specifiers = fastGoImports(r) ?? scanGoImports(text);
       return specifiers === null ? null : { specifiers };
     });
     // Read whole: the lexer needs balanced braces to tell file-level `mod x;` declarations.
@@ -232,8 +233,8 @@ function fastFacts(text: string, lang: OtherLanguage): FileFacts | null {
 
 /**
  * Extracts the import facts of a non-JS file: plain headers without the parser (see
- * fastHeader.ts), Python and Rust by lexer scans (pyScan.ts, rustScan.ts), everything else with
- * tree-sitter. `fastPath: false` forces the parser.
+ * fastHeader.ts), Python, Rust and Go by lexer scans (pyScan.ts, rustScan.ts, goScan.ts), the
+ * rest with tree-sitter. `fastPath: false` forces the parser.
  */
 export async function extractOtherFacts(text: string, lang: OtherLanguage, fastPath = true): Promise<FileFacts> {
   const fast = fastPath ? fastFacts(text, lang) : null;

@@ -9,6 +9,7 @@ import { formatPartsSummary, writeParts } from './parts';
 import { readAll, selectionFromList } from './stdinList';
 import { PackEngine } from '../core/pack/index';
 import { withDefaults, type PackRequest } from '../core/pack/request';
+import { readFiles, StatIndex } from '../core/read';
 import { createTokenCounter, defaultTokenCacheDir } from '../core/tokenize';
 import type { Encoding, OrderMode, OutputFormat, ProgressEvent } from '../core/types';
 import { TerminalProgress } from './progress';
@@ -123,10 +124,16 @@ export async function runPackCommand(dirs: string[], o: PackCommandOptions, sign
 async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: AbortSignal): Promise<void> {
   const { request, missing } = await buildRequest(dirs, o);
   if (missing.length > 0 && !o.quiet) await write(process.stderr, `tome: ${missing.length} listed path(s) do not exist and were left out: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}\n`);
-  const counter = createTokenCounter({ encoding: request.encoding, cacheDir: o.cache ? defaultTokenCacheDir() : null, workers: 'auto' });
+  const cacheDir = o.cache ? defaultTokenCacheDir() : null;
+  const counter = createTokenCounter({ encoding: request.encoding, cacheDir, workers: 'auto' });
+  // Beside the token cache: unchanged files are not hashed again across runs (see statIndex.ts).
+  const statIndex = cacheDir === null ? null : await StatIndex.open(cacheDir);
   const progress = new TerminalProgress(process.stderr, o.quiet !== true && process.stderr.isTTY === true);
   try {
-    const engine = new PackEngine({ tokenCounter: counter });
+    const engine = new PackEngine({
+      tokenCounter: counter,
+      ...(statIndex ? { stages: { readFiles: (files, options) => readFiles(files, { ...options, statIndex }) } } : {}),
+    });
     const packOptions = { signal, onProgress: (e: ProgressEvent) => progress.update(e) };
     if (o.split !== undefined && o.output) {
       const { parts, warnings } = await packInParts(engine, request, o.split, packOptions);
@@ -149,7 +156,7 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
     if (!o.quiet) await write(process.stderr, formatSummary(report, destination));
   } finally {
     progress.clear();
-    await counter.dispose();
+    await Promise.all([counter.dispose(), statIndex?.save()]);
     const warning = cacheWarning(counter.cacheWriteFailure);
     if (warning && !o.quiet) await write(process.stderr, warning);
   }

@@ -12,7 +12,7 @@ export { createTokenCounter, defaultTokenCacheDir, type TokenCounter, type Token
 export { outlineSource } from './outline';
 export { FocusOutsideRootsError } from './select';
 export { matchesQuery, rankFiles, type RankInput, type RankedFile } from './select/rank';
-export { readFiles } from './read';
+export { readFiles, StatIndex } from './read';
 export { folderTotals, type FolderTokens } from './report/folderTotals';
 export type {
   Encoding,

@@ -18,6 +18,7 @@ export function printTables(results) {
     out.push(`| corpus | cache | ${stages.join(' | ')} |`, `|---|---|${stages.map(() => '---').join('|')}|`);
     for (const c of results.compare) out.push(`| ${c.corpus} | ${c.cache} | ${stages.map((s) => f0(c.stageMs[s])).join(' | ')} |`);
   }
+  for (const s of results.skipped ?? []) out.push('', `Skipped ${s.corpus}: ${s.reason}.`);
   const ip = results.inprocess;
   if (ip.tokenizer) {
     const t = ip.tokenizer;

@@ -1,20 +1,19 @@
 // `npm run bench`: tome pack vs repomix on real and generated corpora, plus in-process figures.
-// Usage: node test/bench/run.mjs [--quick] [--runs N] [--only three,effect-src,rxjs-src]
-//                                [--no-scale] [--scale-only] [--no-inprocess]
+// Usage: node test/bench/run.mjs [--quick] [--runs N] [--only three,effect-src,rxjs-src,sqlalchemy,python-gen]
+//                                [--no-scale] [--scale-only] [--no-inprocess] [--dist DIR]
 // Prints markdown tables; writes JSON to test/bench/results/. Needs dist/ (npm run build).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { ensureGenerated, ensurePackage, GENERATED, PACKAGES } from './corpora.mjs';
+import { ensureGenerated, ensurePackage, ensurePythonCorpus, GENERATED, PACKAGES, PYTHON_CORPORA } from './corpora.mjs';
 import { measure, median } from './measure.mjs';
 import { printTables } from './report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
 const cache = join(here, '.cache');
-const dist = join(repo, 'dist');
 
 function parseArgs(argv) {
   const has = (flag) => argv.includes(flag);
@@ -23,15 +22,18 @@ function parseArgs(argv) {
   return {
     quick,
     runs: Number(value('--runs') ?? (quick ? 3 : 5)),
-    only: value('--only')?.split(',') ?? (quick ? ['three'] : PACKAGES.map((p) => p.name)),
+    only: value('--only')?.split(',') ?? (quick ? ['three'] : [...PACKAGES, ...PYTHON_CORPORA].map((p) => p.name)),
     scale: !has('--no-scale') && !quick,
     compare: !has('--scale-only'),
     inprocess: !has('--no-inprocess') && !has('--scale-only'),
     scaleBudget: value('--scale-budget') ?? '2m',
+    // Another build of tome (a copy of main's dist/, say) to measure instead of this one.
+    dist: value('--dist'),
   };
 }
 
 const args = parseArgs(process.argv.slice(2));
+const dist = args.dist ?? join(repo, 'dist');
 const work = join(cache, 'run');
 const tomeCache = join(cache, 'tome-cache');
 const repomixCache = join(cache, 'repomix-cache', 'token-counts.json');
@@ -108,6 +110,18 @@ if (args.compare) {
   for (const spec of PACKAGES.filter((p) => args.only.includes(p.name))) {
     process.stderr.write(`corpus ${spec.name}\n`);
     const dir = ensurePackage(cache, spec);
+    rmSync(tomeCache, { recursive: true, force: true });
+    rmSync(dirname(repomixCache), { recursive: true, force: true });
+    results.compare.push(compare(spec.name, dir, false), compare(spec.name, dir, true));
+  }
+  for (const spec of PYTHON_CORPORA.filter((p) => args.only.includes(p.name))) {
+    process.stderr.write(`corpus ${spec.name}${spec.tarball === undefined ? ' (generating on first use)' : ''}\n`);
+    const { dir, reason } = ensurePythonCorpus(cache, repo, spec);
+    if (dir === null) {
+      process.stderr.write(`  skipped: ${reason}\n`);
+      results.skipped = [...(results.skipped ?? []), { corpus: spec.name, reason }];
+      continue;
+    }
     rmSync(tomeCache, { recursive: true, force: true });
     rmSync(dirname(repomixCache), { recursive: true, force: true });
     results.compare.push(compare(spec.name, dir, false), compare(spec.name, dir, true));

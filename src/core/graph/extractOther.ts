@@ -1,6 +1,9 @@
 import { compileQuery, withSyntaxTree, type ParserLanguage, type SyntaxNode } from '../parser';
 import type { FileFacts, PythonImport } from './facts';
 import { fastGoImports, fastJavaFacts, fastPythonImports, fastRustFacts } from './fastHeader';
+import { scanGoImports } from './goScan';
+import { scanPythonImports } from './pyScan';
+import { scanRustFacts } from './rustScan';
 import { CANDIDATES, importRegion, type StatementEnd } from './region';
 import { splitRustUse } from './rustUse';
 
@@ -207,15 +210,22 @@ function fastFacts(text: string, lang: OtherLanguage): FileFacts | null {
     return region === null ? null : fast(region.text);
   };
   switch (lang) {
-    case 'python': return read(CANDIDATES.python, 'parenList', (r) => {
-      const python = fastPythonImports(r);
+    case 'python': {
+      const region = importRegion(text, CANDIDATES.python, 'parenList');
+      if (region === null) return null;
+      // A cut inside a string or bracket leaves the lexer undecided: it then reads the whole file.
+      const python = fastPythonImports(region.text) ?? scanPythonImports(region.text) ?? (region.truncated ? scanPythonImports(text) : null);
       return python === null ? null : { specifiers: [], python };
-    });
+    }
     case 'go': return read(CANDIDATES.go, 'parenList', (r) => {
-      const specifiers = fastGoImports(r);
+      const specifiers = fastGoImports(r) ?? scanGoImports(text);
       return specifiers === null ? null : { specifiers };
     });
-    case 'rust': return read(CANDIDATES.rust, 'semicolon', fastRustFacts);
+    // Read whole: the lexer needs balanced braces to tell file-level `mod x;` declarations.
+    case 'rust': {
+      const region = importRegion(text, CANDIDATES.rust, 'semicolon');
+      return region === null ? null : fastRustFacts(region.text) ?? scanRustFacts(text);
+    }
     case 'java': return read(CANDIDATES.java, 'semicolon', fastJavaFacts);
     default: return null;
   }
@@ -223,7 +233,8 @@ function fastFacts(text: string, lang: OtherLanguage): FileFacts | null {
 
 /**
  * Extracts the import facts of a non-JS file: plain headers without the parser (see
- * fastHeader.ts), everything else with tree-sitter. `fastPath: false` forces the parser.
+ * fastHeader.ts), Python, Rust and Go by lexer scans (pyScan.ts, rustScan.ts, goScan.ts), the
+ * rest with tree-sitter. `fastPath: false` forces the parser.
  */
 export async function extractOtherFacts(text: string, lang: OtherLanguage, fastPath = true): Promise<FileFacts> {
   const fast = fastPath ? fastFacts(text, lang) : null;

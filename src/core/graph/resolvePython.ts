@@ -10,6 +10,8 @@ import { dirOf, joinRel, type TreeIndex } from './tree';
 export class PythonResolver implements LanguageResolver {
   private readonly roots: string[];
   private readonly cache = new Map<string, string | null>();
+  /** What the import roots give for a dotted name; the same for every importing file. */
+  private readonly underRoots = new Map<string, string | null>();
 
   constructor(private readonly tree: TreeIndex) {
     const roots = new Set<string>(['']);
@@ -50,11 +52,16 @@ export class PythonResolver implements LanguageResolver {
 
   /** Absolute imports: the import roots, then the importing file's own folder (how scripts run). */
   private absolute(dotted: string, fromDir: string): string | null {
-    for (const root of this.roots) {
-      const found = this.moduleFile(root, dotted);
-      if (found !== null) return found;
+    let found = this.underRoots.get(dotted);
+    if (found === undefined) {
+      found = null;
+      for (const root of this.roots) {
+        found = this.moduleFile(root, dotted);
+        if (found !== null) break;
+      }
+      this.underRoots.set(dotted, found);
     }
-    return this.moduleFile(fromDir, dotted);
+    return found ?? this.moduleFile(fromDir, dotted);
   }
 
   resolve(path: string, facts: FileFacts): ResolvedImports {

@@ -9,6 +9,9 @@ import { open } from 'node:fs/promises';
 import { mapBounded } from '../scan/concurrency';
 import type { ReadFile, ScannedFile, SkippedFile } from '../types';
 import { byteOrderMark, looksBinary } from './sniff';
+import type { FileStamp, StatIndex } from './statIndex';
+
+export { StatIndex, type StatIndexCounts } from './statIndex';
 
 /** Open files at once; each read is small, so a modest number keeps the disk busy. */
 const READ_CONCURRENCY = 16;
@@ -19,6 +22,8 @@ export interface ReadOptions {
   maxFileSize: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Skips hashing and sniffing files whose stat is unchanged since an earlier pack, and learns the rest. */
+  statIndex?: StatIndex;
 }
 
 function errorCode(error: unknown): string {
@@ -40,7 +45,8 @@ function decode(bytes: Uint8Array): { text: string; invalidUtf8: boolean } {
 }
 
 /** Reads one scanned file, or says why it cannot be packed. */
-export async function readOneFile(file: ScannedFile, maxFileSize: number): Promise<ReadFile | SkippedFile> {
+export async function readOneFile(file: ScannedFile, maxFileSize: number, statIndex?: StatIndex): Promise<ReadFile | SkippedFile> {
+  const readAtMs = Date.now();
   let handle;
   try {
     handle = await open(file.absPath, 'r');
@@ -52,6 +58,9 @@ export async function readOneFile(file: ScannedFile, maxFileSize: number): Promi
     if (stats.isDirectory()) return { path: file.path, reason: 'unreadable', detail: 'EISDIR' };
     if (!stats.isFile()) return { path: file.path, reason: 'unreadable', detail: 'not a regular file' };
     if (stats.size > maxFileSize) return tooLarge(file, stats.size, maxFileSize);
+    const stamp: FileStamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+    const known = statIndex?.lookup(file.absPath, stamp);
+    if (known?.hash === null) return { path: file.path, reason: 'binary' };
     // Read at most one byte past the cap: a file that grew since the stat is caught without reading it all.
     const buffer = Buffer.alloc(stats.size + 1);
     let length = 0;
@@ -61,13 +70,22 @@ export async function readOneFile(file: ScannedFile, maxFileSize: number): Promi
       length += bytesRead;
       if (length === buffer.length) {
         if (length > maxFileSize) return tooLarge(file, length, maxFileSize);
-        return readOneFile(file, maxFileSize);
+        return readOneFile(file, maxFileSize, statIndex);
       }
     }
     const bytes = buffer.subarray(0, length);
-    if (looksBinary(bytes)) return { path: file.path, reason: 'binary' };
+    // A file that changed length since its stat is not the file the index knows.
+    if (known !== undefined && length === known.size) {
+      return { ...file, size: length, mtimeMs: stats.mtimeMs, text: decode(bytes).text, hash: known.hash, invalidUtf8: known.invalidUtf8 };
+    }
+    const binary = looksBinary(bytes);
+    if (binary) {
+      if (length === stats.size) statIndex?.record(file.absPath, { ...stamp, hash: null, invalidUtf8: false }, readAtMs);
+      return { path: file.path, reason: 'binary' };
+    }
     const { text, invalidUtf8 } = decode(bytes);
     const hash = createHash('sha1').update(bytes).digest('hex');
+    if (length === stats.size) statIndex?.record(file.absPath, { ...stamp, hash, invalidUtf8 }, readAtMs);
     return { ...file, size: length, mtimeMs: stats.mtimeMs, text, hash, invalidUtf8 };
   } catch (error) {
     return skippedFor(file, error);
@@ -94,7 +112,7 @@ export async function readFiles(
     files,
     READ_CONCURRENCY,
     async (file) => {
-      const result = await readOneFile(file, options.maxFileSize);
+      const result = await readOneFile(file, options.maxFileSize, options.statIndex);
       done++;
       if (done % 64 === 0 || done === files.length) options.onProgress?.(done, files.length);
       return result;

@@ -6,7 +6,7 @@
  */
 import type { ModeRule } from '../core/config';
 import type { PackRequest } from '../core/pack/request';
-import type { PackReport } from '../core/types';
+import { countedFile, type ContextCounts } from '../core/report/contextCounts';
 
 /** What a pin fixes a file or folder at. */
 export type PinMode = 'full' | 'outline' | 'path-only';
@@ -101,15 +101,22 @@ export function setPin(steering: Steering, path: string, mode: PinMode | null): 
 }
 
 /**
- * What the files pinned as full cost against `budget`: their tokens in `fullReport`, a report
- * made without a budget (so every file is in full), and whether that sum is over the budget.
- * The chat warns with the total before it sends.
+ * What the files pinned as full cost against `budget`: their tokens in full in `counts` (a count
+ * that holds each file's size in full), and whether that sum is over the budget. A pin inside a
+ * folder pinned as full is not counted twice. The chat warns with the total before it sends.
  */
-export function pinnedCost(fullReport: PackReport, steering: Steering, budget: number | null): { tokens: number; files: number; overBudget: boolean } {
+export function pinnedCost(counts: ContextCounts, steering: Steering, budget: number | null): { tokens: number; files: number; overBudget: boolean } {
   const pins = Object.entries(steering.pins).filter(([, mode]) => mode === 'full').map(([p]) => p);
-  const pinned = fullReport.files.filter((f) => pins.some((p) => isUnder(f.path, p)));
-  const tokens = pinned.reduce((sum, f) => sum + f.tokens, 0);
-  return { tokens, files: pinned.length, overBudget: budget !== null && tokens > budget };
+  const outermost = pins.filter((p) => !pins.some((q) => q !== p && isUnder(p, q)));
+  let tokens = 0;
+  let files = 0;
+  for (const path of outermost) {
+    const folder = counts.folders.get(path);
+    const file = folder ? undefined : countedFile(counts, path);
+    tokens += folder?.fullTokens ?? file?.fullTokens ?? 0;
+    files += folder?.fullFileCount ?? (file?.fullTokens === undefined ? 0 : 1);
+  }
+  return { tokens, files, overBudget: budget !== null && tokens > budget };
 }
 
 /** A preset list with `steering` saved as `name` (replacing a preset of that name). */

@@ -1,14 +1,16 @@
 /**
- * The Context view's tree, built from a pack report: folders and files with the exact tokens
- * the next pack would give each, the mode and its reason, folder totals and the share of the
- * window they take. Plain data, no `vscode`; the view only draws it.
+ * The Context view's tree: folders and files with the exact tokens the next pack would give
+ * each, the mode and its reason, folder totals and the share of the window they take. It is
+ * read from a pack's folder index ({@link ContextCounts}, built where the pack ran) one folder
+ * at a time, so opening a folder costs only its own entries. Plain data, no `vscode`.
  */
 import type { PackReport, FileMode, SelectionReason, SkipReason } from '../core/types';
+import { contextCounts, type ContextCounts, type CountedFile, type CountedFolder } from '../core/report/contextCounts';
 import { isUnder, type PinMode, type Steering } from './contextSteering';
 
-/** One file or folder of the tree. */
-export interface ContextNode {
-  /** Report path (`/`-separated); a folder's has no trailing slash. */
+/** One file or folder as the view draws it. */
+export interface ContextItem {
+  /** Report path (`/`-separated); a folder's has no trailing slash; the root's is ''. */
   path: string;
   /** The last path segment. */
   name: string;
@@ -31,68 +33,52 @@ export interface ContextNode {
   pin?: PinMode;
   /** Packed files under a folder (1 for a packed file). */
   fileCount: number;
+}
+
+/** A counted pack and the steering it is drawn with. */
+export interface ContextTree {
+  counts: ContextCounts;
+  steering: Steering;
+}
+
+/** An item with all its children, for callers that want the whole tree at once. */
+export interface ContextNode extends ContextItem {
   /** Children, folders first, then by name. Empty for files. */
   children: ContextNode[];
 }
 
-/** Skips the tree shows as unchecked files (the user can check them again); other skips are not shown. */
-const SHOWN_SKIPS: ReadonlySet<SkipReason> = new Set(['excluded']);
+/** The root item: the whole workspace's totals. */
+export function rootItem(tree: ContextTree): ContextItem {
+  return folderItem(tree, folderOf(tree, ''));
+}
+
+/** The children of the folder at `path` ('' for the root): folders first, then files, each by name. */
+export function childItems(tree: ContextTree, path: string): ContextItem[] {
+  const folder = tree.counts.folders.get(path);
+  if (!folder) return [];
+  const folders = folder.folders.map((p) => folderItem(tree, folderOf(tree, p)));
+  return [...folders, ...folder.files.map((f) => fileItem(tree, folder.path, f))];
+}
+
+/** The item at `path` (the root for ''), if the tree holds it. */
+export function findItem(tree: ContextTree, path: string): ContextItem | undefined {
+  const folder = tree.counts.folders.get(path);
+  if (folder) return folderItem(tree, folder);
+  const slash = path.lastIndexOf('/');
+  const parent = tree.counts.folders.get(slash < 0 ? '' : path.slice(0, slash));
+  const file = parent?.files.find((f) => f.name === path.slice(slash + 1));
+  return parent && file ? fileItem(tree, parent.path, file) : undefined;
+}
 
 /**
- * The tree of a report. Files the steering left out appear unchecked (their skip is `excluded`),
- * so they can be checked again; files skipped for other reasons (binary, gitignored…) are not shown.
+ * The whole tree of a report, every folder expanded. Files the steering left out appear
+ * unchecked (their skip is `excluded`), so they can be checked again; files skipped for other
+ * reasons (binary, gitignored…) are not shown.
  */
 export function buildContextTree(report: PackReport, steering: Steering, fullReport?: PackReport): ContextNode {
-  const full = new Map(fullReport?.files.filter((f) => f.mode === 'full').map((f) => [f.path, f.tokens]));
-  const budget = report.budget === null ? null : Math.max(1, report.budget - report.reserve);
-  const root = folderNode('', '');
-  const excludedBy = (path: string): boolean => steering.excluded.some((p) => isUnder(path, p));
-  for (const f of report.files) {
-    const fullTokens = full.get(f.path);
-    insert(root, f.path, { tokens: f.tokens, mode: f.mode, reason: f.reason, included: true, fileCount: 1, ...(fullTokens === undefined ? {} : { fullTokens }) });
-  }
-  for (const s of report.skipped) {
-    if (!SHOWN_SKIPS.has(s.reason)) continue;
-    const byUser = excludedBy(s.path);
-    insert(root, s.path, { tokens: 0, mode: byUser ? 'excluded' : 'skipped', skipReason: s.reason, included: !byUser, fileCount: 0 });
-  }
-  finish(root, budget, steering, excludedBy);
-  return root;
-}
-
-type FileFacts = Pick<ContextNode, 'tokens' | 'fullTokens' | 'mode' | 'reason' | 'skipReason' | 'included' | 'fileCount'>;
-
-function folderNode(path: string, name: string): ContextNode {
-  return { path, name, kind: 'folder', tokens: 0, share: null, included: true, fileCount: 0, children: [] };
-}
-
-function insert(root: ContextNode, path: string, facts: FileFacts): void {
-  const parts = path.split('/');
-  let folder = root;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const childPath = parts.slice(0, i + 1).join('/');
-    let child = folder.children.find((c) => c.kind === 'folder' && c.path === childPath);
-    if (!child) {
-      child = folderNode(childPath, parts[i] ?? '');
-      folder.children.push(child);
-    }
-    folder = child;
-  }
-  folder.children.push({ path, name: parts[parts.length - 1] ?? path, kind: 'file', share: null, children: [], ...facts });
-}
-
-/** Sums folders bottom-up, sets shares, pins and inclusion, and sorts children. */
-function finish(node: ContextNode, budget: number | null, steering: Steering, excludedBy: (path: string) => boolean): void {
-  if (node.kind === 'folder') {
-    for (const child of node.children) finish(child, budget, steering, excludedBy);
-    node.tokens = node.children.reduce((sum, c) => sum + c.tokens, 0);
-    node.fileCount = node.children.reduce((sum, c) => sum + c.fileCount, 0);
-    if (node.path !== '') node.included = !excludedBy(node.path);
-    node.children.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1));
-  }
-  node.share = budget === null ? null : node.tokens / budget;
-  const pin = steering.pins[node.path];
-  if (pin) node.pin = pin;
+  const tree: ContextTree = { counts: contextCounts(report, fullReport), steering };
+  const expand = (item: ContextItem): ContextNode => ({ ...item, children: item.kind === 'folder' ? childItems(tree, item.path).map(expand) : [] });
+  return expand(rootItem(tree));
 }
 
 /** The node at `path` (the root for ''), if the tree holds it. */
@@ -109,4 +95,41 @@ export function shareText(share: number | null): string {
   if (share === null) return '';
   if (share > 0 && share < 0.01) return '<1%';
   return `${Math.round(share * 100)}%`;
+}
+
+function folderOf(tree: ContextTree, path: string): CountedFolder {
+  return tree.counts.folders.get(path) ?? { path, tokens: 0, fullTokens: 0, fileCount: 0, fullFileCount: 0, folders: [], files: [] };
+}
+
+function excludedBy(steering: Steering, path: string): boolean {
+  return steering.excluded.some((p) => isUnder(path, p));
+}
+
+function shareOf(counts: ContextCounts, tokens: number): number | null {
+  return counts.budget === null ? null : tokens / Math.max(1, counts.budget - counts.reserve);
+}
+
+function withPin(item: ContextItem, steering: Steering): ContextItem {
+  const pin = steering.pins[item.path];
+  return pin ? { ...item, pin } : item;
+}
+
+function folderItem(tree: ContextTree, folder: CountedFolder): ContextItem {
+  const name = folder.path.slice(folder.path.lastIndexOf('/') + 1);
+  const included = folder.path === '' || !excludedBy(tree.steering, folder.path);
+  const item: ContextItem = { path: folder.path, name, kind: 'folder', tokens: folder.tokens, share: shareOf(tree.counts, folder.tokens), included, fileCount: folder.fileCount };
+  return withPin(item, tree.steering);
+}
+
+function fileItem(tree: ContextTree, folderPath: string, file: CountedFile): ContextItem {
+  const path = folderPath === '' ? file.name : `${folderPath}/${file.name}`;
+  const item: ContextItem = { path, name: file.name, kind: 'file', tokens: file.tokens, share: shareOf(tree.counts, file.tokens), included: true, fileCount: file.mode === 'skipped' ? 0 : 1, mode: file.mode };
+  if (file.fullTokens !== undefined) item.fullTokens = file.fullTokens;
+  if (file.reason !== undefined) item.reason = file.reason;
+  if (file.skipReason !== undefined) item.skipReason = file.skipReason;
+  if (file.mode === 'skipped' && excludedBy(tree.steering, path)) {
+    item.mode = 'excluded';
+    item.included = false;
+  }
+  return withPin(item, tree.steering);
 }

@@ -1,16 +1,18 @@
 /**
  * The "Context" tree view: the workspace as the next pack sees it, with exact tokens per file,
  * folder totals and shares of the window, the mode and its reason, checkboxes to leave paths
- * out and pins from the context menu. Counting runs in the pack worker; the view shows
- * "Counting…" (never old numbers) until a count completes.
+ * out and pins from the context menu. Counting runs in the pack worker, which sends back only a
+ * folder index: the host keeps no report and builds items only for the folders that are opened.
+ * The view shows "Counting…" (never old numbers) until a count completes.
  */
 import * as vscode from 'vscode';
 import { isAbortError } from '../core/pack/types';
 import { readSettings, workspaceFolderPaths } from './config';
 import type { ContextSteeringStore } from './contextSteeringStore';
 import { pinnedCost, setIncluded, setPin, type PinMode } from '../chat/contextSteering';
-import type { PackReport, RootPrefix } from '../core/types';
-import { buildContextTree, shareText, type ContextNode } from '../chat/contextTree';
+import type { ContextCounts } from '../core/report/contextCounts';
+import type { RootPrefix } from '../core/types';
+import { childItems, rootItem, shareText, type ContextItem, type ContextTree } from '../chat/contextTree';
 import { absolutePathOf, requestForScope } from '../chat/packScope';
 import type { PackService } from './packService';
 
@@ -33,18 +35,18 @@ export interface ContextViewDeps {
 }
 
 /** Draws the tree and turns clicks into steering. */
-export class ContextTreeProvider implements vscode.TreeDataProvider<ContextNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ContextNode | undefined>();
+export class ContextTreeProvider implements vscode.TreeDataProvider<ContextItem>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ContextItem | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private tree: ContextNode | undefined;
+  private tree: ContextTree | undefined;
   private roots: RootPrefix[] = [];
-  private view: vscode.TreeView<ContextNode> | undefined;
+  private view: vscode.TreeView<ContextItem> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: AbortController | undefined;
   private firstCount = true;
-  /** The last count without a budget: every file's tokens in full. */
-  private fullReport: PackReport | undefined;
+  /** The last count, with each file's tokens in full; kept for the pinned-set warning. */
+  private counts: ContextCounts | undefined;
 
   constructor(private readonly deps: ContextViewDeps) {
     this.disposables.push(
@@ -63,7 +65,7 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextNode>
   register(context: vscode.ExtensionContext): void {
     const view = vscode.window.createTreeView(CONTEXT_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true });
     this.view = view;
-    const nodeOf = (arg: unknown): ContextNode | undefined => (arg && typeof arg === 'object' && 'path' in arg ? (arg as ContextNode) : view.selection[0]);
+    const nodeOf = (arg: unknown): ContextItem | undefined => (arg && typeof arg === 'object' && 'path' in arg ? (arg as ContextItem) : view.selection[0]);
     const pin = (mode: PinMode | null) => (arg: unknown) => {
       const node = nodeOf(arg);
       if (node) void this.deps.store.set(setPin(this.deps.store.get(), node.path, mode));
@@ -111,22 +113,18 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextNode>
     // Old numbers are hidden while counting: the view never shows a count that is no longer true.
     this.show(undefined, vscode.l10n.t('Counting…'));
     const request = requestForScope({ scope: { kind: 'workspace' }, workspaceFolders: folders, settings: readSettings(), budget: null, reserve: 0, query: '' });
-    // Two packs on the warm engine: without a budget for each file's size in full, then with the
-    // window for the modes the next pack gives; the second reuses all the first read and counted.
-    const run = async (): Promise<[PackReport, PackReport]> => {
-      const full = await this.deps.packs.pack(request, { signal: controller.signal, reportOnly: true });
-      const next = await this.deps.packs.pack({ ...request, budget: this.deps.budget() }, { signal: controller.signal, reportOnly: true });
-      return [full.report, next.report];
-    };
+    // The worker packs twice on its warm engine (without a budget for each file's size in full,
+    // then with the window for the modes) and answers with the folder index alone.
+    const run = (): Promise<ContextCounts> => this.deps.packs.count({ ...request, budget: this.deps.budget() }, { signal: controller.signal });
     try {
-      const [full, report] = this.firstCount
+      const counts = this.firstCount
         ? await vscode.window.withProgress({ location: { viewId: CONTEXT_VIEW_ID }, title: vscode.l10n.t('Counting…') }, run)
         : await run();
       if (controller.signal.aborted) return;
       this.firstCount = false;
-      this.roots = report.rootPrefixes;
-      this.fullReport = full;
-      this.show(buildContextTree(report, this.deps.store.get(), full), undefined);
+      this.roots = counts.rootPrefixes;
+      this.counts = counts;
+      this.show({ counts, steering: this.deps.store.get() }, undefined);
     } catch (error) {
       if (isAbortError(error) || controller.signal.aborted) return;
       this.show(undefined, vscode.l10n.t('Tome could not count the workspace\'s tokens: {0}', error instanceof Error ? error.message : String(error)));
@@ -140,26 +138,28 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextNode>
    * count; undefined when they fit or nothing is pinned as full.
    */
   pinnedOverBudget(budget: number | null): string | undefined {
-    if (!this.fullReport) return undefined;
-    const cost = pinnedCost(this.fullReport, this.deps.store.get(), budget);
+    if (!this.counts) return undefined;
+    const cost = pinnedCost(this.counts, this.deps.store.get(), budget);
     if (!cost.overBudget || budget === null) return undefined;
     return vscode.l10n.t('The files pinned as full take {0} tokens, more than the {1} the context can hold: some of them will be cut to outlines or paths.', cost.tokens.toLocaleString(), budget.toLocaleString());
   }
 
-  private show(tree: ContextNode | undefined, message: string | undefined): void {
+  private show(tree: ContextTree | undefined, message: string | undefined): void {
     this.tree = tree;
     if (this.view) {
       this.view.message = message;
-      if (tree) this.view.description = vscode.l10n.t('{0} tokens', tree.tokens.toLocaleString());
+      if (tree) this.view.description = vscode.l10n.t('{0} tokens', rootItem(tree).tokens.toLocaleString());
     }
     this.changed.fire(undefined);
   }
 
-  getChildren(node?: ContextNode): ContextNode[] {
-    return (node ?? this.tree)?.children ?? [];
+  /** A folder's items, made from the count when it is opened: nothing is built for closed folders. */
+  getChildren(node?: ContextItem): ContextItem[] {
+    if (!this.tree || node?.kind === 'file') return [];
+    return childItems(this.tree, node?.path ?? '');
   }
 
-  getTreeItem(node: ContextNode): vscode.TreeItem {
+  getTreeItem(node: ContextItem): vscode.TreeItem {
     const item = new vscode.TreeItem(node.name, node.kind === 'folder' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.path;
     item.checkboxState = node.included ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
@@ -176,7 +176,7 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextNode>
     return item;
   }
 
-  private tooltipOf(node: ContextNode, tokens: string, share: string): string {
+  private tooltipOf(node: ContextItem, tokens: string, share: string): string {
     const which = this.deps.calibrated()
       ? vscode.l10n.t('Exact tokens of this block in the next pack against a window calibrated to the model\'s own count.')
       : vscode.l10n.t('Exact tokens of this block in the next pack, counted with Tome\'s tokenizer; no calibration for this model yet.');
@@ -200,7 +200,7 @@ function pinWord(pin: PinMode): string {
   return vscode.l10n.t('pinned path only');
 }
 
-function modeWord(node: ContextNode): string {
+function modeWord(node: ContextItem): string {
   const mode = node.mode === 'full' ? vscode.l10n.t('full') : node.mode === 'outline' ? vscode.l10n.t('outline') : node.mode === 'path-only' ? vscode.l10n.t('path only') : vscode.l10n.t('left out');
   return node.reason ? `${mode} (${node.reason})` : mode;
 }

@@ -13,6 +13,7 @@ import type { PackRequest } from '../core/pack/request';
 import type { PackStage } from '../core/types';
 import { applySteering, EMPTY_STEERING, type Steering } from '../chat/contextSteering';
 import { absolutePathOf } from '../chat/packScope';
+import type { ContextCounts } from '../core/report/contextCounts';
 import { rootsWithPrefixes } from '../core/index';
 
 /** Packs are shown as a notification only when they take longer than this. */
@@ -38,9 +39,26 @@ export class PackService implements vscode.Disposable {
    * config or a git problem rejects with an Error worded for the user; nothing is packed then.
    */
   async pack(request: PackRequest, options: PackOptions = {}): Promise<PackResult> {
+    return this.worded(async () => this.engine.pack(await this.prepared(request), options));
+  }
+
+  /**
+   * The Context view's count of `request` (steered and configured like {@link pack}): the folder
+   * index of the next pack with each file's size in full, built in the worker. Fails like {@link pack}.
+   */
+  async count(request: PackRequest, options: PackOptions = {}): Promise<ContextCounts> {
+    return this.worded(async () => this.engine.count(await this.prepared(request), options));
+  }
+
+  /** The request with the Context view's steering and the project's tome.config.json laid over it. */
+  private async prepared(request: PackRequest): Promise<PackRequest> {
+    return withProjectConfig(applySteering(request, this.steering(), (path) => absolutePathOf(path, rootsWithPrefixes(request.roots))));
+  }
+
+  /** Runs `work`, turning a config or git problem into an Error worded for the user. */
+  private async worded<T>(work: () => Promise<T>): Promise<T> {
     try {
-      const steered = applySteering(request, this.steering(), (path) => absolutePathOf(path, rootsWithPrefixes(request.roots)));
-      return await this.engine.pack(await withProjectConfig(steered), options);
+      return await work();
     } catch (error) {
       if (error instanceof ConfigError) throw new Error(error.problems.map(configProblemText).join('\n'), { cause: error });
       if (error instanceof GitError) throw new Error(gitProblemText(error.problem), { cause: error });

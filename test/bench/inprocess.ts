@@ -3,14 +3,15 @@
  *   tokenizer <dir>  js-tiktoken vs Tome's counter: encoder build time, MB/s cold and warm
  *   repack <dir>     PackEngine warm re-pack after editing one file (on a copy of <dir>)
  *   stall <dir>      worst main-thread event-loop delay during a pack run through WorkerPackEngine
- *   tree <dir>       the Context view's first complete tree (two worker packs and the tree) and a
- *                    warm recount after one edit, with the worst main-thread stall meanwhile
+ *   tree <dir>       the Context view's first complete count (one worker count: two packs in the
+ *                    worker, the folder index back), every folder opened, and a warm recount after
+ *                    one edit, with the worst main-thread stall meanwhile
  * Prints one JSON object on stdout.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { PackEngine } from '../../src/core/pack/index';
@@ -18,11 +19,11 @@ import { WorkerPackEngine } from '../../src/core/pack/worker/workerEngine';
 import { withDefaults } from '../../src/core/pack/request';
 import { createTokenCounter } from '../../src/core/tokenize';
 import { EMPTY_STEERING } from '../../src/chat/contextSteering';
-import { buildContextTree } from '../../src/chat/contextTree';
+import { childItems, rootItem } from '../../src/chat/contextTree';
 import { PieceCounter } from '../../src/core/tokenize/pieceCounter';
 
 const [mode, dir, distDir] = process.argv.slice(2);
-if (!mode || !dir || !distDir) throw new Error('usage: inprocess <tokenizer|repack|stall> <dir> <dist>');
+if (!mode || !dir || !distDir) throw new Error('usage: inprocess <tokenizer|repack|stall|tree> <dir> <dist>');
 const tokenWorker = join(distDir, 'tokenWorker.js');
 const packWorker = join(distDir, 'packWorker.js');
 
@@ -46,6 +47,56 @@ function sourceFiles(root: string, limitBytes: number): string[] {
 }
 
 const ms = (start: number): number => performance.now() - start;
+
+/** What {@link watchLoop} saw, in milliseconds. */
+interface LoopFigures {
+  /** The latest a 1 ms timer fired: any cause, the machine's other load included. */
+  worstDelayMs: number;
+  p99DelayMs: number;
+  /** The longest the loop was busy between two 2 ms probes (`eventLoopUtilization().active`); preemption while busy counts. */
+  worstBusyMs: number;
+  /** The most CPU this thread used between two probes (Linux schedstat): its own work alone; null elsewhere. */
+  worstOnCpuMs: number | null;
+}
+
+/** This thread's time on a CPU in nanoseconds, from Linux's schedstat; null where there is none. */
+function onCpuNs(): number | null {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Watches this thread's event loop until `stop`. On a loaded machine a late timer alone cannot
+ * tell a thread that was busy from one that was not scheduled; the loop's busy time and the
+ * thread's CPU time between two probes can, so all three are given.
+ */
+function watchLoop(): { stop: () => LoopFigures } {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  let worstBusy = 0;
+  let worstCpu: number | null = null;
+  let last = performance.eventLoopUtilization();
+  let lastCpu = onCpuNs();
+  const probe = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    worstBusy = Math.max(worstBusy, performance.eventLoopUtilization(now, last).active);
+    last = now;
+    const cpu = onCpuNs();
+    if (cpu !== null && lastCpu !== null) worstCpu = Math.max(worstCpu ?? 0, (cpu - lastCpu) / 1e6);
+    lastCpu = cpu;
+  }, 2);
+  return {
+    stop: () => {
+      clearInterval(probe);
+      histogram.disable();
+      return { worstDelayMs: histogram.max / 1e6, p99DelayMs: histogram.percentile(99) / 1e6, worstBusyMs: worstBusy, worstOnCpuMs: worstCpu };
+    },
+  };
+}
+
 const mb = (texts: string[]): number => texts.reduce((s, t) => s + Buffer.byteLength(t), 0) / 1e6;
 
 async function tokenizer(): Promise<object> {
@@ -116,47 +167,63 @@ async function repack(): Promise<object> {
 
 async function stall(): Promise<object> {
   const engine = new WorkerPackEngine({ workerScript: packWorker, cacheDir: null });
-  const histogram = monitorEventLoopDelay({ resolution: 1 });
-  let worstGap = 0;
-  let last = performance.now();
-  const probe = setInterval(() => {
-    const now = performance.now();
-    worstGap = Math.max(worstGap, now - last - 2);
-    last = now;
-  }, 2);
-  histogram.enable();
+  const loop = watchLoop();
   const t = performance.now();
   const { report } = await engine.pack(withDefaults({ roots: [dir as string] }));
   const packMs = ms(t);
-  histogram.disable();
-  clearInterval(probe);
+  const figures = loop.stop();
   await engine.dispose();
-  return { packMs, files: report.files.length, worstDelayMs: histogram.max / 1e6, p99DelayMs: histogram.percentile(99) / 1e6, worstProbeGapMs: worstGap };
+  return { packMs, files: report.files.length, ...figures };
 }
 
-/** The Context view's count as the extension runs it: an unbudgeted and a budgeted worker pack, then the tree. */
+/**
+ * The Context view's count as the extension runs it: one worker count (two packs in the worker,
+ * the folder index back), then every folder opened one at a time as a user would, each its own
+ * turn of the event loop.
+ */
 async function tree(): Promise<object> {
   const copy = mkdtempSync(join(tmpdir(), 'tome-bench-tree-'));
   cpSync(dir as string, copy, { recursive: true });
   const engine = new WorkerPackEngine({ workerScript: packWorker, cacheDir: null });
-  const histogram = monitorEventLoopDelay({ resolution: 1 });
-  const request = withDefaults({ roots: [copy] });
-  const count = async (): Promise<{ ms: number; treeMs: number; files: number }> => {
+  const request = withDefaults({ roots: [copy], budget: 1_000_000 });
+  const count = async (): Promise<{ ms: number; openAllMs: number; slowestOpenMs: number; folders: number; files: number }> => {
     const t = performance.now();
-    const full = await engine.pack(request);
-    const next = await engine.pack({ ...request, budget: 1_000_000 });
-    const b = performance.now();
-    const root = buildContextTree(next.report, EMPTY_STEERING, full.report);
-    return { ms: ms(t), treeMs: ms(b), files: root.fileCount };
+    const counts = await engine.count(request);
+    const countMs = ms(t);
+    const view = { counts, steering: EMPTY_STEERING };
+    let slowestOpenMs = 0;
+    const opened = performance.now();
+    for (const path of counts.folders.keys()) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const o = performance.now();
+      childItems(view, path);
+      slowestOpenMs = Math.max(slowestOpenMs, ms(o));
+    }
+    return { ms: countMs, openAllMs: ms(opened), slowestOpenMs, folders: counts.folders.size, files: rootItem(view).fileCount };
   };
   try {
-    histogram.enable();
-    const first = await count();
     const edited = firstFile(copy);
+    const loop = watchLoop();
+    const first = await count();
     writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n// edit\n`);
     const afterEdit = await count();
-    histogram.disable();
-    return { firstTreeMs: first.ms, buildTreeMs: first.treeMs, files: first.files, afterEditMs: afterEdit.ms, worstDelayMs: histogram.max / 1e6, p99DelayMs: histogram.percentile(99) / 1e6 };
+    const figures = loop.stop();
+    // For comparison at the same moment on the same warm engine: one plain pack, whose whole
+    // result (text and report) crosses to this thread, as each of the view's two packs once did.
+    const plain = watchLoop();
+    const p = performance.now();
+    await engine.pack({ ...request, budget: null });
+    const plainPack = { packMs: ms(p), ...plain.stop() };
+    return {
+      firstTreeMs: first.ms,
+      files: first.files,
+      folders: first.folders,
+      openEveryFolderMs: first.openAllMs,
+      slowestFolderOpenMs: first.slowestOpenMs,
+      afterEditMs: afterEdit.ms,
+      ...figures,
+      warmPlainPack: plainPack,
+    };
   } finally {
     await engine.dispose();
     rmSync(copy, { recursive: true, force: true });

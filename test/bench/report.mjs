@@ -28,7 +28,13 @@ export function printTables(results) {
     out.push(`| counts identical to js-tiktoken | ${t.identical} |`, `| worker pool, cold, all ${f1(t.poolMB)} MB incl. startup | ${f0(t.poolColdMs)} ms (${f1(t.poolMBps)} MB/s) |`);
   }
   if (ip.repack) out.push(`| PackEngine first pack | ${f0(ip.repack.firstMs)} ms |`, `| re-pack, nothing changed | ${f0(ip.repack.unchangedMs)} ms |`, `| re-pack after editing one file (median of 5) | ${f0(ip.repack.afterEditMs)} ms |`);
-  if (ip.stall) out.push(`| WorkerPackEngine pack | ${f0(ip.stall.packMs)} ms |`, `| worst main-thread event-loop delay | ${f1(ip.stall.worstDelayMs)} ms (p99 ${f1(ip.stall.p99DelayMs)} ms, probe gap ${f1(ip.stall.worstProbeGapMs)} ms) |`);
+  if (ip.stall) out.push(`| WorkerPackEngine pack | ${f0(ip.stall.packMs)} ms |`, `| worst main-thread event-loop delay | ${f1(ip.stall.worstDelayMs)} ms (p99 ${f1(ip.stall.p99DelayMs)} ms, busiest stretch ${f1(ip.stall.worstBusyMs)} ms, most CPU between probes ${f1(ip.stall.worstOnCpuMs ?? undefined)} ms) |`);
+  if (ip.contextTree) {
+    out.push('', '## Context view count (three, gen-10k)', '', '| corpus | first tree ms | recount after one edit ms | slowest folder open ms | worst delay ms | p99 ms | busiest stretch ms | most CPU between probes ms | warm plain pack: worst delay / most CPU ms |', '|---|---|---|---|---|---|---|---|---|');
+    for (const [name, t] of Object.entries(ip.contextTree)) {
+      out.push(`| ${name} | ${f0(t.firstTreeMs)} | ${f0(t.afterEditMs)} | ${f1(t.slowestFolderOpenMs)} | ${f1(t.worstDelayMs)} | ${f1(t.p99DelayMs)} | ${f1(t.worstBusyMs)} | ${f1(t.worstOnCpuMs ?? undefined)} | ${f1(t.warmPlainPack.worstDelayMs)} / ${f1(t.warmPlainPack.worstOnCpuMs ?? undefined)} |`);
+    }
+  }
   if (results.scale.length > 0) {
     out.push('', `## scale (generated trees, tome only, --budget ${results.args.scaleBudget})`, '');
     out.push('| corpus | files | MB | runs | cold wall ms | cold RSS MB | warm wall ms | warm RSS MB |', '|---|---|---|---|---|---|---|---|');

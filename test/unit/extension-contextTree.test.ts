@@ -18,6 +18,7 @@ import {
   type Steering,
 } from '../../src/chat/contextSteering';
 import { buildContextTree, findNode, shareText, type ContextNode } from '../../src/chat/contextTree';
+import { contextCounts } from '../../src/core/report/contextCounts';
 import { countingCounter, fixture } from './packTestSupport';
 
 const ROOT = fixture('pack-basic');
@@ -140,13 +141,13 @@ describe('Context tree', () => {
   it('names the total of a pinned set that cannot fit', async () => {
     const steering = setPin(EMPTY_STEERING, 'src', 'full');
     const { report } = await treeFor(steering);
-    const cost = pinnedCost(report, steering, 100_000);
+    const cost = pinnedCost(contextCounts(report), steering, 100_000);
     const expected = report.files.filter((f) => f.path.startsWith('src/')).reduce((s, f) => s + f.tokens, 0);
     expect(cost.tokens).toBe(expected);
     expect(cost.files).toBe(4);
     expect(cost.overBudget).toBe(false);
-    expect(pinnedCost(report, steering, expected - 1).overBudget).toBe(true);
-    expect(pinnedCost(report, setPin(steering, 'src', 'outline'), 1).tokens).toBe(0);
+    expect(pinnedCost(contextCounts(report), steering, expected - 1).overBudget).toBe(true);
+    expect(pinnedCost(contextCounts(report), setPin(steering, 'src', 'outline'), 1).tokens).toBe(0);
   });
 });
 

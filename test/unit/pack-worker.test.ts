@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pack } from '../../src/core/pack/index';
 import { WorkerPackEngine } from '../../src/core/pack/worker/workerEngine';
 import { withDefaults } from '../../src/core/pack/request';
+import { contextCounts } from '../../src/core/report/contextCounts';
 import type { ProgressEvent } from '../../src/core/types';
 import { buildDist, REPO } from './cliBuild';
 import { GitError } from '../../src/core/git';
@@ -43,6 +44,24 @@ describe('WorkerPackEngine', () => {
     const error = await engine.pack(withDefaults({ roots: [repo], git: { diff: { kind: 'base', base: 'no-such-base' } } })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitError);
     expect((error as GitError).problem).toEqual({ kind: 'unknown-revision', root: repo, revision: 'no-such-base' });
+  });
+
+  it('counts for the Context view in the worker: the folder index of the pack, each file\'s size in full beside it', async () => {
+    const request = withDefaults({ roots: [fixture('pack-basic')], budget: 400 });
+    const counts = await engine.count(request);
+    const full = await pack({ ...request, budget: null }, { tokenCounter: countingCounter() });
+    const next = await pack(request, { tokenCounter: countingCounter() });
+    expect(counts).toEqual(contextCounts(next.report, full.report));
+    expect(counts.folders.get('')?.fileCount).toBe(next.report.files.length);
+    expect(counts.folders.get('')?.fullTokens).toBe(full.report.files.reduce((s, f) => s + f.tokens, 0));
+    expect(Object.keys(counts).sort()).toEqual(['budget', 'folders', 'reserve', 'rootPrefixes']);
+  });
+
+  it('cancels a count with the signal\'s reason', async () => {
+    const controller = new AbortController();
+    const run = engine.count(withDefaults({ roots: [fixture('pack-basic')], budget: 400 }), { signal: controller.signal, onProgress: () => controller.abort() });
+    expect(await run.catch((e: unknown) => e)).toBe(controller.signal.reason);
+    expect((await engine.count(withDefaults({ roots: [fixture('pack-basic')] }))).folders.get('')?.fileCount).toBeGreaterThan(0);
   });
 
   it('rejects with the signal’s reason when cancelled, then keeps working', async () => {

@@ -5,11 +5,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PackEngine } from '../engine';
 import { GitError } from '../../git/run';
-import { PackError } from '../types';
+import { PackError, type PackOptions } from '../types';
 import type { FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './protocol';
 import { createTokenCounter, defaultTokenCacheDir } from '../../tokenize';
 import type { TokenCounter } from '../../tokenize/counter';
 import type { Encoding } from '../../types';
+import { contextCounts } from '../../report/contextCounts';
 
 const port = parentPort;
 const data = (workerData ?? {}) as PackWorkerData;
@@ -43,16 +44,12 @@ function post(message: FromPackWorker): void {
   port?.postMessage(message);
 }
 
-async function runPack(id: number, message: Extract<ToPackWorker, { type: 'pack' }>): Promise<void> {
+/** Runs one request with a cancel handle under `id`, posting its answer or its error. */
+async function run(id: number, work: (options: PackOptions) => Promise<FromPackWorker>): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
   try {
-    const result = await engineFor(message.request.encoding).pack(message.request, {
-      signal: controller.signal,
-      onProgress: (event) => post({ type: 'progress', id, event }),
-      reportOnly: message.reportOnly === true,
-    });
-    post({ type: 'result', id, result });
+    post(await work({ signal: controller.signal, onProgress: (event) => post({ type: 'progress', id, event }) }));
   } catch (error) {
     post({ type: 'error', id, error: toWorkerError(error) });
   } finally {
@@ -60,10 +57,34 @@ async function runPack(id: number, message: Extract<ToPackWorker, { type: 'pack'
   }
 }
 
+async function runPack(id: number, message: Extract<ToPackWorker, { type: 'pack' }>): Promise<void> {
+  await run(id, async (options) => ({ type: 'result', id, result: await engineFor(message.request.encoding).pack(message.request, { ...options, reportOnly: message.reportOnly === true }) }));
+}
+
+/**
+ * Two packs on the same warm engine, the second reusing all the first read and counted: without
+ * a budget for each file's size in full, then as asked for the modes the next pack gives. Only
+ * their folder index is posted: the texts and reports stay here, so the caller's thread has no
+ * large message to take in.
+ */
+async function runCount(id: number, message: Extract<ToPackWorker, { type: 'count' }>): Promise<void> {
+  await run(id, async (options) => {
+    const engine = engineFor(message.request.encoding);
+    // Report-only: no text is wanted, so none is joined (the counts are the full packs' own).
+    const reportOnly = { ...options, reportOnly: true };
+    const full = await engine.pack({ ...message.request, budget: null }, reportOnly);
+    const next = message.request.budget === null ? full : await engine.pack(message.request, reportOnly);
+    return { type: 'counts', id, counts: contextCounts(next.report, full.report) };
+  });
+}
+
 port?.on('message', (message: ToPackWorker) => {
   switch (message.type) {
     case 'pack':
       void runPack(message.id, message);
+      break;
+    case 'count':
+      void runCount(message.id, message);
       break;
     case 'cancel':
       running.get(message.id)?.abort();

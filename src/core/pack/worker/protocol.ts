@@ -3,6 +3,7 @@ import type { PackErrorCode, PackResult } from '../types';
 import type { PackRequest } from '../request';
 import type { ProgressEvent } from '../../types';
 import type { WriteFailureKind } from '../../write/atomicWrite';
+import type { ContextCounts } from '../../report/contextCounts';
 
 /** A token-cache write that failed, as it crosses the thread boundary. */
 export interface CacheWriteFailure {
@@ -15,6 +16,8 @@ export interface CacheWriteFailure {
 export type ToPackWorker =
   /** `reportOnly`: the result comes back with `text: ''` (see PackOptions.reportOnly). */
   | { type: 'pack'; id: number; request: PackRequest; reportOnly?: boolean }
+  /** Counts for a folder view: the request packed without a budget, then as given; answered by `counts`. */
+  | { type: 'count'; id: number; request: PackRequest }
   | { type: 'cancel'; id: number }
   | { type: 'dispose' };
 
@@ -32,6 +35,8 @@ export interface WorkerError {
 export type FromPackWorker =
   | { type: 'progress'; id: number; event: ProgressEvent }
   | { type: 'result'; id: number; result: PackResult }
+  /** The folder index of a `count`: no text and no full report cross the thread boundary. */
+  | { type: 'counts'; id: number; counts: ContextCounts }
   | { type: 'error'; id: number; error: WorkerError }
   /** The on-disk token cache could not be saved (packs go on without it); sent once per failure. */
   | { type: 'cacheWriteFailed'; failure: CacheWriteFailure }

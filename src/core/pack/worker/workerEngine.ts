@@ -5,9 +5,13 @@ import { GitError } from '../../git/run';
 import { PackError, type PackOptions, type PackResult } from '../types';
 import type { CacheWriteFailure, FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './protocol';
 import type { PackRequest } from '../request';
+import type { ContextCounts } from '../../report/contextCounts';
+
+/** The answers a request can end with (errors aside). */
+type Answer = Extract<FromPackWorker, { type: 'result' } | { type: 'counts' }>;
 
 interface Pending {
-  resolve: (result: PackResult) => void;
+  resolve: (answer: Answer) => void;
   reject: (error: unknown) => void;
   options: PackOptions;
 }
@@ -56,12 +60,29 @@ export class WorkerPackEngine {
   }
 
   /** Same contract as PackEngine.pack, off the calling thread. */
-  pack(request: PackRequest, options: PackOptions = {}): Promise<PackResult> {
+  async pack(request: PackRequest, options: PackOptions = {}): Promise<PackResult> {
+    const answer = await this.send((id) => ({ type: 'pack', id, request, ...(options.reportOnly ? { reportOnly: true } : {}) }), options);
+    if (answer.type !== 'result') throw new Error(`The pack worker answered a pack with ${answer.type}.`);
+    return answer.result;
+  }
+
+  /**
+   * The folder index of `request` (see {@link ContextCounts}), with each file's size in full
+   * from the same request packed without a budget. Both packs run in the worker and only the
+   * index comes back, so the calling thread never takes in a rendered text or a full report.
+   */
+  async count(request: PackRequest, options: PackOptions = {}): Promise<ContextCounts> {
+    const answer = await this.send((id) => ({ type: 'count', id, request }), options);
+    if (answer.type !== 'counts') throw new Error(`The pack worker answered a count with ${answer.type}.`);
+    return answer.counts;
+  }
+
+  private send(message: (id: number) => ToPackWorker, options: PackOptions): Promise<Answer> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise<PackResult>((resolve, reject) => {
+    return new Promise<Answer>((resolve, reject) => {
       const onAbort = (): void => {
         this.pending.delete(id);
         this.post({ type: 'cancel', id });
@@ -76,7 +97,7 @@ export class WorkerPackEngine {
         options,
       });
       this.updateRef();
-      worker.postMessage({ type: 'pack', id, request, ...(options.reportOnly ? { reportOnly: true } : {}) } satisfies ToPackWorker);
+      worker.postMessage(message(id));
     });
   }
 
@@ -128,7 +149,7 @@ export class WorkerPackEngine {
     }
     this.pending.delete(message.id);
     this.updateRef();
-    if (message.type === 'result') pending.resolve(message.result);
+    if (message.type === 'result' || message.type === 'counts') pending.resolve(message);
     else if (message.error.name === 'AbortError' && pending.options.signal?.aborted) pending.reject(pending.options.signal.reason);
     else pending.reject(fromWorkerError(message.error));
   }

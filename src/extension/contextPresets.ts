@@ -1,13 +1,14 @@
 /**
  * Presets of the Context view through quick picks: save the current pins and exclusions under
  * a name, restore, rename or delete one. Kept in workspace state, or written to tome.config.json
- * so a team shares them; the restore pick lists both.
+ * so a team shares them; every pick lists both, and renaming or deleting a shared one edits the
+ * file in place, keeping its comments.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, ConfigError, configTextWithPreset, findConfigFile, readConfigFile } from '../core/config';
+import { CONFIG_FILE_NAME, ConfigError, configTextWithoutPreset, configTextWithPreset, configTextWithPresetRenamed, findConfigFile, readConfigFile, type PresetEdit } from '../core/config';
 import { workspaceFolderPaths } from './config';
 import type { ContextSteeringStore } from './contextSteeringStore';
-import { deletePreset, pinCount, presetChoices, presetNamed, renamePreset, restorePreset, savePreset, type SteeringPreset } from '../chat/contextSteering';
+import { deletePreset, pinCount, presetChoices, presetNamed, renamePreset, restorePreset, savePreset, type PresetChoice, type SteeringPreset } from '../chat/contextSteering';
 import { configProblemText } from './problemText';
 
 /** The presets in tome.config.json of the first workspace folder; none when there is no file or it cannot be used (said in a warning). */
@@ -24,22 +25,22 @@ async function sharedPresets(): Promise<SteeringPreset[]> {
   }
 }
 
-/** A preset chosen from a quick pick, or undefined when none is saved or the user cancelled. */
-async function pickPreset(choices: ReturnType<typeof presetChoices>, placeHolder: string): Promise<SteeringPreset | undefined> {
+/** A preset chosen from a quick pick, with where it is kept; undefined when none is saved or the user cancelled. */
+async function pickChoice(choices: PresetChoice[], placeHolder: string): Promise<PresetChoice | undefined> {
   if (choices.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No Tome context presets are saved in this workspace yet.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    choices.map(({ preset, shared }) => ({
-      label: preset.name,
-      description: vscode.l10n.t('{0} pinned, {1} left out', pinCount(preset), preset.excluded.length),
-      ...(shared ? { detail: vscode.l10n.t('Shared in tome.config.json') } : {}),
-      preset,
+    choices.map((choice) => ({
+      label: choice.preset.name,
+      description: vscode.l10n.t('{0} pinned, {1} left out', pinCount(choice.preset), choice.preset.excluded.length),
+      ...(choice.shared ? { detail: vscode.l10n.t('Shared in tome.config.json') } : {}),
+      choice,
     })),
     { placeHolder },
   );
-  return picked?.preset;
+  return picked?.choice;
 }
 
 /** Asks for a preset name; undefined when cancelled. */
@@ -67,18 +68,48 @@ async function saveToConfig(store: ContextSteeringStore, name: string): Promise<
   void vscode.window.showInformationMessage(vscode.l10n.t('Saved the Tome context preset "{0}" in tome.config.json.', name));
 }
 
+/**
+ * Edits the presets in the first workspace folder's tome.config.json with `edit`, keeping the
+ * rest of the file. Says so and writes nothing when the preset is gone or the file cannot be
+ * edited; true when the file was written.
+ */
+async function editConfig(edit: (text: string) => PresetEdit): Promise<boolean> {
+  const root = workspaceFolderPaths()[0];
+  if (root === undefined) return false;
+  const uri = vscode.Uri.joinPath(vscode.Uri.file(root), CONFIG_FILE_NAME);
+  try {
+    const result = edit(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    if (result.kind === 'no-preset') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('tome.config.json no longer has a preset called "{0}"; nothing was changed.', result.name));
+      return false;
+    }
+    if (result.kind === 'not-json') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('tome.config.json is not valid JSON, so Tome left it as it is. Fix the file and try again.'));
+      return false;
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
+    return true;
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Tome could not write tome.config.json: {0}', error instanceof Error ? error.message : String(error)));
+    return false;
+  }
+}
+
 /** Registers the preset commands. */
 export function registerContextPresets(context: vscode.ExtensionContext, store: ContextSteeringStore): void {
   // The shared presets are read ahead and again when the file changes, so the pick opens at once.
   let shared: SteeringPreset[] = [];
-  const reload = (): void => void sharedPresets().then((presets) => (shared = presets));
+  const reload = async (): Promise<void> => {
+    shared = await sharedPresets();
+  };
+  const reloadSoon = (): void => void reload();
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
-  reload();
+  reloadSoon();
   context.subscriptions.push(
     watcher,
-    watcher.onDidCreate(reload),
-    watcher.onDidChange(reload),
-    watcher.onDidDelete(reload),
+    watcher.onDidCreate(reloadSoon),
+    watcher.onDidChange(reloadSoon),
+    watcher.onDidDelete(reloadSoon),
     vscode.commands.registerCommand('tome.context.savePreset', async (name?: string) => {
       const chosen = typeof name === 'string' ? name.trim() : await askName();
       if (!chosen) return;
@@ -90,25 +121,30 @@ export function registerContextPresets(context: vscode.ExtensionContext, store: 
       if (!chosen) return;
       try {
         await saveToConfig(store, chosen);
-        reload();
+        await reload();
       } catch (error) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Tome could not write tome.config.json: {0}', error instanceof Error ? error.message : String(error)));
       }
     }),
     vscode.commands.registerCommand('tome.context.restorePreset', async (name?: string) => {
-      const preset = typeof name === 'string' ? presetNamed(store.presets(), shared, name) : await pickPreset(presetChoices(store.presets(), shared), vscode.l10n.t('Preset to restore'));
+      const preset = typeof name === 'string' ? presetNamed(store.presets(), shared, name) : (await pickChoice(presetChoices(store.presets(), shared), vscode.l10n.t('Preset to restore')))?.preset;
       const steering = preset && restorePreset([preset], preset.name);
       if (steering) await store.set(steering);
     }),
     vscode.commands.registerCommand('tome.context.renamePreset', async () => {
-      const preset = await pickPreset(presetChoices(store.presets(), []), vscode.l10n.t('Preset to rename'));
-      if (!preset) return;
-      const to = await vscode.window.showInputBox({ prompt: vscode.l10n.t('New name of the preset'), value: preset.name });
-      if (to?.trim()) await store.setPresets(renamePreset(store.presets(), preset.name, to));
+      const choice = await pickChoice(presetChoices(store.presets(), shared), vscode.l10n.t('Preset to rename'));
+      if (!choice) return;
+      const from = choice.preset.name;
+      const to = (await vscode.window.showInputBox({ prompt: vscode.l10n.t('New name of the preset'), value: from }))?.trim();
+      if (!to) return;
+      if (!choice.shared) await store.setPresets(renamePreset(store.presets(), from, to));
+      else if (await editConfig((text) => configTextWithPresetRenamed(text, from, to))) await reload();
     }),
     vscode.commands.registerCommand('tome.context.deletePreset', async () => {
-      const preset = await pickPreset(presetChoices(store.presets(), []), vscode.l10n.t('Preset to delete'));
-      if (preset) await store.setPresets(deletePreset(store.presets(), preset.name));
+      const choice = await pickChoice(presetChoices(store.presets(), shared), vscode.l10n.t('Preset to delete'));
+      if (!choice) return;
+      if (!choice.shared) await store.setPresets(deletePreset(store.presets(), choice.preset.name));
+      else if (await editConfig((text) => configTextWithoutPreset(text, choice.preset.name))) await reload();
     }),
   );
 }

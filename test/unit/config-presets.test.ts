@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configTextWithPreset, parseConfigText, readConfigFile, type ConfigProblem } from '../../src/core/config';
+import { ConfigError, configTextWithoutPreset, configTextWithPreset, configTextWithPresetRenamed, parseConfigText, readConfigFile, type ConfigProblem, type PresetEdit } from '../../src/core/config';
 import { writeFiles } from '../support/gitRepo';
 
 const FILE = '/project/tome.config.json';
@@ -84,5 +84,59 @@ describe('tome.config.json presets', () => {
       properties: { presets: { additionalProperties: { properties: { pins: { additionalProperties: { enum: string[] } } } } } };
     };
     expect(schema.properties.presets.additionalProperties.properties.pins.additionalProperties.enum).toEqual(['full', 'outline', 'path-only']);
+  });
+});
+
+describe('tome.config.json presets: rename and delete', () => {
+  const text = `{
+  // budget for the team
+  "budget": "128k",
+  "presets": {
+    // the reviewers' view
+    "review": {
+      "pins": { "src/main.ts": "full" }, // the entry point in full
+      "excluded": ["docs"]
+    },
+    " api ": { "excluded": ["src/billing"] }
+  }
+}
+`;
+  const edited = (edit: PresetEdit): string => {
+    if (edit.kind !== 'edited') throw new Error(`expected an edit, got ${edit.kind}`);
+    return edit.text;
+  };
+
+  it('renames a preset by its key alone, so the comments in and around it stay', () => {
+    const renamed = edited(configTextWithPresetRenamed(text, 'review', 'audit'));
+    expect(renamed).toContain('// the reviewers\' view');
+    expect(renamed).toContain('// the entry point in full');
+    expect(renamed).toContain('// budget for the team');
+    expect(parseConfigText(renamed, FILE).presets).toEqual([
+      { name: 'api', pins: {}, excluded: ['src/billing'] },
+      { name: 'audit', pins: { 'src/main.ts': 'full' }, excluded: ['docs'] },
+    ]);
+  });
+
+  it('finds a preset by the trimmed name the quick pick shows, and replaces one already called the new name', () => {
+    const renamed = edited(configTextWithPresetRenamed(text, 'api', 'review'));
+    expect(parseConfigText(renamed, FILE).presets).toEqual([{ name: 'review', pins: {}, excluded: ['src/billing'] }]);
+    expect(parseConfigText(renamed, FILE).budget).toBe(128_000);
+  });
+
+  it('deletes a preset and keeps the other keys and comments', () => {
+    const deleted = edited(configTextWithoutPreset(text, 'review'));
+    expect(deleted).toContain('// budget for the team');
+    expect(deleted).not.toContain('the entry point in full');
+    const config = parseConfigText(deleted, FILE);
+    expect(config.presets).toEqual([{ name: 'api', pins: {}, excluded: ['src/billing'] }]);
+    expect(config.budget).toBe(128_000);
+    expect(parseConfigText(edited(configTextWithoutPreset(deleted, 'api')), FILE).presets ?? []).toEqual([]);
+  });
+
+  it('says when the preset is not in the file, or the file is not JSON it can edit, and changes nothing', () => {
+    expect(configTextWithoutPreset(text, 'gone')).toEqual({ kind: 'no-preset', name: 'gone' });
+    expect(configTextWithPresetRenamed(text, 'gone', 'x')).toEqual({ kind: 'no-preset', name: 'gone' });
+    expect(configTextWithPresetRenamed('{ "presets": { "a": {} }', 'a', 'b')).toEqual({ kind: 'not-json' });
+    expect(configTextWithoutPreset('{ "presets": { "a": {} }', 'a')).toEqual({ kind: 'not-json' });
   });
 });

@@ -3,10 +3,12 @@
  * by a team. Paths are relative to the config's folder, `/`-separated, as the Context view
  * shows them. A preset only changes what is packed and how, never where it is sent.
  */
-import { applyEdits, modify, type Node } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type Node, type ParseError } from 'jsonc-parser';
 import type { ConfigPreset, PresetPinMode } from './types';
 
 const PIN_MODES: readonly PresetPinMode[] = ['full', 'outline', 'path-only'];
+
+const FORMATTING: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
 
 /** One problem in a preset: the key path it is at, what was expected, and the offending node. */
 export interface PresetProblem {
@@ -87,10 +89,57 @@ function readExcluded(node: Node, key: string, preset: ConfigPreset, problems: P
 export function configTextWithPreset(text: string, preset: ConfigPreset): string {
   const base = text.trim() === '' ? '{}\n' : text;
   const value = { pins: sortedPins(preset.pins), excluded: [...preset.excluded].sort() };
-  const edits = modify(base, ['presets', preset.name], value, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
+  const edits = modify(base, ['presets', preset.name], value, { formattingOptions: FORMATTING });
   return applyEdits(base, edits);
 }
 
 function sortedPins(pins: Record<string, PresetPinMode>): Record<string, PresetPinMode> {
   return Object.fromEntries(Object.entries(pins).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A tome.config.json text after a preset edit, or why it could not be edited. */
+export type PresetEdit = { kind: 'edited'; text: string } | { kind: 'no-preset'; name: string } | { kind: 'not-json' };
+
+/** The `presets` property named `name` as {@link parsePresets} reads it (its key trimmed). */
+function presetProperty(root: Node, name: string): Node | undefined {
+  const presets = findNodeAtLocation(root, ['presets']);
+  if (presets?.type !== 'object') return undefined;
+  return presets.children?.find((property) => {
+    const key = property.children?.[0]?.value;
+    return typeof key === 'string' && key.trim() === name;
+  });
+}
+
+/** The text's tree, or null when it is not JSON with comments that can be edited safely. */
+function editableTree(text: string): Node | null {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true });
+  return root && errors.length === 0 ? root : null;
+}
+
+/** The text of a tome.config.json without the preset `name`, keeping everything else as it was. */
+export function configTextWithoutPreset(text: string, name: string): PresetEdit {
+  const root = editableTree(text);
+  if (!root) return { kind: 'not-json' };
+  const key = presetProperty(root, name)?.children?.[0]?.value;
+  if (typeof key !== 'string') return { kind: 'no-preset', name };
+  return { kind: 'edited', text: applyEdits(text, modify(text, ['presets', key], undefined, { formattingOptions: FORMATTING })) };
+}
+
+/**
+ * The text of a tome.config.json with the preset `from` called `to`. Only its key is rewritten,
+ * so comments inside the preset stay; a preset already called `to` is replaced, as saving does.
+ */
+export function configTextWithPresetRenamed(text: string, from: string, to: string): PresetEdit {
+  const target = to.trim();
+  const root = editableTree(text);
+  if (!root) return { kind: 'not-json' };
+  if (!presetProperty(root, from)) return { kind: 'no-preset', name: from };
+  if (target === from || target === '') return { kind: 'edited', text };
+  const cleared = configTextWithoutPreset(text, target);
+  const base = cleared.kind === 'edited' ? cleared.text : text;
+  const baseRoot = editableTree(base);
+  const keyNode = baseRoot && presetProperty(baseRoot, from)?.children?.[0];
+  if (!keyNode) return { kind: 'no-preset', name: from };
+  return { kind: 'edited', text: applyEdits(base, [{ offset: keyNode.offset, length: keyNode.length, content: JSON.stringify(target) }]) };
 }

@@ -22,6 +22,12 @@ export const CONTEXT_VIEW_ID = 'tome.context';
 /** File events within this many milliseconds cause one recount. */
 const DEBOUNCE_MS = 800;
 
+/**
+ * Changes inside these folders never change a pack (the scan always skips them), and git writes
+ * its own files whenever the editor asks it for status: they must not make the view recount.
+ */
+const NEVER_PACKED = /\/(\.git|node_modules)(\/|$)/;
+
 const MODE_ICONS: Record<string, string> = { full: 'file-code', outline: 'symbol-structure', 'path-only': 'file', excluded: 'circle-slash', skipped: 'circle-slash' };
 
 /** What the view needs from the host. */
@@ -45,12 +51,21 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextItem>
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: AbortController | undefined;
   private firstCount = true;
+  /** True from the start of a count to its end: rows then show "Counting…", never the last numbers. */
+  private counting = false;
   /** The last count, with each file's tokens in full; kept for the pinned-set warning. */
   private counts: ContextCounts | undefined;
 
   constructor(private readonly deps: ContextViewDeps) {
+    // Saves in the editor are not the only changes: git, formatters, other tools and the
+    // extension's own edits (a preset written to tome.config.json) change files on disk.
+    const files = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       this.changed,
+      files,
+      files.onDidCreate((uri) => this.scheduleFor(uri)),
+      files.onDidChange((uri) => this.scheduleFor(uri)),
+      files.onDidDelete((uri) => this.scheduleFor(uri)),
       deps.store.onDidChange(() => this.schedule(0)),
       vscode.workspace.onDidSaveTextDocument(() => this.schedule()),
       vscode.workspace.onDidCreateFiles(() => this.schedule()),
@@ -101,6 +116,11 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextItem>
     this.timer = setTimeout(() => void this.recount(), delay);
   }
 
+  /** Recounts after a change on disk, unless it is inside a folder no pack reads (git's own files, dependencies). */
+  private scheduleFor(uri: vscode.Uri): void {
+    if (!NEVER_PACKED.test(uri.path)) this.schedule();
+  }
+
   private async recount(): Promise<void> {
     const folders = workspaceFolderPaths();
     this.running?.abort();
@@ -111,7 +131,10 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextItem>
       return;
     }
     // Old numbers are hidden while counting: the view never shows a count that is no longer true.
-    this.show(undefined, vscode.l10n.t('Counting…'));
+    // The rows stay, drawn from the last count with today's pins and checks, so folders the user
+    // opened stay open and nothing jumps.
+    this.counting = true;
+    this.show(this.counts && { counts: this.counts, steering: this.deps.store.get() }, vscode.l10n.t('Counting…'));
     const request = requestForScope({ scope: { kind: 'workspace' }, workspaceFolders: folders, settings: readSettings(), budget: null, reserve: 0, query: '' });
     // The worker packs twice on its warm engine (without a budget for each file's size in full,
     // then with the window for the modes) and answers with the folder index alone.
@@ -124,9 +147,11 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextItem>
       this.firstCount = false;
       this.roots = counts.rootPrefixes;
       this.counts = counts;
+      this.counting = false;
       this.show({ counts, steering: this.deps.store.get() }, undefined);
     } catch (error) {
       if (isAbortError(error) || controller.signal.aborted) return;
+      this.counting = false;
       this.show(undefined, vscode.l10n.t('Tome could not count the workspace\'s tokens: {0}', error instanceof Error ? error.message : String(error)));
     } finally {
       if (this.running === controller) this.running = undefined;
@@ -148,7 +173,7 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextItem>
     this.tree = tree;
     if (this.view) {
       this.view.message = message;
-      if (tree) this.view.description = vscode.l10n.t('{0} tokens', rootItem(tree).tokens.toLocaleString());
+      this.view.description = tree && !this.counting ? vscode.l10n.t('{0} tokens', rootItem(tree).tokens.toLocaleString()) : undefined;
     }
     this.changed.fire(undefined);
   }
@@ -163,16 +188,26 @@ export class ContextTreeProvider implements vscode.TreeDataProvider<ContextItem>
     const item = new vscode.TreeItem(node.name, node.kind === 'folder' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.path;
     item.checkboxState = node.included ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+    item.contextValue = `tome.context.${node.kind}${node.pin ? '.pinned' : ''}`;
+    if (node.kind === 'file') {
+      item.resourceUri = vscode.Uri.file(absolutePathOf(node.path, this.roots));
+      item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [item.resourceUri] };
+    }
+    if (this.counting) {
+      const counting = vscode.l10n.t('Counting…');
+      item.description = [counting, node.pin ? pinWord(node.pin) : ''].filter((p) => p !== '').join(' · ');
+      item.iconPath = new vscode.ThemeIcon(node.kind === 'folder' ? 'folder' : 'loading~spin');
+      item.accessibilityInformation = { label: `${node.path}, ${item.description}` };
+      item.tooltip = `${node.path}\n${counting}`;
+      return item;
+    }
     const tokens = vscode.l10n.t('{0} tokens', node.tokens.toLocaleString());
     const share = shareText(node.share);
     const parts = [tokens, share, node.pin ? pinWord(node.pin) : '', node.kind === 'file' ? modeWord(node) : ''].filter((p) => p !== '');
     item.description = parts.join(' · ');
     item.iconPath = node.kind === 'folder' ? new vscode.ThemeIcon(node.included ? 'folder' : 'circle-slash') : new vscode.ThemeIcon(node.pin ? 'pinned' : (MODE_ICONS[node.mode ?? 'full'] ?? 'file'));
-    item.contextValue = `tome.context.${node.kind}${node.pin ? '.pinned' : ''}`;
     item.accessibilityInformation = { label: `${node.path}, ${parts.join(', ')}` };
     item.tooltip = this.tooltipOf(node, tokens, share);
-    if (node.kind === 'file') item.resourceUri = vscode.Uri.file(absolutePathOf(node.path, this.roots));
-    if (node.kind === 'file') item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [item.resourceUri] };
     return item;
   }
 

@@ -21,6 +21,13 @@ const CONFIG = `{
 }
 `;
 
+/** The tokens a Context view row's accessible label gives ("src, 1,234 tokens, …"). */
+function labelTokens(label: string | null): number {
+  const match = /^[^,]+, ([\d,]+) tokens/.exec(label ?? '');
+  if (!match?.[1]) throw new Error(`no token count in the row label "${label}"`);
+  return Number(match[1].replace(/,/g, ''));
+}
+
 describe('20. a preset shared in tome.config.json', () => {
   const scenario = useChatScenario('20-context-shared-preset', {
     replies: [{ kind: 'stream', chunks: ['Late fees come from the invoice.'] }],
@@ -50,6 +57,8 @@ describe('20. a preset shared in tome.config.json', () => {
     expect(sent).not.toContain(FIXTURE_FILES.book.marker);
     expect(sent).not.toContain(FIXTURE_FILES.shelf.marker);
 
+    const configTokens = async (): Promise<number> => labelTokens(await contextRow(page, 'tome.config.json').getAttribute('aria-label'));
+    const before = await configTokens();
     await runCommand(page, 'Tome: Rename Context Preset…');
     await answerInputBox(page, 'billing review');
     await answerInputBox(page, 'billing audit');
@@ -62,6 +71,8 @@ describe('20. a preset shared in tome.config.json', () => {
     await answerInputBox(page, 'billing audit');
     await expect.poll(configText, { timeout: 30_000 }).not.toContain('billing audit');
     expect(configText()).toContain('// shared by the team');
+    // The file was written on disk, not saved in an editor: the view counts it again all the same.
+    await expect.poll(configTokens, { timeout: 60_000 }).toBeLessThan(before);
     await saveScreenshot(page, '20-context-shared-preset-deleted');
   });
 });

@@ -4,8 +4,6 @@
  * palette packs, status bar) through the same `modes` rules tome.config.json uses, so there is
  * one mechanism for "this glob gets this mode".
  */
-import type { ModeRule } from '../core/config';
-import type { PackRequest } from '../core/pack/request';
 import { countedFile, type ContextCounts } from '../core/report/contextCounts';
 
 /** What a pin fixes a file or folder at. */
@@ -47,39 +45,11 @@ export function withPinCount<T extends { pinned?: number }>(context: T, steering
   return (pinned > 0 ? { ...rest, pinned } : rest) as T;
 }
 
-/** A gitignore-style glob anchored at the root that matches `path` and, for a folder, all inside it. */
-function anchoredGlob(path: string): string {
-  return `/${path.replace(/^\/+|\/+$/g, '')}`;
-}
-
 /**
- * The `modes` rules of a steering, first match wins: exclusions before pins, and a deeper path
- * before the folder that holds it: a file pinned inside an excluded folder stays out, and a file
- * pinned inside a pinned folder keeps its own pin.
+ * The `modes` rules of a steering, and a request with them laid over it (see core's config
+ * steering, which `tome pack --preset` uses too).
  */
-export function steeringRules(steering: Steering): ModeRule[] {
-  const depth = (p: string): number => p.split('/').length;
-  const excluded = [...new Set(steering.excluded)].sort().map((p) => ({ pattern: anchoredGlob(p), mode: 'exclude' as const }));
-  const pinned = Object.entries(steering.pins)
-    .sort(([a], [b]) => depth(b) - depth(a) || a.localeCompare(b))
-    .map(([p, mode]) => ({ pattern: anchoredGlob(p), mode }));
-  return [...excluded, ...pinned];
-}
-
-/**
- * A request with the steering laid over it. Its rules go before any the request already holds
- * (the user's click wins over the project file); a full pin also joins the focus, so under a
- * budget selection gives that file its room first.
- */
-export function applySteering(request: PackRequest, steering: Steering, absolutePath: (path: string) => string): PackRequest {
-  if (isEmptySteering(steering)) return request;
-  const fullPins = Object.entries(steering.pins).filter(([, mode]) => mode === 'full').map(([p]) => absolutePath(p));
-  return {
-    ...request,
-    modes: [...steeringRules(steering), ...(request.modes ?? [])],
-    focus: [...new Set([...request.focus, ...fullPins])],
-  };
-}
+export { steeringRules, withSteering as applySteering } from '../core/config/steering';
 
 /** True when `path` is `under` or inside it. */
 export function isUnder(path: string, under: string): boolean {

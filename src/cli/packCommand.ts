@@ -1,4 +1,5 @@
-import { CONFIG_FILE_NAME, findConfigFile, loadProjectConfig, mergeConfig, type TomeConfig } from '../core/config';
+import { join } from 'node:path';
+import { CONFIG_FILE_NAME, findConfigFile, loadProjectConfig, mergeConfig, withSteering, type ConfigPreset, type TomeConfig } from '../core/config';
 import { parseRemoteSpec, withRemoteClone } from '../core/git';
 import { gitRequestFromOptions, type GitOptions } from './gitOptions';
 import { packInParts } from '../core/split';
@@ -54,6 +55,8 @@ export interface PackCommandOptions extends GitOptions {
   remote?: string;
   /** Apply the remote repository's own tome.config.json. */
   trustRemoteConfig?: boolean;
+  /** `--preset <name>`: lay this preset of tome.config.json's `presets` over the pack. */
+  preset?: string;
 }
 
 /** The pack request the command line describes. */
@@ -85,11 +88,23 @@ export function requestFromOptions(dirs: string[], o: PackCommandOptions, config
 /** The request, with the config file and a `--stdin` file list applied. */
 async function buildRequest(dirs: string[], o: PackCommandOptions): Promise<{ request: PackRequest; missing: string[] }> {
   const config = o.config === false ? null : await loadProjectConfig(resolveRoots(dirs), o.config);
-  const request = requestFromOptions(dirs, o, config);
+  const options = requestFromOptions(dirs, o, config);
+  // Preset paths are relative to the project folder, like the file's `modes` globs.
+  const root = options.roots[0] ?? process.cwd();
+  const request = o.preset === undefined ? options : withSteering(options, presetNamed(config, o.preset), (path) => join(root, path));
   if (o.lineNumbers) request.lineNumbers = true;
   if (!o.stdin) return { request, missing: [] };
   const listed = selectionFromList(await readAll(process.stdin), request.roots, process.cwd());
   return { request: { ...request, include: listed.include }, missing: listed.missing };
+}
+
+/** The preset `name` of the config, or a UsageError naming the presets there are. */
+function presetNamed(config: TomeConfig | null, name: string): ConfigPreset {
+  if (config === null) throw new UsageError(`--preset reads the "presets" of ${CONFIG_FILE_NAME}, and none was found (or --no-config was given).`);
+  const found = config.presets?.find((p) => p.name === name.trim());
+  if (found) return found;
+  const names = (config.presets ?? []).map((p) => `"${p.name}"`);
+  throw new UsageError(`${CONFIG_FILE_NAME} has no preset "${name}"; ${names.length > 0 ? `it has ${names.join(', ')}` : 'it has none (save one from the Context view, or add a "presets" entry)'}.`);
 }
 
 /** Refuses combinations that cannot mean anything, before any work. */

@@ -47,6 +47,7 @@ export function buildProgram(version: string, signal: AbortSignal): Command {
     .option('--trust-remote-config', "apply the remote repository's own tome.config.json")
     .option('-c, --config <file>', 'read packing rules from this file instead of the folder\'s tome.config.json')
     .option('--no-config', 'ignore tome.config.json')
+    .option('--preset <name>', "apply the pins and exclusions of this preset from tome.config.json's \"presets\" (the Context view's)")
     .action((dirs: string[], options: PackCommandOptions, command: Command) =>
       runPackCommand(dirs, { ...options, formatGiven: command.getOptionValueSource('format') === 'cli' }, signal),
     );

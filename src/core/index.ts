@@ -14,6 +14,7 @@ export { FocusOutsideRootsError } from './select';
 export { matchesQuery, rankFiles, type RankInput, type RankedFile } from './select/rank';
 export { readFiles, StatIndex } from './read';
 export { folderTotals, type FolderTokens } from './report/folderTotals';
+export { contextCounts, countedFile, type ContextCounts, type CountedFile, type CountedFolder } from './report/contextCounts';
 export type {
   Encoding,
   FileMode,

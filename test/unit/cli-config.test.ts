@@ -56,6 +56,44 @@ describe('tome pack with tome.config.json', () => {
   });
 });
 
+describe('tome pack --preset', () => {
+  beforeAll(() => buildDist());
+
+  const config = `{
+  // the team's review preset
+  "presets": {
+    "review": { "pins": { "docs": "path-only", "src/a.ts": "outline" }, "excluded": ["tmp"] },
+    "all": {}
+  },
+  "modes": { "src/**": "path-only" }
+}`;
+
+  it('applies the preset\'s pins and exclusions from tome.config.json, ahead of its modes', () => {
+    const dir = project(config);
+    const plain = reportOf(dir);
+    expect(plain.run.code).toBe(0);
+    expect(plain.report.files.map((f) => [f.path, f.mode])).toEqual(expect.arrayContaining([['src/a.ts', 'path-only'], ['tmp/x.ts', 'full'], ['docs/guide.md', 'full']]));
+    const { run, report } = reportOf(dir, '--preset', 'review');
+    expect(run.code).toBe(0);
+    const modes = Object.fromEntries(report.files.map((f) => [f.path, f.mode]));
+    expect(modes['src/a.ts']).toBe('outline');
+    expect(modes['docs/guide.md']).toBe('path-only');
+    expect(modes['tmp/x.ts']).toBeUndefined();
+    expect(report.skipped).toContainEqual(expect.objectContaining({ path: 'tmp/x.ts', reason: 'excluded' }));
+  });
+
+  it('names the presets there are when the one asked for is not in the file, and packs nothing (exit 2)', () => {
+    const dir = project(config);
+    const run = tomeIn(dir, 'pack', '--preset', 'reveiw');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('tome.config.json has no preset "reveiw"; it has "all", "review".');
+    const none = tomeIn(dir, 'pack', '--no-config', '--preset', 'review');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--preset reads the "presets" of tome.config.json');
+  });
+});
+
 describe('tome init', () => {
   beforeAll(() => buildDist());
 

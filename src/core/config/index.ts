@@ -7,3 +7,4 @@ export { parseConfigText } from './parse';
 export { configTextWithPreset, configTextWithoutPreset, configTextWithPresetRenamed, type PresetEdit } from './presets';
 export { starterConfigText } from './starter';
 export { CONFIG_FILE_NAME, CONFIG_KEYS, ConfigError, describeConfigProblem, type ConfigMode, type ConfigPreset, type ConfigProblem, type PresetPinMode, type ModeRule, type TomeConfig } from './types';
+export { steeringRules, withSteering, type SteeringRules } from './steering';

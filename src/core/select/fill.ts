@@ -40,6 +40,13 @@ const FULL_SHARE_FIRST_PASS = 0.4;
  * question is about is often one large file, and its outline rarely answers the question.
  */
 const LEAD_FULL_SHARE = 0.7;
+/**
+ * When the matches cannot all go in full, they are placed by score per token, each counted as
+ * costing at least this share of the room: a small file does not win on size alone, but one big
+ * file no longer evicts several smaller matches that together say more. At large budgets most
+ * files cost less than the floor, so the order there stays the rank order.
+ */
+const DENSITY_FLOOR_SHARE = 0.08;
 /** An outline whose estimated cost exceeds the room by this factor is not worth counting. */
 const ESTIMATE_SLACK = 1.5;
 /** How far the parse-free outline estimate may overshoot before a file is skipped unparsed. */
@@ -48,6 +55,19 @@ const ROUGH_SLACK = 1.5;
 const MAX_OUTLINE_MISSES = 256;
 /** Outlines are never smaller than this share of the full file in practice; a cheap skip test. */
 const MIN_OUTLINE_SHARE = 0.01;
+
+/**
+ * The query matches (tier 3) still path-only, in the order to try them in full: rank order when
+ * they all fit in `left`, else by score per token with every cost raised to at least `floor`
+ * (a stable sort, so equal densities keep rank order).
+ */
+function byValuePerToken(ranked: readonly RankedFile[], candidates: readonly FillCandidate[], placements: readonly Placement[], left: number, floor: number): RankedFile[] {
+  const matches = ranked.filter((e) => e.tier === 3 && placements[e.index]?.mode !== 'full');
+  const cost = (e: RankedFile): number => candidates[e.index]?.fullTokens ?? 0;
+  if (matches.reduce((sum, e) => sum + cost(e), 0) <= left) return matches;
+  const density = (e: RankedFile): number => (e.score ?? 0) / Math.max(1, floor, cost(e));
+  return [...matches].sort((a, b) => density(b) - density(a));
+}
 
 /**
  * Greedy budget fill over `ranked` (most valuable first):
@@ -174,7 +194,7 @@ export async function fillBudget(
     if (!matchesPlaced && entry.tier >= 3) {
       matchesPlaced = true;
       for (const lead of ranked) if (lead.lead === true) fullOnly(lead, available * LEAD_FULL_SHARE);
-      for (const match of ranked) if (match.tier === 3) fullOnly(match, available * FULL_SHARE_FIRST_PASS);
+      for (const match of byValuePerToken(ranked, candidates, placements, left, available * DENSITY_FLOOR_SHARE)) fullOnly(match, available * FULL_SHARE_FIRST_PASS);
     }
     const cap = entry.tier === 0 ? Number.POSITIVE_INFINITY : available * FULL_SHARE_FIRST_PASS;
     await upgrade(entry, cap);

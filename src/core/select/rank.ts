@@ -2,6 +2,7 @@ import type { ImportGraph, SelectionReason } from '../types';
 import { importCentrality, percentiles } from './centrality';
 import { lowerKind } from './fileKind';
 import { queryRelevance } from './relevance';
+import { isReexportIndex } from './reexports';
 
 /** What ranking needs to know about one file. */
 export interface RankInput {
@@ -25,6 +26,8 @@ export interface RankedFile {
    * anything else is outlined, since a few needed files in full beat many outlines.
    */
   lead?: boolean;
+  /** The query score of a match (tier 3), which the fill weighs against its cost at small budgets. */
+  score?: number;
 }
 
 /** The reasons that say a file matches the question (one signal or another). */
@@ -104,7 +107,9 @@ export function rankFiles(files: readonly RankInput[], graph: ImportGraph, focus
   const dependentHops = hops(focus, edges.in, DEPENDENT_DEPTH);
   const kinds = files.map((f) => lowerKind(f.path, f.text));
   const isSource = kinds.map((k) => k === null);
-  const relevance = queryRelevance({ files, edges, isTest: kinds.map((k) => k === 'test'), isSource }, query);
+  // Only ordinary source can be an index worth telling apart; the check reads every line.
+  const isReexport = files.map((f, i) => isSource[i] === true && query !== '' && isReexportIndex(f.text));
+  const relevance = queryRelevance({ files, edges, isTest: kinds.map((k) => k === 'test'), isSource, isReexport }, query);
   const queryScores = relevance.scores.map((s, i) => (kinds[i] === 'doc' ? s * DOC_MATCH_WEIGHT : s));
   const matchable = kinds.map((k) => k === null || k === 'doc' || k === 'example');
   const bestQuery = queryScores.reduce((best, s, i) => (matchable[i] ? Math.max(best, s) : best), 0);
@@ -116,7 +121,8 @@ export function rankFiles(files: readonly RankInput[], graph: ImportGraph, focus
   const leads = new Set(
     queryScores
       .map((s, i) => [s, i] as const)
-      .filter(([s, i]) => isSource[i] && bestQuery > 0 && s >= bestQuery * LEAD_SHARE)
+      // An index that re-exports the answer is not the answer: it is never a lead.
+      .filter(([s, i]) => isSource[i] && !isReexport[i] && bestQuery > 0 && s >= bestQuery * LEAD_SHARE)
       .sort((a, b) => b[0] - a[0] || a[1] - b[1])
       .slice(0, LEAD_COUNT)
       .map(([, i]) => i),
@@ -136,7 +142,7 @@ export function rankFiles(files: readonly RankInput[], graph: ImportGraph, focus
     const matchReason = relevance.reasons[index] ?? 'query-match';
     // Docs join the matches by their own score, and rank among them by the weighed one.
     if (bestQuery > 0 && isMatch(index)) {
-      return { index, reason: matchReason, tier: 3, distance: 0, ...(leads.has(index) ? { lead: true } : {}) };
+      return { index, reason: matchReason, tier: 3, distance: 0, score: queryScores[index] ?? 0, ...(leads.has(index) ? { lead: true } : {}) };
     }
     if (!isSource[index]) return { index, reason: (queryScores[index] ?? 0) > 0 ? matchReason : 'fits', tier: 5, distance: 0 };
     // Weak matches (a neighbour of a hit, say) still come first among the rest, for that reason.

@@ -22,6 +22,12 @@ export interface RelevanceInput {
   isTest: readonly boolean[];
   /** True for ordinary source (not tests, docs, fixtures or generated files). */
   isSource: readonly boolean[];
+  /**
+   * True for re-export indexes (see ./reexports): they keep their own score but neither take a
+   * test's evidence by being imported, nor lend or take score as import neighbours, nor count
+   * towards the folder the hits fall in. Absent: none are.
+   */
+  isReexport?: readonly boolean[];
 }
 
 /** One score per file (0 = unrelated) and, for files that scored, the signal that counted most. */
@@ -117,8 +123,11 @@ export function queryRelevance(input: RelevanceInput, query: string): Relevance 
   );
   const base = lexical.map((s, i) => s + (defined[i] ?? 0));
 
+  const isReexport = input.isReexport ?? new Array<boolean>(n).fill(false);
+  /** Source that may carry graph evidence: everything but re-export indexes. */
+  const isHub = input.isSource.map((source, i) => source && !isReexport[i]);
   const evidence = new Array<number>(n).fill(0);
-  for (const [test, subjects] of testSubjects(input.files.map((f) => f.path), input.isTest, input.isSource, input.edges.out)) {
+  for (const [test, subjects] of testSubjects(input.files.map((f) => f.path), input.isTest, isHub, input.edges.out)) {
     const share = (TEST_EVIDENCE_WEIGHT * (base[test] ?? 0)) / subjects.length;
     for (const s of subjects) evidence[s] = (evidence[s] ?? 0) + share;
   }
@@ -126,7 +135,7 @@ export function queryRelevance(input: RelevanceInput, query: string): Relevance 
 
   const folderScore = new Map<string, number>();
   let hitTotal = 0;
-  for (const i of topHits(withEvidence, input.isSource, FOLDER_HITS)) {
+  for (const i of topHits(withEvidence, isHub, FOLDER_HITS)) {
     const folder = folderOf(input.files[i]?.path ?? '');
     folderScore.set(folder, (folderScore.get(folder) ?? 0) + (withEvidence[i] ?? 0));
     hitTotal += withEvidence[i] ?? 0;
@@ -137,10 +146,10 @@ export function queryRelevance(input: RelevanceInput, query: string): Relevance 
   });
 
   const near = new Array<number>(n).fill(0);
-  for (const hit of topHits(concentrated, input.isSource, EXPANSION_HITS)) {
+  for (const hit of topHits(concentrated, isHub, EXPANSION_HITS)) {
     const lent = NEIGHBOUR_WEIGHT * (concentrated[hit] ?? 0);
     for (const j of [...(input.edges.out[hit] ?? []), ...(input.edges.in[hit] ?? [])]) {
-      if (input.isSource[j] && j !== hit) near[j] = Math.max(near[j] ?? 0, lent);
+      if (isHub[j] === true && j !== hit) near[j] = Math.max(near[j] ?? 0, lent);
     }
   }
   const scores = concentrated.map((s, i) => s + (near[i] ?? 0));

@@ -72,6 +72,8 @@ export function scoreQuery(documents: readonly QueryDocument[], query: string): 
 export interface QueryScores {
   scores: number[];
   pathScores: number[];
+  /** How many documents hold each query stem (in text or path): how common the word is here. */
+  docFreq: ReadonlyMap<string, number>;
 }
 
 /**
@@ -82,7 +84,7 @@ export function scoreQueryParts(documents: readonly QueryDocument[], query: stri
   const terms = queryStems(query);
   const scores = new Array<number>(documents.length).fill(0);
   const pathScores = new Array<number>(documents.length).fill(0);
-  if (terms.length === 0 || documents.length === 0) return { scores, pathScores };
+  if (terms.length === 0 || documents.length === 0) return { scores, pathScores, docFreq: new Map() };
   const wanted = new Set(terms);
   const needles = [...new Set(terms.map(needleOf))];
   const memo = new Map<string, string[]>();
@@ -122,7 +124,7 @@ export function scoreQueryParts(documents: readonly QueryDocument[], query: stri
     scores[i] = score;
     pathScores[i] = fromPath;
   });
-  return { scores, pathScores };
+  return { scores, pathScores, docFreq };
 }
 
 /**

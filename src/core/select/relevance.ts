@@ -38,7 +38,7 @@ export interface Relevance {
   reasons: (SelectionReason | null)[];
 }
 
-/** A definition of a question word counts this many times its rarity among defining files. */
+/** A definition of a question word counts this many times the word's rarity (see `stemWeight`). */
 const DEFINITION_WEIGHT = 1;
 /** Defining a name the question spells out as code is the strongest single piece of evidence. */
 const EXACT_DEFINITION_WEIGHT = 2.5;
@@ -112,13 +112,17 @@ export function queryRelevance(input: RelevanceInput, query: string): Relevance 
   const identifiers = codeIdentifiers(query);
   if (terms.length === 0 && identifiers.length === 0) return { scores: new Array<number>(n).fill(0), lexical: new Array<number>(n).fill(0), reasons: new Array<null>(n).fill(null) };
   const lowered = input.files.map((f) => alignedLower(f.text));
-  const { scores: lexical, pathScores } = scoreQueryParts(input.files, query, lowered);
+  const { scores: lexical, pathScores, docFreq } = scoreQueryParts(input.files, query, lowered);
   const definitions = definitionHits(input, lowered, terms, identifiers);
-  const stemDf = frequencies(definitions.stems);
+  // A word's weight as a definition is its rarity among the files that define it and in the
+  // whole tree, half each: `resolve` is declared in few files of a bundler but written in most,
+  // so defining it says less than defining the rare `sourcemap`.
+  const definerDf = frequencies(definitions.stems);
+  const stemWeight = (s: string): number => (idf(n, definerDf.get(s) ?? 0) + idf(n, docFreq.get(s) ?? 0)) / 2;
   const exactDf = frequencies(definitions.exact);
   const defined = definitions.stems.map(
     (stems, i) =>
-      DEFINITION_WEIGHT * stems.reduce((sum, s) => sum + idf(n, stemDf.get(s) ?? 0), 0) +
+      DEFINITION_WEIGHT * stems.reduce((sum, s) => sum + stemWeight(s), 0) +
       EXACT_DEFINITION_WEIGHT * (definitions.exact[i] ?? []).reduce((sum, id) => sum + idf(n, exactDf.get(id) ?? 0), 0),
   );
   const base = lexical.map((s, i) => s + (defined[i] ?? 0));

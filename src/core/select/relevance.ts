@@ -54,6 +54,12 @@ const EXPANSION_HITS = 8;
 const NEIGHBOUR_WEIGHT = 0.15;
 
 const idf = (n: number, df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+/** A file's name without folders or extensions: `src/click/utils.py` → `utils`. */
+const moduleName = (path: string): string => {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.indexOf('.');
+  return dot <= 0 ? name : name.slice(0, dot);
+};
 const folderOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
 /** Per file: the question stems among the stems of the names it defines, and the code identifiers it defines. */
@@ -66,13 +72,15 @@ function definitionHits(input: RelevanceInput, lowered: readonly string[], terms
   const exact: string[][] = [];
   for (const [index, file] of input.files.entries()) {
     const lower = lowered[index] ?? '';
+    // A module is the definition of its own name: `utils` in backticks names `utils.py`.
+    const module = moduleName(file.path);
+    const named = new Set<string>(identifiers.filter((id) => id === module));
     if (!needles.some((t) => lower.includes(t))) {
       stems.push([]);
-      exact.push([]);
+      exact.push([...named]);
       continue;
     }
     const found = new Set<string>();
-    const named = new Set<string>();
     for (const name of definedNamesNear(file.text, lower, needles)) {
       let hits = memo.get(name);
       if (hits === undefined) {

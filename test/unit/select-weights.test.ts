@@ -1,0 +1,63 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rankFiles } from '../../src/core/select/rank';
+import type { SelectCandidate } from '../../src/core/select';
+import { loadCandidates, relativeImportGraph } from './select-support';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes `files` into a fresh temporary folder and loads them as candidates. */
+function tree(files: Record<string, string>): SelectCandidate[] {
+  const root = mkdtempSync(join(tmpdir(), 'tome-weights-'));
+  made.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return loadCandidates(root);
+}
+
+/** Paths in rank order with their reasons, for a question and no focus. */
+function ranking(candidates: SelectCandidate[], query: string): string[] {
+  return rankFiles(candidates, relativeImportGraph(candidates), [], query).map((r) => `${candidates[r.index]?.path ?? ''} ${r.reason}`);
+}
+
+describe('how much a definition weighs', () => {
+  it('counts defining a word the whole tree writes for less than defining a rare one', () => {
+    const caller = (n: number): string => `export function step${n}() {\n  return resolve(${n});\n}\n`;
+    const candidates = tree({
+      // Each defines one question word; `resolve` is written in every file, `sourcemap` in two.
+      'src/resolver.ts': 'export function resolveModule(id: string) {\n  return resolve(id);\n}\n',
+      'src/maps.ts': 'export function sourcemapOf(code: string) {\n  return resolve(code);\n}\n',
+      'src/a.ts': caller(1),
+      'src/b.ts': caller(2),
+      'src/c.ts': `${caller(3)}// the sourcemap comes later\n`,
+    });
+    expect(ranking(candidates, 'resolve the sourcemap')).toEqual([
+      'src/maps.ts defines-query',
+      // c.ts writes the rare word too: that outweighs declaring the common one.
+      'src/c.ts query-match',
+      'src/resolver.ts defines-query',
+      'src/a.ts query-match',
+      'src/b.ts query-match',
+    ]);
+  });
+
+  it('takes a backticked name that is a module as naming that module', () => {
+    const candidates = tree({
+      'src/click/utils.py': 'def echo(message):\n    return message\n',
+      'src/click/core.py': 'class Command:\n    def invoke(self):\n        return utils.echo(self.attributes)\n',
+      'src/click/types.py': 'class ParamType:\n    pass\n',
+    });
+    expect(ranking(candidates, 'Add type annotations for instance attributes in `utils`')).toEqual([
+      'src/click/utils.py defines-query',
+      'src/click/types.py path-match',
+      'src/click/core.py query-match',
+    ]);
+  });
+});

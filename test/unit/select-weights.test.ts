@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rankFiles } from '../../src/core/select/rank';
+import { testedName } from '../../src/core/select/testSubjects';
 import type { SelectCandidate } from '../../src/core/select';
 import { loadCandidates, relativeImportGraph } from './select-support';
 
@@ -59,5 +60,31 @@ describe('how much a definition weighs', () => {
       'src/click/types.py path-match',
       'src/click/core.py query-match',
     ]);
+  });
+});
+
+describe('tests named by their place', () => {
+  it('ties a test in a tests folder, with no marker in its name, to the source file of that name', () => {
+    expect(['crates/ignore/tests/walk.rs', 'src/__tests__/css.ts', 'tests/main.rs', 'src/walk.rs'].map(testedName)).toEqual(['walk', 'css', null, null]);
+    const candidates = tree({
+      'crates/ignore/src/walk.rs': 'pub fn walk_tree() {}\n',
+      'crates/ignore/src/dir.rs': 'pub fn read_dir() {}\n',
+      'crates/ignore/tests/walk.rs': `${'#[test]\nfn skips_hidden_entries() { assert!(hidden_entries_skipped()); }\n'.repeat(3)}`,
+    });
+    expect(ranking(candidates, 'skip hidden entries')).toEqual(['crates/ignore/src/walk.rs tested-by-match', 'crates/ignore/src/dir.rs fits', 'crates/ignore/tests/walk.rs query-match']);
+  });
+});
+
+describe('test evidence', () => {
+  it('counts the best matching test of a file, not the sum over every test that imports it', () => {
+    const importer = (n: number): string => `import { setup } from '../helpers';\nit('case ${n} wraps long lines', () => setup());\n`;
+    const candidates = tree({
+      'src/helpers.ts': 'export function setup() {\n  return 1;\n}\n',
+      'src/wrap.ts': 'export function fold(text: string) {\n  return text;\n}\n',
+      'src/__tests__/wrap.spec.ts': "import { fold } from '../wrap';\nit('wraps long lines', () => fold('long lines'));\nit('wraps long lines twice', () => fold('long lines'));\n",
+      ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((n) => [`src/__tests__/case${n}.spec.ts`, importer(n)])),
+    });
+    // Six tests that each mention the words once would add up past wrap.spec.ts, which is about them.
+    expect(ranking(candidates, 'wrap long lines').slice(0, 2)).toEqual(['src/wrap.ts tested-by-match', 'src/helpers.ts tested-by-match']);
   });
 });

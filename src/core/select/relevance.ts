@@ -42,7 +42,7 @@ export interface Relevance {
 const DEFINITION_WEIGHT = 1;
 /** Defining a name the question spells out as code is the strongest single piece of evidence. */
 const EXACT_DEFINITION_WEIGHT = 2.5;
-/** A matching test passes this share of its score to the files it tests. */
+/** The best matching test of a file passes this share of its score to it. */
 const TEST_EVIDENCE_WEIGHT = 0.5;
 /** This many of the best hits decide which folder the hits concentrate in. */
 const FOLDER_HITS = 20;
@@ -141,7 +141,9 @@ export function queryRelevance(input: RelevanceInput, query: string): Relevance 
   const evidence = new Array<number>(n).fill(0);
   for (const [test, subjects] of testSubjects(input.files.map((f) => f.path), input.isTest, isHub, input.edges.out)) {
     const share = (TEST_EVIDENCE_WEIGHT * (base[test] ?? 0)) / subjects.length;
-    for (const s of subjects) evidence[s] = (evidence[s] ?? 0) + share;
+    // The best test counts, not their sum: a helper that fifty tests import is not fifty times
+    // the answer.
+    for (const s of subjects) evidence[s] = Math.max(evidence[s] ?? 0, share);
   }
   const withEvidence = base.map((s, i) => (input.isSource[i] ? s + (evidence[i] ?? 0) : s));
 

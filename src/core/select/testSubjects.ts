@@ -20,13 +20,27 @@ function baseName(path: string): string {
   return dot <= 0 ? name : name.slice(0, lastDot);
 }
 
-/** The name a test file is named after (`foo` for `test_foo.py`), or null when it follows no convention. */
+/**
+ * Folders whose files are tests by place, not by name: a Rust crate's `tests/walk.rs`, a
+ * `__tests__/css.ts`. Such a file is named after what it tests, with no marker.
+ */
+const TEST_PLACES = new Set(['tests', 'test', '__tests__']);
+
+/**
+ * The name a test file is named after (`foo` for `test_foo.py`, `tests/foo.rs`), or null when
+ * it follows no convention.
+ */
 export function testedName(path: string): string | null {
   const base = baseName(path);
   for (const pattern of TEST_NAME) {
     const match = pattern.exec(base);
     const name = match?.[1]?.toLowerCase();
     if (name !== undefined) return GENERIC_NAMES.has(name) ? null : name;
+  }
+  const folder = path.split('/').at(-2);
+  if (folder !== undefined && TEST_PLACES.has(folder)) {
+    const name = base.toLowerCase();
+    return GENERIC_NAMES.has(name) ? null : name;
   }
   return null;
 }

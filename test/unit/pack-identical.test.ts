@@ -46,7 +46,11 @@ const CORPUS_BASELINE: Record<string, string> = {
   'three budgeted with a query': '1fe0870fbca4a0f1fb6342a3f2bc9bf40adbcebe641c7e23ba7163f851f983a6',
   'three folder-scoped question': 'f7b68b33cdd4de59a71844007a3a9c260aa730edf85746980c63fed30913f0cd',
   'sqlalchemy full markdown': '73a34bef3237859b36585281a1b5604c3c176f3bc7486b08d2ab64ca85dfaefa',
-  'sqlalchemy budgeted with a query': 'a1544feba73969c1be31c35c4deb4310360908e4c5932c458ce731d8d9ba0707',
+  // Baseline a1544feba73969c1be31c35c4deb4310360908e4c5932c458ce731d8d9ba0707 until selection
+  // changed on purpose (re-export indexes, definition weights, best-test evidence, score-per-token
+  // fill): which files a question packs in full is what that change is for. With the selection
+  // code of the restructure the pack still hashes to the old value.
+  'sqlalchemy budgeted with a query': '919370b3578d4f7a76456559e5aa717055e85c3c6cfc4741a52616f219468fd0',
   'sqlalchemy folder-scoped question': 'e693d64de472b4d44e5e2d0a7e459dc6fd2b933e84bbf16576dd32d886b6697e',
 };
 

@@ -5,10 +5,9 @@
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { nodeWriteFs, writeFileAtomic, type WriteFs } from '../core/write/atomicWrite';
+import { nodeWriteFs, writeFileAtomic, type WriteFs, type Encoding, type OutputFormat } from '../core';
 import { decodeContextFile, encodeContextFile, readConversations } from './storedRecords';
 import type { ChatListItem, ChatScope, ChatTurn, ConversationView, PackedFileView } from '../shared/model';
-import type { Encoding, OutputFormat } from '../core/types';
 
 /** The part of `vscode.Memento` the store uses. */
 export interface KeyValueStore {

@@ -6,7 +6,7 @@
  * wrote the repository; letting it set `baseUrl` would let a cloned project send the whole
  * codebase, and the key with it, to a server of its choosing.
  */
-import type { Encoding, OutputFormat } from '../core/types';
+import type { Encoding, OutputFormat } from '../core';
 
 /** What `WorkspaceConfiguration.inspect()` returns, reduced to what Tome reads. */
 export interface SettingInspection {

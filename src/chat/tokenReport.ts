@@ -1,8 +1,7 @@
 /**
  * The token report: which files and folders take the most tokens of a pack, as Markdown.
  */
-import type { PackReport } from '../core/types';
-import { folderTotals } from '../core/report/folderTotals';
+import { type PackReport, folderTotals } from '../core';
 
 /** Headings and labels of the report, translated by the caller. */
 export interface TokenReportLabels {

@@ -1,6 +1,4 @@
-import { graphToDot } from '../core/graph/dot';
-import { graphOfRoots } from '../core/pack/graph';
-import { withDefaults } from '../core/pack/request';
+import { graphToDot, graphOfRoots, withDefaults } from '../core';
 import { resolveRoots } from './roots';
 
 /** Options of `tome graph`. */

@@ -4,14 +4,22 @@
  * UI language with a next step.
  */
 import * as vscode from 'vscode';
-import { listModels } from '../llm/client';
-import { ChatError } from '../llm/errors';
-import { listOllamaModels, streamOllamaChat } from '../llm/ollamaChat';
-import { needsApiKey, providerPreset, resolveModel } from '../llm/presets';
-import { isOllamaOpenAIUrl, type ServerWindowCache } from '../llm/serverWindow';
-import { streamChat } from '../llm/stream';
-import { costAt } from '../llm/usage';
-import type { ChatEvent, ChatRequest, ModelPrices } from '../llm/types';
+import {
+  listModels,
+  ChatError,
+  listOllamaModels,
+  streamOllamaChat,
+  needsApiKey,
+  providerPreset,
+  resolveModel,
+  isOllamaOpenAIUrl,
+  type ServerWindowCache,
+  streamChat,
+  costAt,
+  type ChatEvent,
+  type ChatRequest,
+  type ModelPrices,
+} from '../llm';
 import type { TurnUsage } from '../shared/model';
 import type { AnswerEvent, ChatFailure, ModelInfo } from '../chat/chatTypes';
 import { modelInfoFrom } from '../chat/modelWindow';

@@ -3,14 +3,12 @@
  * the token report. Each packs in the worker behind a cancellable progress notification.
  */
 import * as vscode from 'vscode';
-import type { PackResult } from '../core/pack/types';
-import { WriteFailure, writeFileAtomic } from '../core/write/atomicWrite';
-import type { OutputFormat } from '../core/types';
+import { type PackResult, WriteFailure, writeFileAtomic, type OutputFormat } from '../core';
 import { readSettings, workspaceFolderPaths } from './config';
 import { listFolders } from '../chat/folderList';
 import { packScope } from '../chat/packScope';
 import type { ChatScope } from '../shared/model';
-import type { CalibrationRecord } from '../llm/calibration';
+import type { CalibrationRecord } from '../llm';
 import { calibrationMarkdown } from '../chat/calibrationReport';
 import { tokenReportMarkdown } from '../chat/tokenReport';
 import { calibrationStrings } from './modelCalibration';

@@ -4,17 +4,22 @@
  * progress notification.
  */
 import * as vscode from 'vscode';
-import { ConfigError, withProjectConfig } from '../core/config';
-import { GitError } from '../core/git';
-import { WorkerPackEngine } from '../core/pack/worker/workerEngine';
+import {
+  ConfigError,
+  withProjectConfig,
+  GitError,
+  WorkerPackEngine,
+  isAbortError,
+  type PackOptions,
+  type PackResult,
+  type PackRequest,
+  type PackStage,
+  type ContextCounts,
+  rootsWithPrefixes,
+} from '../core';
 import { cacheWriteFailureText, configProblemText, gitProblemText } from './problemText';
-import { isAbortError, type PackOptions, type PackResult } from '../core/pack/types';
-import type { PackRequest } from '../core/pack/request';
-import type { PackStage } from '../core/types';
 import { applySteering, EMPTY_STEERING, type Steering } from '../chat/contextSteering';
 import { absolutePathOf } from '../chat/packScope';
-import type { ContextCounts } from '../core/report/contextCounts';
-import { rootsWithPrefixes } from '../core/index';
 
 /** Packs are shown as a notification only when they take longer than this. */
 const PROGRESS_DELAY_MS = 400;

@@ -1,8 +1,6 @@
 /** Git and config problems (data from core) in the user's language. */
 import * as vscode from 'vscode';
-import type { ConfigProblem } from '../core/config';
-import type { GitProblem } from '../core/git';
-import type { CacheWriteFailure } from '../core/pack/worker/protocol';
+import type { ConfigProblem, GitProblem, CacheWriteFailure } from '../core';
 
 /** One git problem as a sentence. */
 export function gitProblemText(p: GitProblem): string {

@@ -6,6 +6,10 @@
  * to it; with several roots each path starts with its root's folder name (`api/src/x.ts`).
  */
 import type { GitReport } from './git/context';
+import type { FileMode, SelectionReason } from '../shared/packReport';
+
+/** Declared in src/shared (the webview shows them too) so there is one definition of each. */
+export type { FileMode, SelectionReason };
 
 /** Tokenizer rank tables Tome can count with. */
 export type Encoding = 'o200k_base' | 'cl100k_base';
@@ -13,27 +17,8 @@ export type Encoding = 'o200k_base' | 'cl100k_base';
 /** Output formats of the rendered prompt. */
 export type OutputFormat = 'xml' | 'markdown' | 'plain';
 
-/** How much of a file the rendered prompt holds. */
-export type FileMode = 'full' | 'outline' | 'path-only';
-
 /** File order in the output. */
 export type OrderMode = 'dependency' | 'path';
-
-/** Why a file was given its place (or its mode) by budget selection. */
-export type SelectionReason =
-  | 'focus'
-  | 'dependency-of-focus'
-  | 'dependent-of-focus'
-  | 'query-match'
-  | 'path-match'
-  | 'defines-query'
-  | 'tested-by-match'
-  | 'near-match'
-  | 'central'
-  | 'fits'
-  | 'over-budget'
-  /** A `modes` rule of tome.config.json set it. */
-  | 'config-mode';
 
 /** Why a file found on disk was left out of the pack. */
 export type SkipReason =

@@ -1,7 +1,7 @@
 /**
  * The token report: which files and folders take the most tokens of a pack, as Markdown.
  */
-import { type PackReport, folderTotals } from '../core';
+import { type PackReport, type SkipReason, folderTotals } from '../core';
 
 /** Headings and labels of the report, translated by the caller. */
 export interface TokenReportLabels {
@@ -16,6 +16,8 @@ export interface TokenReportLabels {
   mode: string;
   count: string;
   skipped: string;
+  /** A skip reason in the reader's language; the reason's code when left out. */
+  skipReason?: (reason: SkipReason) => string;
 }
 
 function escapeCell(text: string): string {
@@ -37,9 +39,10 @@ export function tokenReportMarkdown(report: Pick<PackReport, 'files' | 'skipped'
   for (const f of top) lines.push(`| ${escapeCell(f.path)} | ${f.mode} | ${f.tokens.toLocaleString('en-US')} | ${percent(f.tokens, fileTokens)} |`);
   if (report.skipped.length > 0) {
     lines.push('', `## ${labels.skipped}`, '');
-    const byReason = new Map<string, number>();
+    const byReason = new Map<SkipReason, number>();
     for (const s of report.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
-    for (const [reason, count] of [...byReason].sort((a, b) => b[1] - a[1])) lines.push(`- ${reason}: ${count}`);
+    const word = labels.skipReason ?? ((reason: SkipReason) => reason);
+    for (const [reason, count] of [...byReason].sort((a, b) => b[1] - a[1])) lines.push(`- ${word(reason)}: ${count}`);
   }
   return `${lines.join('\n')}\n`;
 }

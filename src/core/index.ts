@@ -6,7 +6,7 @@
 
 /** Packing: the engine, its request, options and result, and its errors. */
 export { PackEngine, PackError, isAbortError, pack } from './pack/index';
-export type { PackDeps, PackErrorCode, PackOptions, PackResult, PackStages } from './pack/index';
+export type { PackDeps, PackErrorCode, PackOptions, PackProblem, PackResult, PackStages } from './pack/index';
 export { withDefaults, DEFAULT_MAX_FILE_SIZE, type PackRequest, type PackScope } from './pack/request';
 /** What an engine remembers between packs: facts about file contents, keyed by content hash. */
 export { MemoryFactStore, type FactKind, type FactStore, type FactTypes } from './facts';

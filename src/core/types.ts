@@ -31,6 +31,8 @@ export type SkipReason =
   | 'too-large'
   | 'secret-file'
   | 'unreadable'
+  /** The secret scan failed on it: it might hold secrets, so it stays out. */
+  | 'redaction-failed'
   | 'vanished'
   | 'symlink';
 

@@ -12,6 +12,7 @@ import type { CalibrationRecord } from '../llm';
 import { calibrationMarkdown } from '../chat/calibrationReport';
 import { tokenReportMarkdown } from '../chat/tokenReport';
 import { calibrationStrings } from './modelCalibration';
+import { skipReasonText } from './problemText';
 import type { PackedDocuments } from './packedDocuments';
 import type { PackService } from './packService';
 
@@ -122,6 +123,7 @@ export function registerPackCommands(context: vscode.ExtensionContext, packs: Pa
       mode: vscode.l10n.t('Mode'),
       count: vscode.l10n.t('Files'),
       skipped: vscode.l10n.t('Left out'),
+      skipReason: skipReasonText,
     });
     const model = calibration?.();
     const content = model ? markdown + calibrationMarkdown(model.model, model.record, calibrationStrings()) : markdown;

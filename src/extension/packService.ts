@@ -8,6 +8,7 @@ import {
   ConfigError,
   withProjectConfig,
   GitError,
+  PackError,
   WorkerPackEngine,
   isAbortError,
   type PackOptions,
@@ -17,7 +18,7 @@ import {
   type ContextCounts,
   rootsWithPrefixes,
 } from '../core';
-import { cacheWriteFailureText, configProblemText, gitProblemText } from './problemText';
+import { cacheWriteFailureText, configProblemText, gitProblemText, packProblemText } from './problemText';
 import { applySteering, EMPTY_STEERING, type Steering } from '../chat/contextSteering';
 import { absolutePathOf } from '../chat/packScope';
 
@@ -67,6 +68,7 @@ export class PackService implements vscode.Disposable {
     } catch (error) {
       if (error instanceof ConfigError) throw new Error(error.problems.map(configProblemText).join('\n'), { cause: error });
       if (error instanceof GitError) throw new Error(gitProblemText(error.problem), { cause: error });
+      if (error instanceof PackError) throw new Error(packProblemText(error.problem), { cause: error });
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 /**
  * The token report: which files and folders take the most tokens of a pack, as Markdown.
  */
-import { type PackReport, type SkipReason, folderTotals } from '../core';
+import { type PackReport, type PackWarning, type SkipReason, folderTotals } from '../core';
 
 /** Headings and labels of the report, translated by the caller. */
 export interface TokenReportLabels {
@@ -18,6 +18,10 @@ export interface TokenReportLabels {
   skipped: string;
   /** A skip reason in the reader's language; the reason's code when left out. */
   skipReason?: (reason: SkipReason) => string;
+  /** Heading of the warnings section; the section is left out without it. */
+  warnings?: string;
+  /** A warning in the reader's language; its English `message` when left out. */
+  warningText?: (warning: PackWarning) => string;
 }
 
 function escapeCell(text: string): string {
@@ -29,7 +33,7 @@ function percent(part: number, whole: number): string {
 }
 
 /** The report as Markdown: a summary line, top folders, top files. */
-export function tokenReportMarkdown(report: Pick<PackReport, 'files' | 'skipped' | 'totalTokens'>, labels: TokenReportLabels, topN = 25): string {
+export function tokenReportMarkdown(report: Pick<PackReport, 'files' | 'skipped' | 'totalTokens'> & Partial<Pick<PackReport, 'warnings'>>, labels: TokenReportLabels, topN = 25): string {
   const fileTokens = report.files.reduce((sum, f) => sum + f.tokens, 0);
   const lines = [`# ${labels.title}`, '', labels.summary, ''];
   lines.push(`## ${labels.folders}`, '', `| ${labels.folder} | ${labels.count} | ${labels.tokens} | ${labels.share} |`, '|---|---:|---:|---:|');
@@ -43,6 +47,11 @@ export function tokenReportMarkdown(report: Pick<PackReport, 'files' | 'skipped'
     for (const s of report.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
     const word = labels.skipReason ?? ((reason: SkipReason) => reason);
     for (const [reason, count] of [...byReason].sort((a, b) => b[1] - a[1])) lines.push(`- ${word(reason)}: ${count}`);
+  }
+  if (labels.warnings !== undefined && report.warnings && report.warnings.length > 0) {
+    lines.push('', `## ${labels.warnings}`, '');
+    const text = labels.warningText ?? ((w: PackWarning) => w.message);
+    for (const w of report.warnings) lines.push(`- ${w.path ? `${w.path}: ` : ''}${text(w)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -170,7 +170,7 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
       progress.clear();
       const paths = await writeParts(o.output, parts.map((p) => p.text));
       if (o.report) await writeOutput(o.report, `${JSON.stringify(parts.map((p) => p.report), null, 2)}\n`);
-      if (!o.quiet) await write(process.stderr, formatPartsSummary(parts, paths, warnings));
+      if (!o.quiet) await write(process.stderr, formatPartsSummary(parts, paths, warnings.map((w) => w.message)));
       return;
     }
     const { text, report } = await engine.pack(request, packOptions);

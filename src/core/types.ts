@@ -7,6 +7,7 @@
  */
 import type { GitReport } from './git/context';
 import type { FileMode, SelectionReason } from '../shared/packReport';
+import type { WordedWarning } from './warnings';
 
 /** Declared in src/shared (the webview shows them too) so there is one definition of each. */
 export type { FileMode, SelectionReason };
@@ -88,17 +89,16 @@ export interface ImportGraph {
   /** path → names it imports from outside the tree (npm packages, stdlib), sorted. */
   external: Map<string, string[]>;
   /** Problems met while building the graph; the pack still completes. */
-  warnings: string[];
+  warnings: WordedWarning[];
   /** path → imports that look in-tree (relative paths, `mod foo;`) but lead to no packed file. */
   unresolved?: Map<string, string[]>;
 }
 
-/** A non-fatal problem the report carries to the user. */
-export interface PackWarning {
+/** A non-fatal problem the report carries to the user: its code and fields, and its English `message`. */
+export type PackWarning = WordedWarning & {
   stage: PackStage;
   path?: string;
-  message: string;
-}
+};
 
 /** The pipeline's stages, in order; used by progress events and timings. `git` runs only when asked. */
 export type PackStage = 'scan' | 'read' | 'redact' | 'git' | 'tokenize' | 'graph' | 'order' | 'select' | 'render';

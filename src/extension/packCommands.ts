@@ -12,7 +12,7 @@ import type { CalibrationRecord } from '../llm';
 import { calibrationMarkdown } from '../chat/calibrationReport';
 import { tokenReportMarkdown } from '../chat/tokenReport';
 import { calibrationStrings } from './modelCalibration';
-import { skipReasonText } from './problemText';
+import { skipReasonText, warningText } from './problemText';
 import type { PackedDocuments } from './packedDocuments';
 import type { PackService } from './packService';
 
@@ -124,6 +124,8 @@ export function registerPackCommands(context: vscode.ExtensionContext, packs: Pa
       count: vscode.l10n.t('Files'),
       skipped: vscode.l10n.t('Left out'),
       skipReason: skipReasonText,
+      warnings: vscode.l10n.t('Warnings'),
+      warningText,
     });
     const model = calibration?.();
     const content = model ? markdown + calibrationMarkdown(model.model, model.record, calibrationStrings()) : markdown;

@@ -1,6 +1,6 @@
 /** Problems core reports as data (git, config, pack requests, skips, warnings) in the user's language. */
 import * as vscode from 'vscode';
-import type { ConfigProblem, GitProblem, CacheWriteFailure, PackProblem, SkipReason } from '../core';
+import type { ConfigProblem, GitProblem, CacheWriteFailure, PackProblem, PackWarning, SkipReason } from '../core';
 
 /** One git problem as a sentence. */
 export function gitProblemText(p: GitProblem): string {
@@ -92,5 +92,31 @@ export function skipReasonText(reason: SkipReason): string {
       return vscode.l10n.t('disappeared while packing');
     case 'symlink':
       return vscode.l10n.t('a symbolic link');
+  }
+}
+
+/** A pack warning (data from core) as a sentence. */
+export function warningText(w: PackWarning): string {
+  switch (w.code) {
+    case 'invalid-utf8':
+      return vscode.l10n.t('Not valid UTF-8; undecodable bytes were replaced by U+FFFD.');
+    case 'over-budget':
+      return vscode.l10n.t('The output holds {0} tokens, over the {1} the budget allows.', w.tokens, w.limit);
+    case 'not-a-git-repository':
+      return vscode.l10n.t('{0} is not inside a git repository; it has no diff or log in this pack.', w.root);
+    case 'imports-unreadable':
+      return vscode.l10n.t('{0} file(s) could not be read for imports and are packed without import links: {1}.', w.count, w.examples.join(', '));
+    case 'syntax-errors':
+      return vscode.l10n.t('{0} file(s) have syntax the parser could not read; their imports come from the parts that parsed: {1}.', w.count, w.examples.join(', ') + (w.count > w.examples.length ? ', …' : ''));
+    case 'config-not-json':
+      return vscode.l10n.t('{0} is not valid JSON, so Tome could not resolve imports through it; fix the file.', w.file);
+    case 'extends-not-found':
+      return vscode.l10n.t('{0} extends {1}, which was not found; its settings were skipped.', w.file, w.parent);
+    case 'paths-match-nothing':
+      return vscode.l10n.t('{0}: paths entry "{1}" points to no file in the tree; imports through it stay unresolved.', w.file, w.pattern);
+    case 'file-larger-than-part':
+      return vscode.l10n.t('{0} ({1} tokens) does not fit a part of {2} tokens.', w.path, w.tokens, w.partTokens);
+    case 'part-over-size':
+      return vscode.l10n.t('Part {0} holds {1} tokens, over {2}.', w.part, w.tokens, w.partTokens);
   }
 }

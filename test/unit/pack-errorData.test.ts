@@ -2,6 +2,9 @@
  * Pack failures and skips as data: a code and its fields, worded in English by one formatter for
  * the CLI, and left to the extension's l10n otherwise.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pack, PackError, withDefaults, type PackProblem } from '../../src/core';
 import { redactFile } from '../../src/core/redact';
@@ -68,5 +71,19 @@ describe('pack requests that cannot be met', () => {
     const error = await failureOf(pack(withDefaults({ roots: [] }), { tokenCounter: countingCounter() }));
     expect(error.problem).toEqual({ code: 'no-roots' });
     expect(error.message).toBe('Nothing to pack: give at least one folder.');
+  });
+});
+
+describe('pack warnings', () => {
+  it('are a code with fields plus the English the CLI has always printed', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'tome-warn-'));
+    await writeFile(join(root, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    await writeFile(join(root, 'ok.ts'), 'export const ok = 1;\n');
+    const { report } = await pack(withDefaults({ roots: [root] }), { tokenCounter: countingCounter() });
+    expect(report.warnings).toEqual([{ stage: 'read', path: 'latin1.txt', code: 'invalid-utf8', message: 'Not valid UTF-8; undecodable bytes were replaced by U+FFFD.' }]);
+    expect(formatSummary(report, 'out.xml')).toContain('Warning (read, latin1.txt): Not valid UTF-8; undecodable bytes were replaced by U+FFFD.\n');
+    const worded = tokenReportMarkdown(report, { ...LABELS, warnings: 'Warnings', warningText: (w) => `[${w.code}]` });
+    expect(worded).toContain('## Warnings\n\n- latin1.txt: [invalid-utf8]\n');
+    expect(tokenReportMarkdown(report, LABELS)).not.toContain('invalid-utf8');
   });
 });

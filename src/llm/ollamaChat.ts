@@ -7,7 +7,7 @@
  */
 import { checkBaseURL, endpointName } from './client';
 import { ChatError, errorForStatus, networkError, redactSecrets, streamedError, systemErrorCode, timeoutError } from './errors';
-import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep, type RetryPolicy } from './retry';
+import { DEFAULT_RETRY, retryAfterMs, retryOrGiveUp, sleep, type RetryPolicy } from './retry';
 import { serverRoot } from './serverWindow/http';
 import type { StreamChatOptions } from './stream';
 import { ThinkTagSplitter } from './thinkTags';
@@ -170,16 +170,8 @@ export async function* streamOllamaChat(request: ChatRequest, options: OllamaCha
       watchdog.dispose();
     }
     if (shown) return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: failure.message };
-    if (!failure.retryable || attempt > policy.maxRetries) throw failure;
-    const asked = retryAfterMs(headers);
-    const delayMs = asked !== undefined ? (asked <= policy.maxRetryAfterMs ? asked : undefined) : backoffMs(attempt, policy, options.random ?? Math.random);
-    if (delayMs === undefined) throw failure;
-    yield { type: 'retry', attempt, delayMs, reason: failure.status ? `${failure.status}` : failure.kind };
-    try {
-      await wait(delayMs, options.signal);
-    } catch {
-      return yield cancelled;
-    }
+    const again = yield* retryOrGiveUp(failure, attempt, policy, headers, { ...(options.signal ? { signal: options.signal } : {}), sleep: wait, random: options.random ?? Math.random });
+    if (!again) return yield cancelled;
   }
 }
 

@@ -4,10 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import packageJson from '../package.json';
-import { isAbortError, PackError } from './core/pack/index';
-import { FocusOutsideRootsError } from './core/select';
-import { GitError } from './core/git';
-import { ConfigError } from './core/config';
+import { isAbortError, PackError, FocusOutsideRootsError, GitError, ConfigError } from './core';
 import { EXIT, OverLimitError, UsageError } from './cli/errors';
 import { buildProgram } from './cli/program';
 

@@ -3,7 +3,7 @@
  * what it does to pack sizes. Shown in the token report, the status-bar tooltip and the log.
  * Pure formatting; the caller passes the translated sentences.
  */
-import { calibratedBudget, type CalibrationRecord } from '../llm/calibration';
+import { calibratedBudget, type CalibrationRecord } from '../llm';
 
 /** Translated sentences; `{…}` values are already formatted when these are called. */
 export interface CalibrationStrings {

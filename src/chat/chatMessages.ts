@@ -3,13 +3,11 @@
  * prompt caches hit on follow-ups: the system prompt, then the packed codebase as the first user
  * message (byte-identical across the conversation), then the question/answer turns.
  */
+import type { ChatMessage } from '../llm';
 import type { ChatTurn } from '../shared/model';
 
-/** One chat message in the OpenAI-compatible shape. */
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
+/** The model client's message shape, re-exported for the chat layer's callers. */
+export type { ChatMessage };
 
 /** Never changes between requests: any edit here costs every user a cache miss. */
 export const SYSTEM_PROMPT = [

@@ -3,8 +3,8 @@
  * Streams to the webview as answerStart, answerChunk… (and reasoningChunk… when the model shows
  * its reasoning), then answerDone or answerError.
  */
-import { isAbortError } from '../core/pack/types';
-import { detectTruncation } from '../llm/truncation';
+import { isAbortError } from '../core';
+import { detectTruncation } from '../llm';
 import type { ChatListItem, ChatScope, ChatTurn, CostChoice, TurnUsage } from '../shared/model';
 import { buildChatMessages, conversationText } from './chatMessages';
 import { expectedCachedTokens, mustConfirmCost } from './costGuard';

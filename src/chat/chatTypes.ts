@@ -2,9 +2,7 @@
  * What the chat session needs from the outside world, as plain interfaces, so the whole
  * ask → pack → stream → store flow runs in unit tests without VS Code or a network.
  */
-import type { WriteFailure } from '../core/write/atomicWrite';
-import type { PackOptions, PackResult } from '../core/pack/types';
-import type { PackRequest } from '../core/pack/request';
+import type { WriteFailure, PackOptions, PackResult, PackRequest } from '../core';
 import type { HostAction, HostMessage } from '../shared/protocol';
 import type { TurnUsage } from '../shared/model';
 import type { ChatMessage } from './chatMessages';

@@ -4,7 +4,7 @@
  * palette packs, status bar) through the same `modes` rules tome.config.json uses, so there is
  * one mechanism for "this glob gets this mode".
  */
-import { countedFile, type ContextCounts } from '../core/report/contextCounts';
+import { countedFile, type ContextCounts } from '../core';
 
 /** What a pin fixes a file or folder at. */
 export type PinMode = 'full' | 'outline' | 'path-only';
@@ -49,7 +49,7 @@ export function withPinCount<T extends { pinned?: number }>(context: T, steering
  * The `modes` rules of a steering, and a request with them laid over it (see core's config
  * steering, which `tome pack --preset` uses too).
  */
-export { steeringRules, withSteering as applySteering } from '../core/config/steering';
+export { steeringRules, withSteering as applySteering } from '../core';
 
 /** True when `path` is `under` or inside it. */
 export function isUnder(path: string, under: string): boolean {

@@ -4,8 +4,16 @@
  * read from a pack's folder index ({@link ContextCounts}, built where the pack ran) one folder
  * at a time, so opening a folder costs only its own entries. Plain data, no `vscode`.
  */
-import type { PackReport, FileMode, SelectionReason, SkipReason } from '../core/types';
-import { contextCounts, type ContextCounts, type CountedFile, type CountedFolder } from '../core/report/contextCounts';
+import {
+  type PackReport,
+  type FileMode,
+  type SelectionReason,
+  type SkipReason,
+  contextCounts,
+  type ContextCounts,
+  type CountedFile,
+  type CountedFolder,
+} from '../core';
 import { isUnder, type PinMode, type Steering } from './contextSteering';
 
 /** One file or folder as the view draws it. */

@@ -3,8 +3,7 @@
  * with exactly the same request — the engine re-reads only changed files — and, when nothing
  * changed, send the stored bytes unchanged so the provider's prompt cache hits.
  */
-import type { PackResult } from '../core/pack/types';
-import { WriteFailure } from '../core/write/atomicWrite';
+import { type PackResult, WriteFailure } from '../core';
 import { conversationText, contextBudget, shrunkBudget, type ContextBudget } from './chatMessages';
 import type { ChatSessionDeps } from './chatTypes';
 import type { PackedContextMeta, StoredConversation } from './conversationStore';

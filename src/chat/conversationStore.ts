@@ -5,16 +5,11 @@
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { nodeWriteFs, writeFileAtomic, type WriteFs } from '../core/write/atomicWrite';
+import { nodeWriteFs, writeFileAtomic, type WriteFs, type Encoding, type OutputFormat } from '../core';
 import { decodeContextFile, encodeContextFile, readConversations } from './storedRecords';
+import type { KeyValueState } from '../shared/keyValueState';
 import type { ChatListItem, ChatScope, ChatTurn, ConversationView, PackedFileView } from '../shared/model';
-import type { Encoding, OutputFormat } from '../core/types';
 
-/** The part of `vscode.Memento` the store uses. */
-export interface KeyValueStore {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
 
 /** How a conversation's context was packed; follow-ups pack again with exactly this. */
 export interface PackedContextMeta {
@@ -63,7 +58,7 @@ export function toView(chat: StoredConversation): ConversationView {
 /** Conversations of one workspace. */
 export class ConversationStore {
   constructor(
-    private readonly state: KeyValueStore,
+    private readonly state: KeyValueState,
     /** Folder for context files; created on first write. */
     private readonly contextDir: string,
     private readonly now: () => number = Date.now,

@@ -2,8 +2,7 @@
  * The model Tome plans for, from three sources in order: `tome.contextWindow` when set, what the
  * server reported, Tome's preset. Without vscode, so the order is tested in plain Node.
  */
-import { providerPreset, type ResolvedModel } from '../llm/presets';
-import { isOllamaOpenAIUrl, type ServerWindow } from '../llm/serverWindow';
+import { providerPreset, type ResolvedModel, isOllamaOpenAIUrl, type ServerWindow } from '../llm';
 import type { ModelInfo, WindowSource } from './chatTypes';
 import type { TomeSettings } from './settings';
 

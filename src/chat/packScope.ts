@@ -3,10 +3,7 @@
  * the webview shows. No `vscode` here: the host passes in the workspace folders.
  */
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
-import type { PackOptions, PackResult } from '../core/pack/types';
-import { withDefaults, type PackRequest } from '../core/pack/request';
-import { rootPrefixes } from '../core/scan';
-import type { PackReport, RootPrefix } from '../core/types';
+import { type PackOptions, type PackResult, withDefaults, type PackRequest, type PackReport, type RootPrefix, rootPrefixes } from '../core';
 import type { ChatScope, PackedFileView } from '../shared/model';
 import type { TomeSettings } from './settings';
 

@@ -6,7 +6,8 @@
  * wrote the repository; letting it set `baseUrl` would let a cloned project send the whole
  * codebase, and the key with it, to a server of its choosing.
  */
-import type { Encoding, OutputFormat } from '../core/types';
+import type { Encoding, OutputFormat } from '../core';
+import type { ModelPrices } from '../llm';
 
 /** What `WorkspaceConfiguration.inspect()` returns, reduced to what Tome reads. */
 export interface SettingInspection {
@@ -19,13 +20,8 @@ export interface SettingInspection {
 /** Looks up one `tome.*` setting by its key without the `tome.` prefix. */
 export type InspectSetting = (key: string) => SettingInspection | undefined;
 
-/** Prices in US dollars per million tokens. */
-export interface ModelPrices {
-  input: number;
-  output: number;
-  /** Price of input tokens served from the provider's prompt cache. */
-  cachedInput?: number;
-}
+/** The prices the `tome.prices` setting can give: the flat rates of the model client's {@link ModelPrices}. */
+export type SettingPrices = Pick<ModelPrices, 'input' | 'output' | 'cachedInput'>;
 
 /** Every `tome.*` setting, validated, with defaults filled in. */
 export interface TomeSettings {
@@ -40,7 +36,7 @@ export interface TomeSettings {
   /** Let the model think first, where the provider has a switch (DeepSeek). */
   thinking: boolean;
   /** Null: use the model preset's prices, if known. */
-  prices: ModelPrices | null;
+  prices: SettingPrices | null;
   encoding: Encoding;
   format: OutputFormat;
   exclude: string[];
@@ -86,7 +82,7 @@ const isEncoding: Validator<Encoding> = (v): v is Encoding => v === 'o200k_base'
 const isFormat: Validator<OutputFormat> = (v): v is OutputFormat => v === 'xml' || v === 'markdown' || v === 'plain';
 const isStringArray: Validator<string[]> = (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 const isPrice = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const isPrices: Validator<ModelPrices | null> = (v): v is ModelPrices | null => {
+const isPrices: Validator<SettingPrices | null> = (v): v is SettingPrices | null => {
   if (v === null) return true;
   if (typeof v !== 'object' || Array.isArray(v)) return false;
   const p = v as Record<string, unknown>;

@@ -1,8 +1,7 @@
 /**
  * The token report: which files and folders take the most tokens of a pack, as Markdown.
  */
-import type { PackReport } from '../core/types';
-import { folderTotals } from '../core/report/folderTotals';
+import { type PackReport, type PackWarning, type SkipReason, folderTotals } from '../core';
 
 /** Headings and labels of the report, translated by the caller. */
 export interface TokenReportLabels {
@@ -17,6 +16,12 @@ export interface TokenReportLabels {
   mode: string;
   count: string;
   skipped: string;
+  /** A skip reason in the reader's language; the reason's code when left out. */
+  skipReason?: (reason: SkipReason) => string;
+  /** Heading of the warnings section; the section is left out without it. */
+  warnings?: string;
+  /** A warning in the reader's language; its English `message` when left out. */
+  warningText?: (warning: PackWarning) => string;
 }
 
 function escapeCell(text: string): string {
@@ -28,7 +33,7 @@ function percent(part: number, whole: number): string {
 }
 
 /** The report as Markdown: a summary line, top folders, top files. */
-export function tokenReportMarkdown(report: Pick<PackReport, 'files' | 'skipped' | 'totalTokens'>, labels: TokenReportLabels, topN = 25): string {
+export function tokenReportMarkdown(report: Pick<PackReport, 'files' | 'skipped' | 'totalTokens'> & Partial<Pick<PackReport, 'warnings'>>, labels: TokenReportLabels, topN = 25): string {
   const fileTokens = report.files.reduce((sum, f) => sum + f.tokens, 0);
   const lines = [`# ${labels.title}`, '', labels.summary, ''];
   lines.push(`## ${labels.folders}`, '', `| ${labels.folder} | ${labels.count} | ${labels.tokens} | ${labels.share} |`, '|---|---:|---:|---:|');
@@ -38,9 +43,15 @@ export function tokenReportMarkdown(report: Pick<PackReport, 'files' | 'skipped'
   for (const f of top) lines.push(`| ${escapeCell(f.path)} | ${f.mode} | ${f.tokens.toLocaleString('en-US')} | ${percent(f.tokens, fileTokens)} |`);
   if (report.skipped.length > 0) {
     lines.push('', `## ${labels.skipped}`, '');
-    const byReason = new Map<string, number>();
+    const byReason = new Map<SkipReason, number>();
     for (const s of report.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
-    for (const [reason, count] of [...byReason].sort((a, b) => b[1] - a[1])) lines.push(`- ${reason}: ${count}`);
+    const word = labels.skipReason ?? ((reason: SkipReason) => reason);
+    for (const [reason, count] of [...byReason].sort((a, b) => b[1] - a[1])) lines.push(`- ${word(reason)}: ${count}`);
+  }
+  if (labels.warnings !== undefined && report.warnings && report.warnings.length > 0) {
+    lines.push('', `## ${labels.warnings}`, '');
+    const text = labels.warningText ?? ((w: PackWarning) => w.message);
+    for (const w of report.warnings) lines.push(`- ${w.path ? `${w.path}: ` : ''}${text(w)}`);
   }
   return `${lines.join('\n')}\n`;
 }

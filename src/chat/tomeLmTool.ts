@@ -5,7 +5,7 @@
  * hands that pack to the call that follows.
  */
 import { isAbsolute, join, resolve } from 'node:path';
-import type { PackResult } from '../core/pack/types';
+import type { PackResult } from '../core';
 import type { ChatScope } from '../shared/model';
 import { folderContaining, labelFor, packScope, type PackFunction, type PackSettings } from './packScope';
 

@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { isAbortError } from '../core/pack/types';
+import { isAbortError } from '../core';
 import type { ChatScope, ChatTurn } from '../shared/model';
 import { buildChatMessages, conversationText, FRAMING_TOKENS, type ChatMessage } from './chatMessages';
 import { absolutePathOf, folderContaining, labelFor, packScope, type PackFunction, type PackSettings } from './packScope';

@@ -1,4 +1,4 @@
-import type { DiffSpec, GitRequest } from '../core/git';
+import type { DiffSpec, GitRequest } from '../core';
 import { UsageError } from './errors';
 
 /** The git options of `tome pack` as commander parses them. */

@@ -1,6 +1,4 @@
-import { graphToDot } from '../core/graph/dot';
-import { graphOfRoots } from '../core/pack/graph';
-import { withDefaults } from '../core/pack/request';
+import { graphToDot, graphOfRoots, withDefaults } from '../core';
 import { resolveRoots } from './roots';
 
 /** Options of `tome graph`. */
@@ -20,7 +18,7 @@ export async function runGraphCommand(dir: string | undefined, o: GraphCommandOp
     out = graphToDot(graph, cycles);
   } else {
     const files = paths.map((path) => ({ path, imports: graph.imports.get(path) ?? [], external: graph.external.get(path) ?? [] }));
-    out = `${JSON.stringify({ root: request.roots[0], files, cycles, warnings: graph.warnings }, null, 2)}\n`;
+    out = `${JSON.stringify({ root: request.roots[0], files, cycles, warnings: graph.warnings.map((w) => w.message) }, null, 2)}\n`;
   }
   await new Promise<void>((resolve, reject) => process.stdout.write(out, (e) => (e ? reject(e) : resolve())));
 }

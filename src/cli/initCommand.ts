@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, starterConfigText } from '../core/config';
+import { CONFIG_FILE_NAME, starterConfigText } from '../core';
 import { UsageError } from './errors';
 import { resolveRoots } from './roots';
 

@@ -1,5 +1,5 @@
 /** Files the CLI writes for the user (--output, --report), and the words for a failed write. */
-import { nodeWriteFs, WriteFailure, writeFileAtomic, type WriteFs } from '../core/write/atomicWrite';
+import { nodeWriteFs, WriteFailure, writeFileAtomic, type WriteFs } from '../core';
 
 /** English for a failed write; `what` names the file's role (`"out.xml"`, `the token cache in …`). */
 export function describeWriteFailure(failure: WriteFailure, what: string): string {

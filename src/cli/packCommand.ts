@@ -1,21 +1,36 @@
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME, findConfigFile, loadProjectConfig, mergeConfig, withSteering, type ConfigPreset, type TomeConfig } from '../core/config';
-import { parseRemoteSpec, withRemoteClone } from '../core/git';
+import {
+  CONFIG_FILE_NAME,
+  findConfigFile,
+  loadProjectConfig,
+  mergeConfig,
+  withSteering,
+  type ConfigPreset,
+  type TomeConfig,
+  parseRemoteSpec,
+  withRemoteClone,
+  packInParts,
+  PackEngine,
+  withDefaults,
+  type PackRequest,
+  readFiles,
+  StatIndex,
+  createTokenCounter,
+  defaultTokenCacheDir,
+  type Encoding,
+  type OrderMode,
+  type OutputFormat,
+  type ProgressEvent,
+  formatExplainTable,
+} from '../core';
 import { gitRequestFromOptions, type GitOptions } from './gitOptions';
-import { packInParts } from '../core/split';
 import { copyToClipboard } from './clipboard';
 import { OverLimitError, UsageError } from './errors';
 import { write, writeOutput } from './output';
 import { formatPartsSummary, writeParts } from './parts';
 import { readAll, selectionFromList } from './stdinList';
-import { PackEngine } from '../core/pack/index';
-import { withDefaults, type PackRequest } from '../core/pack/request';
-import { readFiles, StatIndex } from '../core/read';
-import { createTokenCounter, defaultTokenCacheDir } from '../core/tokenize';
-import type { Encoding, OrderMode, OutputFormat, ProgressEvent } from '../core/types';
 import { TerminalProgress } from './progress';
 import { resolveRoots } from './roots';
-import { formatExplainTable } from '../core/select';
 import { formatSummary } from './summary';
 import { cacheWarning } from './outputFile';
 
@@ -155,7 +170,7 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
       progress.clear();
       const paths = await writeParts(o.output, parts.map((p) => p.text));
       if (o.report) await writeOutput(o.report, `${JSON.stringify(parts.map((p) => p.report), null, 2)}\n`);
-      if (!o.quiet) await write(process.stderr, formatPartsSummary(parts, paths, warnings));
+      if (!o.quiet) await write(process.stderr, formatPartsSummary(parts, paths, warnings.map((w) => w.message)));
       return;
     }
     const { text, report } = await engine.pack(request, packOptions);

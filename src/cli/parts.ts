@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import type { PackPart } from '../core/split';
+import type { PackPart } from '../core';
 import { writeOutput } from './output';
 
 /** `pack.xml` → `pack-1.xml`, `pack-2.xml`…; a name without an extension gets `-1`, `-2`…. */

@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../core/types';
+import type { ProgressEvent } from '../core';
 
 /** Shows progress on a terminal only, and only once a run has taken a moment. */
 export class TerminalProgress {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { rootsWithPrefixes } from '../core/index';
+import { rootsWithPrefixes } from '../core';
 import { UsageError } from './errors';
 
 /** Reads a stream to its end as UTF-8. */

@@ -1,4 +1,4 @@
-import type { PackReport } from '../core/types';
+import type { PackReport } from '../core';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -6,6 +6,11 @@
  * to it; with several roots each path starts with its root's folder name (`api/src/x.ts`).
  */
 import type { GitReport } from './git/context';
+import type { FileMode, SelectionReason } from '../shared/packReport';
+import type { WordedWarning } from './warnings';
+
+/** Declared in src/shared (the webview shows them too) so there is one definition of each. */
+export type { FileMode, SelectionReason };
 
 /** Tokenizer rank tables Tome can count with. */
 export type Encoding = 'o200k_base' | 'cl100k_base';
@@ -13,27 +18,8 @@ export type Encoding = 'o200k_base' | 'cl100k_base';
 /** Output formats of the rendered prompt. */
 export type OutputFormat = 'xml' | 'markdown' | 'plain';
 
-/** How much of a file the rendered prompt holds. */
-export type FileMode = 'full' | 'outline' | 'path-only';
-
 /** File order in the output. */
 export type OrderMode = 'dependency' | 'path';
-
-/** Why a file was given its place (or its mode) by budget selection. */
-export type SelectionReason =
-  | 'focus'
-  | 'dependency-of-focus'
-  | 'dependent-of-focus'
-  | 'query-match'
-  | 'path-match'
-  | 'defines-query'
-  | 'tested-by-match'
-  | 'near-match'
-  | 'central'
-  | 'fits'
-  | 'over-budget'
-  /** A `modes` rule of tome.config.json set it. */
-  | 'config-mode';
 
 /** Why a file found on disk was left out of the pack. */
 export type SkipReason =
@@ -46,6 +32,8 @@ export type SkipReason =
   | 'too-large'
   | 'secret-file'
   | 'unreadable'
+  /** The secret scan failed on it: it might hold secrets, so it stays out. */
+  | 'redaction-failed'
   | 'vanished'
   | 'symlink';
 
@@ -101,17 +89,16 @@ export interface ImportGraph {
   /** path → names it imports from outside the tree (npm packages, stdlib), sorted. */
   external: Map<string, string[]>;
   /** Problems met while building the graph; the pack still completes. */
-  warnings: string[];
+  warnings: WordedWarning[];
   /** path → imports that look in-tree (relative paths, `mod foo;`) but lead to no packed file. */
   unresolved?: Map<string, string[]>;
 }
 
-/** A non-fatal problem the report carries to the user. */
-export interface PackWarning {
+/** A non-fatal problem the report carries to the user: its code and fields, and its English `message`. */
+export type PackWarning = WordedWarning & {
   stage: PackStage;
   path?: string;
-  message: string;
-}
+};
 
 /** The pipeline's stages, in order; used by progress events and timings. `git` runs only when asked. */
 export type PackStage = 'scan' | 'read' | 'redact' | 'git' | 'tokenize' | 'graph' | 'order' | 'select' | 'render';

@@ -1,6 +1,6 @@
 /** "Tome: Ask About My Changes": the chat scoped to a folder's git changes, from the palette or the Source Control title bar. */
 import * as vscode from 'vscode';
-import { defaultBaseBranch, GitError, isInsideWorkTree } from '../core/git';
+import { defaultBaseBranch, GitError, isInsideWorkTree } from '../core';
 import type { ChatScope } from '../shared/model';
 import { workspaceFolderPaths } from './config';
 import { gitProblemText } from './problemText';

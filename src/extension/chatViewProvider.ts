@@ -3,7 +3,7 @@
  * ChatSession. Keeps the context line current (what the next question would pack).
  */
 import * as vscode from 'vscode';
-import { isAbortError } from '../core/pack/types';
+import { isAbortError } from '../core';
 import { assertNever, isWebviewMessage, type ChatScope, type ContextInfo, type HostMessage, type SetupView, type WebviewMessage } from '../shared/protocol';
 import { readSettings, workspaceFolderPaths } from './config';
 import { chatHtml, createNonce } from '../chat/chatHtml';

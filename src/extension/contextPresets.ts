@@ -5,7 +5,16 @@
  * file in place, keeping its comments.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, ConfigError, configTextWithoutPreset, configTextWithPreset, configTextWithPresetRenamed, findConfigFile, readConfigFile, type PresetEdit } from '../core/config';
+import {
+  CONFIG_FILE_NAME,
+  ConfigError,
+  configTextWithoutPreset,
+  configTextWithPreset,
+  configTextWithPresetRenamed,
+  findConfigFile,
+  readConfigFile,
+  type PresetEdit,
+} from '../core';
 import { workspaceFolderPaths } from './config';
 import type { ContextSteeringStore } from './contextSteeringStore';
 import { deletePreset, pinCount, presetChoices, presetNamed, renamePreset, restorePreset, savePreset, type PresetChoice, type SteeringPreset } from '../chat/contextSteering';

@@ -6,12 +6,10 @@
  * The view shows "Counting…" (never old numbers) until a count completes.
  */
 import * as vscode from 'vscode';
-import { isAbortError } from '../core/pack/types';
+import { isAbortError, type ContextCounts, type RootPrefix } from '../core';
 import { readSettings, workspaceFolderPaths } from './config';
 import type { ContextSteeringStore } from './contextSteeringStore';
 import { pinnedCost, setIncluded, setPin, type PinMode } from '../chat/contextSteering';
-import type { ContextCounts } from '../core/report/contextCounts';
-import type { RootPrefix } from '../core/types';
 import { childItems, rootItem, shareText, type ContextItem, type ContextTree } from '../chat/contextTree';
 import { absolutePathOf, requestForScope } from '../chat/packScope';
 import type { PackService } from './packService';

@@ -4,14 +4,22 @@
  * UI language with a next step.
  */
 import * as vscode from 'vscode';
-import { listModels } from '../llm/client';
-import { ChatError } from '../llm/errors';
-import { listOllamaModels, streamOllamaChat } from '../llm/ollamaChat';
-import { needsApiKey, providerPreset, resolveModel } from '../llm/presets';
-import { isOllamaOpenAIUrl, type ServerWindowCache } from '../llm/serverWindow';
-import { streamChat } from '../llm/stream';
-import { costAt } from '../llm/usage';
-import type { ChatEvent, ChatRequest, ModelPrices } from '../llm/types';
+import {
+  listModels,
+  ChatError,
+  listOllamaModels,
+  streamOllamaChat,
+  needsApiKey,
+  providerPreset,
+  resolveModel,
+  isOllamaOpenAIUrl,
+  type ServerWindowCache,
+  streamChat,
+  costAt,
+  type ChatEvent,
+  type ChatRequest,
+  type ModelPrices,
+} from '../llm';
 import type { TurnUsage } from '../shared/model';
 import type { AnswerEvent, ChatFailure, ModelInfo } from '../chat/chatTypes';
 import { modelInfoFrom } from '../chat/modelWindow';
@@ -48,24 +56,42 @@ function toAnswerEvent(event: ChatEvent): AnswerEvent {
   }
 }
 
-/** A ChatError in the UI language; the provider's own words are kept as the detail. */
+/** A ChatError in the UI language, worded from its data; the provider's own words are kept as the detail. */
 function describeChatError(error: ChatError): ChatFailure {
   const detail = error.detail ?? error.message;
-  switch (error.kind) {
+  const { problem } = error;
+  const other = (message: string, nextStep: string): ChatFailure => ({ kind: 'other', message, nextStep });
+  const retryLater = vscode.l10n.t('Try again; if it keeps failing, check the provider settings.');
+  const checkUrl = vscode.l10n.t('Check your connection and the "tome.baseUrl" setting.');
+  switch (problem.kind) {
     case 'auth':
-      return { kind: 'auth', message: vscode.l10n.t('The provider rejected the API key ({0}).', error.status ?? 401), nextStep: vscode.l10n.t('Run "Tome: Set API Key" and paste a valid key.') };
+      return { kind: 'auth', message: vscode.l10n.t('The provider rejected the API key ({0}).', problem.status), nextStep: vscode.l10n.t('Run "Tome: Set API Key" and paste a valid key.') };
     case 'model-not-found':
       return { kind: 'model', message: vscode.l10n.t('The provider does not know this model: {0}', detail), nextStep: vscode.l10n.t('Run "Tome: Select Model" and pick a model the provider offers.') };
     case 'context-length':
       return { kind: 'context-length', message: vscode.l10n.t("The prompt is too long for the model's context window."), nextStep: vscode.l10n.t('Lower "tome.contextWindow" or ask about a folder instead of the whole workspace.'), overflowText: detail };
     case 'rate-limit':
-      return { kind: 'other', message: vscode.l10n.t('The provider is rate-limiting requests.'), nextStep: vscode.l10n.t('Wait a minute and ask again, or check your plan\'s limits.') };
+      return other(
+        problem.retryAfterMs === undefined ? vscode.l10n.t('The provider is rate-limiting requests.') : vscode.l10n.t('The provider is rate-limiting requests and asks to wait {0} s.', Math.ceil(problem.retryAfterMs / 1000)),
+        vscode.l10n.t('Wait a minute and ask again, or check your plan\'s limits.'),
+      );
     case 'network':
+      if (problem.cause === 'refused') return other(vscode.l10n.t('Nothing is answering at {0}.', problem.endpoint), vscode.l10n.t('Start the model server (for Ollama: `ollama serve`) or check the "tome.baseUrl" setting.'));
+      if (problem.cause === 'unknown-host') return other(vscode.l10n.t('The host {0} was not found.', problem.endpoint), checkUrl);
+      return other(vscode.l10n.t('Could not reach the model server: {0}', problem.endpoint), checkUrl);
     case 'timeout':
-      return { kind: 'other', message: vscode.l10n.t('Could not reach the model server: {0}', error.message), nextStep: vscode.l10n.t('Check your connection and the "tome.baseUrl" setting.') };
+      return other(
+        problem.beforeText ? vscode.l10n.t('{0} did not start answering within {1} s.', problem.endpoint, problem.seconds) : vscode.l10n.t('{0} stopped sending within {1} s.', problem.endpoint, problem.seconds),
+        vscode.l10n.t('Try again; for slow local models raise the timeout setting.'),
+      );
     case 'server':
+      return other(
+        problem.status === undefined ? vscode.l10n.t('{0} reported an error while answering: {1}', problem.endpoint, detail) : vscode.l10n.t('{0} had a server error ({1}).', problem.endpoint, problem.status),
+        retryLater,
+      );
     case 'bad-request':
-      return { kind: 'other', message: vscode.l10n.t('The model request failed: {0}', error.message), nextStep: vscode.l10n.t('Try again; if it keeps failing, check the provider settings.') };
+      if ('badBaseUrl' in problem) return other(vscode.l10n.t('The base URL "{0}" is not an http(s) address.', problem.badBaseUrl.slice(0, 200)), vscode.l10n.t('Set "tome.baseUrl" to an http(s) address, e.g. http://localhost:11434/v1.'));
+      return other(vscode.l10n.t('{0} refused the request ({1}): {2}', problem.endpoint, problem.status, detail.length > 300 ? `${detail.slice(0, 300)}…` : detail), retryLater);
   }
 }
 

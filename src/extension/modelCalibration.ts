@@ -3,7 +3,7 @@
  * line per update in the "Tome" output channel, and the sentences that explain the ratio.
  */
 import * as vscode from 'vscode';
-import { MIN_CALIBRATION_TOKENS, TokenCalibrator, type CalibrationRecord } from '../llm/calibration';
+import { MIN_CALIBRATION_TOKENS, TokenCalibrator, type CalibrationRecord } from '../llm';
 import { calibrationChanged, calibrationLine, logLineValues, usableRecord, type CalibrationStrings } from '../chat/calibrationReport';
 
 /** The calibration sentences in the UI language. */

@@ -3,17 +3,16 @@
  * the token report. Each packs in the worker behind a cancellable progress notification.
  */
 import * as vscode from 'vscode';
-import type { PackResult } from '../core/pack/types';
-import { WriteFailure, writeFileAtomic } from '../core/write/atomicWrite';
-import type { OutputFormat } from '../core/types';
+import { type PackResult, WriteFailure, writeFileAtomic, type OutputFormat } from '../core';
 import { readSettings, workspaceFolderPaths } from './config';
 import { listFolders } from '../chat/folderList';
 import { packScope } from '../chat/packScope';
 import type { ChatScope } from '../shared/model';
-import type { CalibrationRecord } from '../llm/calibration';
+import type { CalibrationRecord } from '../llm';
 import { calibrationMarkdown } from '../chat/calibrationReport';
 import { tokenReportMarkdown } from '../chat/tokenReport';
 import { calibrationStrings } from './modelCalibration';
+import { skipReasonText, warningText } from './problemText';
 import type { PackedDocuments } from './packedDocuments';
 import type { PackService } from './packService';
 
@@ -124,6 +123,9 @@ export function registerPackCommands(context: vscode.ExtensionContext, packs: Pa
       mode: vscode.l10n.t('Mode'),
       count: vscode.l10n.t('Files'),
       skipped: vscode.l10n.t('Left out'),
+      skipReason: skipReasonText,
+      warnings: vscode.l10n.t('Warnings'),
+      warningText,
     });
     const model = calibration?.();
     const content = model ? markdown + calibrationMarkdown(model.model, model.record, calibrationStrings()) : markdown;

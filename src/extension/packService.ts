@@ -4,17 +4,23 @@
  * progress notification.
  */
 import * as vscode from 'vscode';
-import { ConfigError, withProjectConfig } from '../core/config';
-import { GitError } from '../core/git';
-import { WorkerPackEngine } from '../core/pack/worker/workerEngine';
-import { cacheWriteFailureText, configProblemText, gitProblemText } from './problemText';
-import { isAbortError, type PackOptions, type PackResult } from '../core/pack/types';
-import type { PackRequest } from '../core/pack/request';
-import type { PackStage } from '../core/types';
+import {
+  ConfigError,
+  withProjectConfig,
+  GitError,
+  PackError,
+  WorkerPackEngine,
+  isAbortError,
+  type PackOptions,
+  type PackResult,
+  type PackRequest,
+  type PackStage,
+  type ContextCounts,
+  rootsWithPrefixes,
+} from '../core';
+import { cacheWriteFailureText, configProblemText, gitProblemText, packProblemText } from './problemText';
 import { applySteering, EMPTY_STEERING, type Steering } from '../chat/contextSteering';
 import { absolutePathOf } from '../chat/packScope';
-import type { ContextCounts } from '../core/report/contextCounts';
-import { rootsWithPrefixes } from '../core/index';
 
 /** Packs are shown as a notification only when they take longer than this. */
 const PROGRESS_DELAY_MS = 400;
@@ -62,6 +68,7 @@ export class PackService implements vscode.Disposable {
     } catch (error) {
       if (error instanceof ConfigError) throw new Error(error.problems.map(configProblemText).join('\n'), { cause: error });
       if (error instanceof GitError) throw new Error(gitProblemText(error.problem), { cause: error });
+      if (error instanceof PackError) throw new Error(packProblemText(error.problem), { cause: error });
       throw error;
     }
   }

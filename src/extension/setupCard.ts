@@ -5,7 +5,7 @@
  * keys go to SecretStorage through "Tome: Set API Key".
  */
 import * as vscode from 'vscode';
-import { providerPreset } from '../llm/presets';
+import { providerPreset } from '../llm';
 import type { SetupAction, SetupProviderView, SetupView } from '../shared/model';
 import { readSettings } from './config';
 import { setupView, needsServerCheck, type ServerCheck, type SetupFacts } from '../chat/setupState';

@@ -5,7 +5,7 @@
  * shows the model's token calibration.
  */
 import * as vscode from 'vscode';
-import { isAbortError } from '../core/pack/types';
+import { isAbortError } from '../core';
 import { readSettings, workspaceFolderPaths } from './config';
 import type { ChatScope } from '../shared/model';
 import { packScope } from '../chat/packScope';

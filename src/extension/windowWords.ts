@@ -4,7 +4,7 @@
  * prompt.
  */
 import * as vscode from 'vscode';
-import { providerPreset } from '../llm/presets';
+import { providerPreset } from '../llm';
 import type { ModelInfo, WindowSource } from '../chat/chatTypes';
 import { exceedsServedContext, ollamaThroughOpenAI } from '../chat/modelWindow';
 import type { TomeSettings } from '../chat/settings';

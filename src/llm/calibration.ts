@@ -3,6 +3,7 @@
  * way. After each answer we compare our estimate of the prompt with the `prompt_tokens` the
  * provider billed, keep a smoothed ratio per model, and size later packs with it.
  */
+import type { KeyValueState } from '../shared/keyValueState';
 
 /** What is remembered for one model. */
 export interface CalibrationRecord {
@@ -32,11 +33,8 @@ export class MemoryCalibrationStore implements CalibrationStore {
   }
 }
 
-/** The two methods of a key-value state (VS Code's `Memento`, e.g. `globalState`) a store needs. */
-export interface KeyValueState {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
+/** The key-value state {@link stateCalibrationStore} keeps ratios in (VS Code's `Memento`). */
+export type { KeyValueState };
 
 function isRecord(value: unknown): value is CalibrationRecord {
   const record = value as Partial<CalibrationRecord> | null;

@@ -91,7 +91,7 @@ export function checkBaseURL(baseURL: string): void {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new ChatError('bad-request', `The base URL "${baseURL.slice(0, 200)}" is not an http(s) address.`, 'Set the provider\'s base URL, e.g. http://localhost:11434/v1, in the Tome settings.');
+    throw new ChatError({ kind: 'bad-request', badBaseUrl: baseURL });
   }
 }
 

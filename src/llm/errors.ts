@@ -1,50 +1,70 @@
 /**
- * Failures of a model request in plain words with a next step. Every error the client throws is
- * a {@link ChatError}; a cancellation is not an error and never becomes one.
+ * Failures of a model request as data (a kind and its fields), worded at the edge. Every error the
+ * client throws is a {@link ChatError}; a cancellation is not an error and never becomes one.
  */
 import OpenAI from 'openai';
 import { isContextLengthError } from './contextLength';
+import { describeChatProblem } from './errorText';
+import { retryAfterMs } from './retry';
 
 /** What went wrong, for the caller to branch on. */
-export type ChatErrorKind =
-  /** 401/403: the key is missing or rejected. */
-  | 'auth'
-  /** 404: the model (or the endpoint path) does not exist. */
-  | 'model-not-found'
-  /** 429 after the retries ran out. */
-  | 'rate-limit'
-  /** The prompt is longer than the model accepts; re-pack smaller (see `smallerBudget`). */
-  | 'context-length'
-  /** 5xx after the retries ran out. */
-  | 'server'
-  /** The endpoint could not be reached. */
-  | 'network'
-  /** The endpoint did not answer in time. */
-  | 'timeout'
-  /** Any other 4xx: the request itself was refused. */
-  | 'bad-request';
+export type ChatErrorKind = ChatProblem['kind'];
 
-/** A failed model request, safe to show: it never contains the API key. */
+/**
+ * A failed model request as data: a kind and the fields its words are made of. The CLI and the
+ * tests word it in English ({@link describeChatProblem}); the extension words it through l10n.
+ */
+export type ChatProblem =
+  /** 401/403: the key is missing or rejected. */
+  | { kind: 'auth'; endpoint: string; status: number }
+  /** 404: the model (or the endpoint path) does not exist. */
+  | { kind: 'model-not-found'; endpoint: string; model: string; status: number }
+  /** 429 after the retries ran out; `retryAfterMs` is the wait the server asked for, when it named one. */
+  | { kind: 'rate-limit'; endpoint: string; status: number; retryAfterMs?: number }
+  /** The prompt is longer than the model accepts; re-pack smaller (see `smallerBudget`). */
+  | { kind: 'context-length'; model: string; status: number }
+  /** 5xx after the retries ran out; no status when the error came inside the answer's stream. */
+  | { kind: 'server'; endpoint: string; status?: number }
+  /** The endpoint could not be reached: nothing listens (`refused`), no such host, or another failure. */
+  | { kind: 'network'; endpoint: string; cause: 'refused' | 'unknown-host' | 'unreachable' }
+  /** The endpoint went silent for `seconds`, before it started answering or during the answer. */
+  | { kind: 'timeout'; endpoint: string; seconds: number; beforeText: boolean }
+  /** Any other 4xx: the request itself was refused. */
+  | { kind: 'bad-request'; endpoint: string; status: number }
+  /** The base URL setting (`badBaseUrl`) is not an http(s) address; nothing was sent. */
+  | { kind: 'bad-request'; badBaseUrl: string };
+
+/**
+ * A failed model request, safe to show: it never contains the API key. `problem` is the data;
+ * `message` and `nextStep` are its English words, for logs, the CLI and tests.
+ */
 export class ChatError extends Error {
   override readonly name = 'ChatError';
+  /** What went wrong: `problem.kind`, for callers that branch on it. */
+  readonly kind: ChatErrorKind;
+  /** HTTP status, when the endpoint answered. */
+  readonly status?: number;
+
   constructor(
-    readonly kind: ChatErrorKind,
-    message: string,
-    /** What the user can do about it. */
-    readonly nextStep: string,
-    /** HTTP status, when the endpoint answered. */
-    readonly status?: number,
+    readonly problem: ChatProblem,
     /** The provider's own words (redacted), for a details view or a re-pack helper. */
     readonly detail?: string,
-    /** Set when retrying cannot help although the kind usually could (nothing listens at the address). */
-    readonly permanent = false,
   ) {
-    super(message);
+    super(describeChatProblem(problem, detail).message);
+    this.kind = problem.kind;
+    if ('status' in problem && problem.status !== undefined) this.status = problem.status;
   }
 
-  /** True when retrying the same request later may succeed. */
+  /** What the user can do about it, in English. */
+  get nextStep(): string {
+    return describeChatProblem(this.problem, this.detail).nextStep;
+  }
+
+  /** True when retrying the same request later may succeed (not when nothing listens at the address). */
   get retryable(): boolean {
-    return !this.permanent && (this.kind === 'rate-limit' || this.kind === 'server' || this.kind === 'network');
+    const { problem } = this;
+    if (problem.kind === 'network') return problem.cause === 'unreachable';
+    return problem.kind === 'rate-limit' || problem.kind === 'server';
   }
 }
 
@@ -69,42 +89,32 @@ function providerCode(error: InstanceType<typeof OpenAI.APIError>): string | und
   return typeof body?.type === 'string' ? body.type : undefined;
 }
 
-/** Builds the error for an HTTP status answered by `endpoint`. */
-export function errorForStatus(status: number, detail: string, code: string | undefined, endpoint: string, model: string): ChatError {
+/** Builds the error for an HTTP status answered by `endpoint`; `retryAfterMs` is the wait a 429 asked for. */
+export function errorForStatus(status: number, detail: string, code: string | undefined, endpoint: string, model: string, retryAfterMs?: number): ChatError {
   if ((status === 400 || status === 413 || status === 422) && isContextLengthError(code, detail)) {
-    return new ChatError('context-length', `The prompt is longer than ${model} accepts.`, 'Pack less (a folder, or a smaller budget) and ask again.', status, detail);
+    return new ChatError({ kind: 'context-length', model, status }, detail);
   }
-  if (status === 401 || status === 403) {
-    return new ChatError('auth', `${endpoint} rejected the API key (${status}).`, 'Set a valid key with "Tome: Set API Key".', status, detail);
-  }
-  if (status === 404) {
-    return new ChatError('model-not-found', `${endpoint} does not offer the model "${model}".`, 'Pick a model the provider offers with "Tome: Select Model", or check the base URL.', status, detail);
-  }
-  if (status === 429) {
-    return new ChatError('rate-limit', `${endpoint} is limiting requests (429).`, 'Wait a minute and ask again, or check your plan\'s limits.', status, detail);
-  }
-  if (status >= 500) {
-    return new ChatError('server', `${endpoint} had a server error (${status}).`, 'Try again in a few minutes; if it persists, check the provider\'s status page.', status, detail);
-  }
-  const shortDetail = detail.length > 300 ? `${detail.slice(0, 300)}…` : detail;
-  return new ChatError('bad-request', `${endpoint} refused the request (${status}): ${shortDetail}`, 'Check the model and provider settings, then ask again.', status, detail);
+  if (status === 401 || status === 403) return new ChatError({ kind: 'auth', endpoint, status }, detail);
+  if (status === 404) return new ChatError({ kind: 'model-not-found', endpoint, model, status }, detail);
+  if (status === 429) return new ChatError({ kind: 'rate-limit', endpoint, status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) }, detail);
+  if (status >= 500) return new ChatError({ kind: 'server', endpoint, status }, detail);
+  return new ChatError({ kind: 'bad-request', endpoint, status }, detail);
 }
 
 /** The error for an endpoint that could not be reached at all. */
 export function networkError(endpoint: string, detail: string, code?: string): ChatError {
-  if (code === 'ECONNREFUSED') {
-    return new ChatError('network', `Nothing is answering at ${endpoint}.`, 'Start the model server (for Ollama: `ollama serve`) or check the base URL setting.', undefined, detail, true);
-  }
-  if (code === 'ENOTFOUND') {
-    return new ChatError('network', `The host ${endpoint} was not found.`, 'Check the base URL setting for typos, and your connection.', undefined, detail, true);
-  }
-  return new ChatError('network', `Could not reach ${endpoint}.`, 'Check your connection, that the server is running, and the base URL setting.', undefined, detail);
+  const cause = code === 'ECONNREFUSED' ? 'refused' : code === 'ENOTFOUND' ? 'unknown-host' : 'unreachable';
+  return new ChatError({ kind: 'network', endpoint, cause }, detail);
 }
 
 /** The error for an endpoint that went silent for `ms` milliseconds, before (`beforeText`) or during the answer. */
 export function timeoutError(endpoint: string, ms: number, beforeText: boolean): ChatError {
-  const what = beforeText ? 'did not start answering' : 'stopped sending';
-  return new ChatError('timeout', `${endpoint} ${what} within ${Math.round(ms / 1000)} s.`, 'Try again; for slow local models raise the timeout setting.');
+  return new ChatError({ kind: 'timeout', endpoint, seconds: Math.round(ms / 1000), beforeText });
+}
+
+/** The error for a provider that reported a failure inside the answer's stream (OpenRouter, Ollama). */
+export function streamedError(endpoint: string, detail: string): ChatError {
+  return new ChatError({ kind: 'server', endpoint }, detail);
 }
 
 /** The Node system error code (`ECONNREFUSED`, …) somewhere down an error's cause chain. */
@@ -130,13 +140,13 @@ export function toChatError(error: unknown, endpoint: string, model: string, api
   }
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const detail = redactSecrets(providerMessage(error), apiKey);
-    return errorForStatus(error.status, detail, providerCode(error), endpoint, model);
+    return errorForStatus(error.status, detail, providerCode(error), endpoint, model, retryAfterMs(error.headers));
   }
   if (error instanceof OpenAI.APIError) {
     // An error object inside the stream itself (OpenRouter sends these mid-answer).
     const detail = redactSecrets(providerMessage(error), apiKey);
     if (isContextLengthError(providerCode(error), detail)) return errorForStatus(400, detail, providerCode(error), endpoint, model);
-    return new ChatError('server', `${endpoint} reported an error while answering: ${detail}`, 'Try again; if it persists, try another model.', undefined, detail);
+    return streamedError(endpoint, detail);
   }
   const detail = redactSecrets(error instanceof Error ? error.message : String(error), apiKey);
   return networkError(endpoint, detail);

@@ -6,8 +6,8 @@
  * default context; this one is told how much room the prompt needs.
  */
 import { checkBaseURL, endpointName } from './client';
-import { ChatError, errorForStatus, networkError, redactSecrets, systemErrorCode, timeoutError } from './errors';
-import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep, type RetryPolicy } from './retry';
+import { ChatError, errorForStatus, networkError, redactSecrets, streamedError, systemErrorCode, timeoutError } from './errors';
+import { DEFAULT_RETRY, retryAfterMs, retryOrGiveUp, sleep, type RetryPolicy } from './retry';
 import { serverRoot } from './serverWindow/http';
 import type { StreamChatOptions } from './stream';
 import { ThinkTagSplitter } from './thinkTags';
@@ -98,7 +98,7 @@ async function refusal(response: Response, endpoint: string, model: string, apiK
   } catch {
     // Not JSON: the text as it came.
   }
-  return errorForStatus(response.status, redactSecrets(detail, apiKey), undefined, endpoint, model);
+  return errorForStatus(response.status, redactSecrets(detail, apiKey), undefined, endpoint, model, retryAfterMs(response.headers));
 }
 
 /**
@@ -136,7 +136,7 @@ export async function* streamOllamaChat(request: ChatRequest, options: OllamaCha
       headers = response.headers;
       if (!response.ok || !response.body) throw await refusal(response, endpoint, request.model, request.apiKey);
       for await (const line of ndjsonLines(response.body, () => watchdog.arm(idleMs))) {
-        if (typeof line.error === 'string') throw new ChatError('server', `${endpoint} reported an error while answering: ${redactSecrets(line.error, request.apiKey)}`, 'Try again; if it persists, try another model.', undefined, redactSecrets(line.error, request.apiKey));
+        if (typeof line.error === 'string') throw streamedError(endpoint, redactSecrets(line.error, request.apiKey));
         const thinking = line.message?.thinking;
         if (typeof thinking === 'string' && thinking) {
           shown = true;
@@ -170,16 +170,8 @@ export async function* streamOllamaChat(request: ChatRequest, options: OllamaCha
       watchdog.dispose();
     }
     if (shown) return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: failure.message };
-    if (!failure.retryable || attempt > policy.maxRetries) throw failure;
-    const asked = retryAfterMs(headers);
-    const delayMs = asked !== undefined ? (asked <= policy.maxRetryAfterMs ? asked : undefined) : backoffMs(attempt, policy, options.random ?? Math.random);
-    if (delayMs === undefined) throw failure;
-    yield { type: 'retry', attempt, delayMs, reason: failure.status ? `${failure.status}` : failure.kind };
-    try {
-      await wait(delayMs, options.signal);
-    } catch {
-      return yield cancelled;
-    }
+    const again = yield* retryOrGiveUp(failure, attempt, policy, headers, { ...(options.signal ? { signal: options.signal } : {}), sleep: wait, random: options.random ?? Math.random });
+    if (!again) return yield cancelled;
   }
 }
 

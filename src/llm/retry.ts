@@ -1,7 +1,10 @@
 /**
  * When and how long to wait before trying a failed request again. The client owns this loop
- * (the SDK's own retries are off) so every retry is visible to the caller as an event.
+ * (the SDK's own retries are off) so every retry is visible to the caller as an event. Both
+ * streams (OpenAI-compatible and Ollama's native one) decide and wait through {@link retryOrGiveUp}.
  */
+import type { ChatError } from './errors';
+import type { ChatEvent } from './types';
 
 /** Retry and timeout settings of one chat stream; every field has a default. */
 export interface RetryPolicy {
@@ -57,4 +60,31 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** How the retry wait is done; tests replace `sleep` and `random`. */
+export interface RetryTiming {
+  signal?: AbortSignal;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+}
+
+/**
+ * After failed attempt number `attempt` (nothing shown yet): throws `failure` when it is final
+ * (not retryable, retries used up, or a `retry-after` longer than the policy waits out);
+ * otherwise yields the `retry` event, waits, and returns true to try again, or false when the
+ * wait was cancelled. `headers` are the failed response's, for the server's own `retry-after`.
+ */
+export async function* retryOrGiveUp(failure: ChatError, attempt: number, policy: RetryPolicy, headers: Headers | undefined, timing: RetryTiming): AsyncGenerator<ChatEvent, boolean, undefined> {
+  if (!failure.retryable || attempt > policy.maxRetries) throw failure;
+  const asked = retryAfterMs(headers);
+  const delayMs = asked !== undefined ? (asked <= policy.maxRetryAfterMs ? asked : undefined) : backoffMs(attempt, policy, timing.random);
+  if (delayMs === undefined) throw failure;
+  yield { type: 'retry', attempt, delayMs, reason: failure.status ? `${failure.status}` : failure.kind };
+  try {
+    await timing.sleep(delayMs, timing.signal);
+    return true;
+  } catch {
+    return false;
+  }
 }

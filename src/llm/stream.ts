@@ -6,8 +6,8 @@
  */
 import type OpenAI from 'openai';
 import { createClient, endpointName } from './client';
-import { ChatError, timeoutError, toChatError } from './errors';
-import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleep, type RetryPolicy } from './retry';
+import { timeoutError, toChatError } from './errors';
+import { DEFAULT_RETRY, retryOrGiveUp, sleep, type RetryPolicy } from './retry';
 import { deltaPieces } from './delta';
 import { ThinkTagSplitter } from './thinkTags';
 import { adjustedShape, initialShape, requestBody } from './requestShape';
@@ -43,13 +43,6 @@ function headersOf(error: unknown): Headers | undefined {
   return headers instanceof Headers ? headers : undefined;
 }
 
-/** The wait before the next attempt, or undefined when this failure is final. */
-function retryDelay(error: unknown, failure: ChatError, attempt: number, policy: RetryPolicy, random: () => number): number | undefined {
-  if (!failure.retryable || attempt > policy.maxRetries) return undefined;
-  const asked = retryAfterMs(headersOf(error));
-  if (asked !== undefined) return asked <= policy.maxRetryAfterMs ? asked : undefined;
-  return backoffMs(attempt, policy, random);
-}
 
 /**
  * Streams one chat completion. Yields `text` and `reasoning` deltas as they arrive, one `usage`
@@ -65,6 +58,7 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
   const firstByteMs = options.firstByteTimeoutMs ?? DEFAULT_FIRST_BYTE_MS;
   const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_MS;
   const wait = options.sleep ?? sleep;
+  const timing = { ...(options.signal ? { signal: options.signal } : {}), random: options.random ?? Math.random };
   const endpoint = endpointName(request.baseURL);
   let onActivity = (): void => undefined;
   const client = createClient({
@@ -116,14 +110,8 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
         if (state.usage) yield { type: 'usage', usage: state.usage };
         return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: failure.message };
       }
-      const delayMs = retryDelay(error, failure, attempt, policy, options.random ?? Math.random);
-      if (delayMs === undefined) throw failure;
-      yield { type: 'retry', attempt, delayMs, reason: failure.status ? `${failure.status}` : failure.kind };
-      try {
-        await wait(delayMs, options.signal);
-      } catch {
-        return yield cancelled;
-      }
+      const again = yield* retryOrGiveUp(failure, attempt, policy, headersOf(error), { ...timing, sleep: wait });
+      if (!again) return yield cancelled;
     } finally {
       watchdog.dispose();
     }

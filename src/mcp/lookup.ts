@@ -18,6 +18,7 @@ const SKIP_WORDS: Record<SkipReason, string> = {
   'too-large': 'it is larger than the file size limit',
   'secret-file': 'it is a secrets file (such as .env or a private key), which never leaves the machine',
   unreadable: 'it could not be read',
+  'redaction-failed': 'the secret scan failed on it, so it might hold secrets and stays on the machine',
   vanished: 'it disappeared while being read',
   symlink: 'it is a symbolic link Tome does not follow',
 };

@@ -2,6 +2,8 @@
  * What every tool shares: its results (text, plus the call's cost in `_meta`), and the words for
  * its failures. The server is an edge like the CLI, so failures are worded here, in English.
  */
+import type { McpServer, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ShapeOutput, ZodRawShapeCompat } from '@modelcontextprotocol/sdk/server/zod-compat.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { FocusOutsideRootsError, isAbortError, PackError } from '../core';
 import { PathRefusedError } from './confine';
@@ -57,4 +59,32 @@ export async function guarded(run: () => Promise<CallToolResult>): Promise<CallT
   } catch (error) {
     return { content: [{ type: 'text', text: describeFailure(error) }], isError: true };
   }
+}
+
+/** What a tool tells the client about itself; its arguments are checked against `inputSchema` by the SDK. */
+export interface ToolInfo<Args extends ZodRawShapeCompat> {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: Args;
+}
+
+/**
+ * Registers a read-only tool over the workspace: the arguments checked against its schema, the
+ * body run under {@link guarded} (failures become tool errors in words) with the call's signal.
+ * Every Tome tool has this shape; only the body differs.
+ */
+export function registerReadOnlyTool<Args extends ZodRawShapeCompat>(
+  server: McpServer,
+  tool: ToolInfo<Args>,
+  run: (args: ShapeOutput<Args>, signal: AbortSignal) => Promise<CallToolResult>,
+): void {
+  const callback = (args: ShapeOutput<Args>, extra: { signal: AbortSignal }): Promise<CallToolResult> => guarded(() => run(args, extra.signal));
+  server.registerTool(
+    tool.name,
+    { title: tool.title, description: tool.description, inputSchema: tool.inputSchema, annotations: { readOnlyHint: true, openWorldHint: false } },
+    // ToolCallback<Args> is a conditional type TypeScript cannot resolve for a generic Args;
+    // for a raw shape it is exactly this signature.
+    callback as unknown as ToolCallback<Args>,
+  );
 }

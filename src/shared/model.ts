@@ -2,6 +2,7 @@
  * Plain data the host shows in the chat webview. Everything here crosses the message channel,
  * so it is JSON: no classes, no Maps, no functions.
  */
+import type { FileMode, SelectionReason } from './packReport';
 
 /** What a conversation packs: the whole workspace, one folder or file in it, or the git changes of a folder. */
 export type ChatScope =
@@ -61,20 +62,8 @@ export interface ChatTurn {
   usage?: TurnUsage;
 }
 
-/** Why selection put a file in (or left it as a path), as the pack report says. */
-export type PackReasonView =
-  | 'focus'
-  | 'dependency-of-focus'
-  | 'dependent-of-focus'
-  | 'query-match'
-  | 'path-match'
-  | 'defines-query'
-  | 'tested-by-match'
-  | 'near-match'
-  | 'central'
-  | 'fits'
-  | 'over-budget'
-  | 'config-mode';
+/** Why selection put a file in (or left it as a path): the pack report's own reason. */
+export type PackReasonView = SelectionReason;
 
 /** One packed file in the context list. */
 export interface PackedFileView {
@@ -83,7 +72,7 @@ export interface PackedFileView {
   /** Absolute path, used to open the file. */
   absPath: string;
   tokens: number;
-  mode: 'full' | 'outline' | 'path-only';
+  mode: FileMode;
   /** Why it is in; absent without a budget (everything is in) and in chats stored before reasons. */
   reason?: PackReasonView;
 }

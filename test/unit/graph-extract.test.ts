@@ -95,7 +95,8 @@ describe('bad input gives warnings and still a graph', () => {
   it('warns about a broken tsconfig and keeps resolving relative imports', async () => {
     const graph = await graphOf({ 'tsconfig.json': '{ "compilerOptions": { "paths": ', 'a.ts': "import './b';\nimport '@app/c';\n", 'b.ts': '' });
     expect(graph.imports.get('a.ts')).toEqual(['b.ts']);
-    expect(graph.warnings.some((w) => w.includes('tsconfig.json is not valid JSON'))).toBe(true);
+    expect(graph.warnings.some((w) => w.message.includes('tsconfig.json is not valid JSON'))).toBe(true);
+    expect(graph.warnings).toContainEqual(expect.objectContaining({ code: 'config-not-json', file: 'tsconfig.json', config: 'tsconfig' }));
   });
 
   it('warns about a paths entry that points nowhere', async () => {
@@ -105,8 +106,9 @@ describe('bad input gives warnings and still a graph', () => {
       'src/b.ts': '',
     });
     expect(graph.imports.get('src/a.ts')).toEqual(['src/b.ts']);
-    expect(graph.warnings.filter((w) => w.includes('"@gone/*"'))).toHaveLength(1);
-    expect(graph.warnings.some((w) => w.includes('"@ok/*"'))).toBe(false);
+    expect(graph.warnings.filter((w) => w.message.includes('"@gone/*"'))).toHaveLength(1);
+    expect(graph.warnings.filter((w) => w.code === 'paths-match-nothing' && w.pattern === '@gone/*')).toHaveLength(1);
+    expect(graph.warnings.some((w) => w.message.includes('"@ok/*"'))).toBe(false);
   });
 
   it('warns about files with syntax the parser could not read and keeps the imports it found', async () => {
@@ -118,7 +120,8 @@ describe('bad input gives warnings and still a graph', () => {
       'late.ts': "import './a';\nconst x = 1;\nfunction (((\n",
     });
     expect(graph.imports.get('broken.ts')).toEqual(['a.ts', 'b.ts']);
-    const warning = graph.warnings.find((w) => w.includes('syntax'));
+    const warning = graph.warnings.find((w) => w.message.includes('syntax'))?.message;
+    expect(graph.warnings.find((w) => w.code === 'syntax-errors')?.message).toBe(warning);
     expect(warning).toContain('broken.ts');
     expect(warning).toContain('bad.py');
     // Syntax after the last import is never read, so it cannot be reported.

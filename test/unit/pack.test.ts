@@ -128,7 +128,7 @@ describe('pack', () => {
       },
     });
     expect(report.files.map((f) => f.path)).not.toContain('src/config.ts');
-    expect(report.skipped).toContainEqual(expect.objectContaining({ path: 'src/config.ts', reason: 'unreadable' }));
+    expect(report.skipped).toContainEqual(expect.objectContaining({ path: 'src/config.ts', reason: 'redaction-failed', detail: 'Error: scanner crashed' }));
     expect(text).not.toContain('loadConfig(): Config');
   });
 

@@ -46,7 +46,8 @@ describe('packInParts', () => {
     const { parts, warnings } = await packInParts(engine, withDefaults({ roots: [ROOT] }), 1500);
     const holder = parts.find((p) => p.report.files.some((f) => f.path === 'src/unrelated/legacyParser.ts'));
     expect(holder?.report.files.map((f) => [f.path, f.mode])).toEqual([['src/unrelated/legacyParser.ts', 'outline']]);
-    expect(warnings).toEqual([expect.stringMatching(/^src\/unrelated\/legacyParser\.ts \(\d+ tokens\) does not fit a part of 1500 tokens; it is shown as an outline\.$/)]);
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^src\/unrelated\/legacyParser\.ts \(\d+ tokens\) does not fit a part of 1500 tokens; it is shown as an outline\.$/)]);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'file-larger-than-part', path: 'src/unrelated/legacyParser.ts', partTokens: 1500, shownAs: 'outline' })]);
     for (const p of parts) expect(referenceCount(p.text)).toBeLessThanOrEqual(1500);
   });
 

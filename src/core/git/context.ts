@@ -12,6 +12,7 @@ import { collectChanges, type ChangedFile, type DiffSpec, type RootChanges } fro
 import { recentCommits, type CommitSummary } from './log';
 import { GitError } from './run';
 import { diffSectionBody, logSectionBody, type DiffEntry } from './section';
+import { worded, type WordedWarning } from '../warnings';
 
 /** The git context a pack asks for. */
 export interface GitRequest {
@@ -51,7 +52,7 @@ export interface GitContext {
   redactions: number;
   report: GitReport;
   /** Roots left out of the git context (not in a repository, with other roots that are). */
-  warnings: string[];
+  warnings: WordedWarning[];
 }
 
 /** Why a patch is not shown, or null when it may be. */
@@ -129,7 +130,7 @@ export async function resolveGitContext(input: GitContextInput): Promise<GitCont
     } catch (error) {
       if (!(error instanceof GitError) || error.problem.kind !== 'not-a-repository' || input.roots.length === 1) throw error;
       firstProblem ??= error;
-      out.warnings.push(`${root} is not inside a git repository; it has no diff or log in this pack.`);
+      out.warnings.push(worded({ code: 'not-a-git-repository', root }));
     }
   }
   if (answered === 0 && firstProblem) throw firstProblem;

@@ -11,6 +11,7 @@ import { CSharpResolver, JvmResolver, PhpResolver } from './resolveQualified';
 import { RustResolver } from './resolveRust';
 import { noImports, type LanguageResolver, type ResolvedImports } from './resolved';
 import { TreeIndex } from './tree';
+import { worded, type Warn, type WordedWarning } from '../warnings';
 
 /** A file the graph stage can read imports from. */
 export interface GraphInput {
@@ -51,7 +52,7 @@ async function extractFacts(text: string, lang: ImportLanguage): Promise<FileFac
 function resolverFactory(
   tree: TreeIndex,
   facts: ReadonlyMap<string, FileFacts>,
-  warn: (message: string) => void,
+  warn: Warn,
 ): (lang: ImportLanguage) => LanguageResolver {
   const made = new Map<string, LanguageResolver>();
   const create = (family: string): LanguageResolver => {
@@ -103,9 +104,10 @@ const sortedUnique = (items: string[]): string[] =>
  * the graph is always returned.
  */
 export async function buildImportGraph(files: readonly GraphInput[], options: GraphOptions): Promise<ImportGraph> {
-  const warnings: string[] = [];
-  const warn = (message: string): void => {
-    if (!warnings.includes(message)) warnings.push(message);
+  const warnings: WordedWarning[] = [];
+  const warn: Warn = (w) => {
+    const next = worded(w);
+    if (!warnings.some((seen) => seen.message === next.message)) warnings.push(next);
   };
   const tree = new TreeIndex(files, options.configs);
   const facts = new Map<string, FileFacts>();
@@ -143,10 +145,10 @@ export async function buildImportGraph(files: readonly GraphInput[], options: Gr
     if (result.unresolved.length > 0) unresolved.set(file.path, sortedUnique(result.unresolved));
   }
   if (failures.length > 0) {
-    warnings.push(`${failures.length} file(s) could not be read for imports and are packed without import links: ${failures.slice(0, WARNING_EXAMPLES).join(', ')}.`);
+    warnings.push(worded({ code: 'imports-unreadable', count: failures.length, examples: failures.slice(0, WARNING_EXAMPLES) }));
   }
   if (syntaxErrors.length > 0) {
-    warnings.push(`${syntaxErrors.length} file(s) have syntax the parser could not read; their imports come from the parts that parsed: ${syntaxErrors.slice(0, WARNING_EXAMPLES).join(', ')}${syntaxErrors.length > WARNING_EXAMPLES ? ', …' : ''}.`);
+    warnings.push(worded({ code: 'syntax-errors', count: syntaxErrors.length, examples: syntaxErrors.slice(0, WARNING_EXAMPLES) }));
   }
   return { imports, external, unresolved, warnings };
 }

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { dirOf, joinRel, type TreeIndex } from './tree';
+import type { Warn } from '../warnings';
 
 /** A package.json in the tree that imports can name. */
 export interface TreePackage {
@@ -24,7 +25,7 @@ interface RawManifest {
 }
 
 /** Folder globs of the workspace: package.json `workspaces` (array or `{ packages }`) and pnpm-workspace.yaml. */
-export function workspaceGlobs(tree: TreeIndex, warn: (message: string) => void): string[] {
+export function workspaceGlobs(tree: TreeIndex, warn: Warn): string[] {
   const globs: string[] = [];
   const root = readManifest(tree, 'package.json', warn);
   const field = root?.workspaces;
@@ -56,14 +57,14 @@ export function pnpmPackages(yaml: string): string[] {
   return globs;
 }
 
-function readManifest(tree: TreeIndex, path: string, warn: (message: string) => void): RawManifest | null {
+function readManifest(tree: TreeIndex, path: string, warn: Warn): RawManifest | null {
   const text = tree.text(path);
   if (text === null) return null;
   try {
     const parsed: unknown = JSON.parse(text);
     return typeof parsed === 'object' && parsed !== null ? (parsed as RawManifest) : null;
   } catch {
-    warn(`${path} is not valid JSON, so imports of that package were not resolved; fix the file to link them.`);
+    warn({ code: 'config-not-json', file: path, config: 'package' });
     return null;
   }
 }
@@ -74,7 +75,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
  * Named packages of the tree, by name. Workspace members (by the globs) win over other package.json
  * files of the same name (fixtures, examples); among equals the shallowest path wins.
  */
-export function findTreePackages(tree: TreeIndex, warn: (message: string) => void): Map<string, TreePackage> {
+export function findTreePackages(tree: TreeIndex, warn: Warn): Map<string, TreePackage> {
   const globs = workspaceGlobs(tree, warn);
   const include = globs.filter((g) => !g.startsWith('!'));
   const exclude = globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1));

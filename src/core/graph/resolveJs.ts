@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import { exportTargets, findTreePackages, type TreePackage } from './packages';
 import { dirOf, joinRel, type TreeIndex } from './tree';
 import { JS_PROBE_SUFFIXES, matchPattern, TsConfigs } from './tsconfig';
+import type { Warn } from '../warnings';
 
 /** Where one import specifier leads: a packed file, an outside name, or nowhere (a broken in-tree import). */
 export type Resolution = { kind: 'file'; path: string } | { kind: 'external'; name: string } | { kind: 'unresolved' };
@@ -28,7 +29,7 @@ export class JsResolver {
 
   constructor(
     private readonly tree: TreeIndex,
-    private readonly warn: (message: string) => void,
+    private readonly warn: Warn,
   ) {
     this.configs = new TsConfigs(tree, warn);
   }

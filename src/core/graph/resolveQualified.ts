@@ -1,6 +1,7 @@
 import type { FileFacts } from './facts';
 import { noImports, type LanguageResolver, type ResolvedImports } from './resolved';
 import { dirOf, joinRel, type TreeIndex } from './tree';
+import type { Warn } from '../warnings';
 
 function stem(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -106,7 +107,7 @@ export class PhpResolver implements LanguageResolver {
   constructor(
     private readonly tree: TreeIndex,
     facts: ReadonlyMap<string, FileFacts>,
-    warn: (message: string) => void,
+    warn: Warn,
   ) {
     this.index = new DeclarationIndex(facts, (p) => p.endsWith('.php'), '\\');
     for (const composer of tree.named('composer.json')) {
@@ -115,7 +116,7 @@ export class PhpResolver implements LanguageResolver {
       try {
         manifest = JSON.parse(tree.text(composer) ?? '{}') as typeof manifest;
       } catch {
-        warn(`${composer} is not valid JSON, so its PSR-4 autoload folders were ignored; fix the file to link PHP classes.`);
+        warn({ code: 'config-not-json', file: composer, config: 'composer' });
         continue;
       }
       for (const section of [manifest.autoload?.['psr-4'], manifest['autoload-dev']?.['psr-4']]) {

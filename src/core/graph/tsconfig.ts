@@ -1,5 +1,6 @@
 import { parseJsonc } from './jsonc';
 import { dirOf, joinRel, type TreeIndex } from './tree';
+import type { Warn } from '../warnings';
 
 /** The module-resolution part of a tsconfig/jsconfig, after `extends` is followed. */
 export interface PathMapping {
@@ -31,7 +32,7 @@ export class TsConfigs {
 
   constructor(
     private readonly tree: TreeIndex,
-    private readonly warn: (message: string) => void,
+    private readonly warn: Warn,
   ) {}
 
   /** The mapping that applies to files in folder `dir`, or null when no config is above it. */
@@ -54,7 +55,7 @@ export class TsConfigs {
     if (text === null) return null;
     const raw = parseJsonc(text) as RawConfig | undefined;
     if (typeof raw !== 'object' || raw === null) {
-      this.warn(`${file} is not valid JSON, so its path aliases were ignored; fix the file to resolve imports through it.`);
+      this.warn({ code: 'config-not-json', file, config: 'tsconfig' });
       return null;
     }
     let mapping: PathMapping = { baseUrl: null, paths: [] };
@@ -86,7 +87,7 @@ export class TsConfigs {
     if (target === null) return null;
     if (this.tree.text(target) !== null) return target;
     if (this.tree.text(`${target}.json`) !== null) return `${target}.json`;
-    this.warn(`${file} extends ${parent}, which was not found; its settings were skipped.`);
+    this.warn({ code: 'extends-not-found', file, parent });
     return null;
   }
 
@@ -98,7 +99,7 @@ export class TsConfigs {
         return target === null ? [] : [target];
       });
       if (!targets.some((t) => this.pointsIntoTree(t))) {
-        this.warn(`${file}: paths entry "${pattern}" points to no file in the tree; imports through it stay unresolved.`);
+        this.warn({ code: 'paths-match-nothing', file, pattern });
       }
       paths.push({ pattern, targets });
     }

@@ -37,13 +37,9 @@ export class PackEngine {
   async pack(request: PackRequest, options: PackOptions = {}): Promise<PackResult> {
     const clock = new PackClock(options);
     clock.checkpoint();
-    if (request.roots.length === 0) throw new PackError('no-roots', 'Nothing to pack: give at least one folder.');
+    if (request.roots.length === 0) throw new PackError({ code: 'no-roots' });
     if (request.encoding !== this.deps.tokenCounter.encoding) {
-      throw new PackError(
-        'encoding-mismatch',
-        `This pack asks for ${request.encoding} but the token counter counts ${this.deps.tokenCounter.encoding}; ` +
-          'create the engine with a counter for that encoding.',
-      );
+      throw new PackError({ code: 'encoding-mismatch', requested: request.encoding, counter: this.deps.tokenCounter.encoding });
     }
     this.state.beginPack();
     try {

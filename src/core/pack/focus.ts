@@ -21,11 +21,7 @@ export function locateFocus(focus: readonly string[], roots: readonly string[], 
     const abs = isAbsolute(entry) ? resolve(entry) : resolve(first, entry);
     const root = resolvedRoots.find((r) => abs === r || abs.startsWith(r.endsWith(sep) ? r : r + sep));
     if (root === undefined) {
-      throw new PackError(
-        what === 'focus' ? 'focus-outside-roots' : 'scope-outside-roots',
-        `The ${what} path "${entry}" is outside the folders being packed (${roots.join(', ')}). ` +
-          'Give a path inside one of them, absolute or relative to the first.',
-      );
+      throw new PackError({ code: what === 'focus' ? 'focus-outside-roots' : 'scope-outside-roots', path: entry, roots: [...roots] });
     }
     const rel = relative(root, abs).split(sep).join('/');
     if (rel !== '') out.push({ root, rel });

@@ -8,7 +8,7 @@ import type { PackRequest } from './request';
 
 export { PackEngine } from './engine';
 export { PackError, isAbortError } from './types';
-export type { PackDeps, PackErrorCode, PackOptions, PackResult, PackStages } from './types';
+export type { PackDeps, PackErrorCode, PackOptions, PackProblem, PackResult, PackStages } from './types';
 
 /**
  * Packs `request.roots` into one prompt text with an exact report. Rejects with `signal.reason`

@@ -27,6 +27,7 @@ import { restrictToScope, scopeClosure } from './scope';
 import { fixedPartsFor, selectFiles } from './selectStage';
 import type { EngineState } from './state';
 import type { PackResult, PackStages } from './types';
+import { worded } from '../warnings';
 
 /** Blocks counted per call between cancellation checks and progress events. */
 const COUNT_BATCH = 256;
@@ -67,8 +68,8 @@ export async function runPipeline(request: PackRequest, deps: PipelineDeps): Pro
   if (closure) ({ files, skipped, graph } = restrictToScope(closure, files, skipped, graph));
 
   const warnings: PackWarning[] = [
-    ...files.filter((f) => f.invalidUtf8).map((f): PackWarning => ({ stage: 'read', path: f.path, message: 'Not valid UTF-8; undecodable bytes were replaced by U+FFFD.' })),
-    ...graph.warnings.map((message): PackWarning => ({ stage: 'graph', message })),
+    ...files.filter((f) => f.invalidUtf8).map((f): PackWarning => ({ stage: 'read', path: f.path, ...worded({ code: 'invalid-utf8' }) })),
+    ...graph.warnings.map((w): PackWarning => ({ stage: 'graph', ...w })),
   ];
 
   const { order, cycles } = await clock.time('order', () => orderStage(ctx, files.map((f) => f.path), graph, read.roots));
@@ -91,9 +92,9 @@ export async function runPipeline(request: PackRequest, deps: PipelineDeps): Pro
   const rendered = await clock.time('render', () => renderPack(ctx, selected, fixed, redactionCount, deps.reportOnly));
   const limit = request.budget === null ? null : request.budget - request.reserve;
   if (limit !== null && rendered.totalTokens > limit) {
-    warnings.push({ stage: 'select', message: `The output holds ${rendered.totalTokens} tokens, over the ${limit} the budget allows.` });
+    warnings.push({ stage: 'select', ...worded({ code: 'over-budget', tokens: rendered.totalTokens, limit }) });
   }
-  if (git) warnings.push(...git.warnings.map((message): PackWarning => ({ stage: 'git', message })));
+  if (git) warnings.push(...git.warnings.map((w): PackWarning => ({ stage: 'git', ...w })));
   const report = reportOf(ctx, { selected, rendered, files, skipped, graph, roots: read.roots, cycles, redactionCount, warnings, ...(git ? { git: git.report } : {}) });
   return { text: rendered.text, report };
 }

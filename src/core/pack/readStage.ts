@@ -102,7 +102,7 @@ async function redactAll(
       const file = batch[j];
       if (result.status === 'fulfilled') into.set(result.value.absPath, result.value);
       // A file the secret scan could not check might hold secrets: leave it out rather than risk it.
-      else if (file) unscanned.push({ path: file.path, reason: 'unreadable', detail: `secret scan failed: ${String(result.reason)}` });
+      else if (file) unscanned.push({ path: file.path, reason: 'redaction-failed', detail: String(result.reason) });
     });
     clock.progress('redact', Math.min(i + REDACT_BATCH, files.length), files.length);
   }

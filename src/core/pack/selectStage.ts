@@ -59,12 +59,7 @@ export async function selectFiles(ctx: PackContext, input: SelectionInput, fixed
   const minimum = fixed.tokens + room + request.reserve;
   const available = request.budget - minimum;
   if (available < 0) {
-    throw new PackError(
-      'budget-too-small',
-      `A budget of ${request.budget} tokens is too small: the preamble, ${fixed.sections === '' ? '' : 'the diff, log and instructions, '}the directory tree and the summary ` +
-        `need ${fixed.tokens + room} tokens${request.reserve > 0 ? ` and the reserve ${request.reserve} more` : ''}. ` +
-        `Give a budget of at least ${minimum}, or pack fewer files.`,
-    );
+    throw new PackError({ code: 'budget-too-small', budget: request.budget, fixedTokens: fixed.tokens + room, reserve: request.reserve, minimum, withSections: fixed.sections !== '' });
   }
   const key = JSON.stringify({ ...request, focus: input.focus });
   const previous = ctx.state.selections.get(key);

@@ -5,7 +5,8 @@ import type { redactFile } from '../redact';
 import type { scanFiles } from '../scan';
 import type { selectWithinBudget } from '../select';
 import type { TokenCounter } from '../tokenize/counter';
-import type { PackReport, ProgressEvent } from '../types';
+import type { Encoding, PackReport, ProgressEvent } from '../types';
+import { describePackProblem } from './problemText';
 
 /** The stage functions a pack calls; tests may replace any of them (e.g. to count reads). */
 export interface PackStages {
@@ -45,17 +46,38 @@ export interface PackResult {
   report: PackReport;
 }
 
-/** Why a pack could not be made from the request as given. */
-export type PackErrorCode = 'budget-too-small' | 'focus-outside-roots' | 'scope-outside-roots' | 'encoding-mismatch' | 'no-roots';
+/**
+ * Why a pack could not be made from the request as given, as data: a code and the fields its
+ * words are made of. The CLI words it in English ({@link describePackProblem}); the extension
+ * through l10n.
+ */
+export type PackProblem =
+  | { code: 'no-roots' }
+  | { code: 'encoding-mismatch'; requested: Encoding; counter: Encoding }
+  /** A focus or scope path (`path`, as given) lies outside every root. */
+  | { code: 'focus-outside-roots' | 'scope-outside-roots'; path: string; roots: string[] }
+  | {
+      code: 'budget-too-small';
+      budget: number;
+      /** Tokens the fixed parts need: preamble, sections, directory tree and summary. */
+      fixedTokens: number;
+      reserve: number;
+      /** The smallest budget that would do: `fixedTokens + reserve`. */
+      minimum: number;
+      /** True when the fixed parts include the diff, log or instructions sections. */
+      withSections: boolean;
+    };
 
-/** A pack that failed for a reason the user can fix; `message` says how. */
+/** The kind of a {@link PackProblem}. */
+export type PackErrorCode = PackProblem['code'];
+
+/** A pack that failed for a reason the user can fix; `problem` is the data, `message` its English words. */
 export class PackError extends Error {
   override readonly name = 'PackError';
-  constructor(
-    readonly code: PackErrorCode,
-    message: string,
-  ) {
-    super(message);
+  readonly code: PackErrorCode;
+  constructor(readonly problem: PackProblem) {
+    super(describePackProblem(problem));
+    this.code = problem.code;
   }
 }
 

@@ -7,7 +7,7 @@ import { isSecretFileName } from '../redact/secretFileName';
 import type { SkipReason } from '../types';
 import { isDefaultExcludedDir, isDefaultExcludedFile } from './defaults';
 import type { IgnoreChain } from './ignoreRules';
-import { isTestDir, isTestFile } from './testFiles';
+import { isFixtureFolder, isTestFileName, isTestFolder } from './fileKinds';
 
 /** The rules in force for one folder's entries. */
 export interface EntryRules {
@@ -36,7 +36,7 @@ export function classifyDir(rules: EntryRules, name: string, rel: string, shown:
   if (rules.git.ignores(rel, true)) return { reason: 'gitignored' };
   if (rules.tome.ignores(rel, true)) return { reason: 'tomeignored' };
   if (rules.exclude && matchesGlobs(rules.exclude, rel, shown, true)) return { reason: 'excluded' };
-  if (!rules.includeTests && isTestDir(name)) return { reason: 'excluded', detail: 'test folder' };
+  if (!rules.includeTests && (isTestFolder(name) || isFixtureFolder(name))) return { reason: 'excluded', detail: 'test folder' };
   return null;
 }
 
@@ -48,6 +48,6 @@ export function classifyFile(rules: EntryRules, name: string, rel: string, shown
   if (rules.include && !matchesGlobs(rules.include, rel, shown, false)) return { reason: 'not-included' };
   if (isSecretFileName(rel)) return { reason: 'secret-file' };
   if (isDefaultExcludedFile(name)) return { reason: 'default-excluded' };
-  if (!rules.includeTests && isTestFile(name)) return { reason: 'excluded', detail: 'test file' };
+  if (!rules.includeTests && isTestFileName(name)) return { reason: 'excluded', detail: 'test file' };
   return null;
 }

@@ -9,6 +9,7 @@ import type { PackEngine } from '../pack/engine';
 import type { PackOptions, PackResult } from '../pack/types';
 import type { PackRequest } from '../pack/request';
 import type { ReportFile } from '../types';
+import { worded, type WordedWarning } from '../warnings';
 
 /** One part of a split pack. */
 export interface PackPart extends PackResult {
@@ -20,7 +21,7 @@ export interface PackPart extends PackResult {
 export interface SplitResult {
   parts: PackPart[];
   /** Files that did not fit a part in full, and how they were shown instead. */
-  warnings: string[];
+  warnings: WordedWarning[];
 }
 
 /** A gitignore-style glob that matches exactly this pack path. */
@@ -42,7 +43,7 @@ export async function packInParts(engine: PackEngine, request: PackRequest, part
   delete sectionFree.git;
   delete sectionFree.instructions;
   const parts: PackPart[] = [];
-  const warnings: string[] = [];
+  const warnings: WordedWarning[] = [];
 
   const packFiles = (run: readonly ReportFile[], first: boolean, extraModes: PackRequest['modes'] = []): Promise<PackResult> =>
     engine.pack(
@@ -83,14 +84,14 @@ export async function packInParts(engine: PackEngine, request: PackRequest, part
       const lone = files[start];
       const path = lone?.path ?? '';
       result = await packFiles(files.slice(start, end), first, [{ pattern: exactGlob(path), mode: 'outline' }]);
-      let shown = 'an outline';
+      let shownAs: 'outline' | 'path-only' = 'outline';
       if (result.report.totalTokens > partTokens || result.report.files[0]?.mode !== 'outline') {
         result = await packFiles(files.slice(start, end), first, [{ pattern: exactGlob(path), mode: 'path-only' }]);
-        shown = 'its path only';
+        shownAs = 'path-only';
       }
-      warnings.push(`${path} (${lone?.tokens ?? 0} tokens) does not fit a part of ${partTokens} tokens; it is shown as ${shown}.`);
+      warnings.push(worded({ code: 'file-larger-than-part', path, tokens: lone?.tokens ?? 0, partTokens, shownAs }));
       if (result.report.totalTokens > partTokens) {
-        warnings.push(`Part ${parts.length + 1} holds ${result.report.totalTokens} tokens, over ${partTokens}: the instructions, diff and log alone do not fit.`);
+        warnings.push(worded({ code: 'part-over-size', part: parts.length + 1, tokens: result.report.totalTokens, partTokens }));
       }
     }
     overhead = result.report.totalTokens - result.report.files.reduce((n, f) => n + f.tokens + treeLineGuess(f.path), 0);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { PackReport } from '../../core';
 import { confinePath } from '../confine';
-import { guarded, jsonText, textResult } from '../toolKit';
+import { registerReadOnlyTool, jsonText, textResult } from '../toolKit';
 import type { McpWorkspace } from '../workspace';
 
 /** Most MCP clients take tool results of a few tens of thousands of tokens; larger packs ask for it. */
@@ -51,9 +51,10 @@ export function reportSummary(report: PackReport): unknown {
 
 /** `pack`: the workspace (or some folders) packed in dependency order within a token budget. */
 export function registerPackTool(server: McpServer, workspace: McpWorkspace): void {
-  server.registerTool(
-    'pack',
+  registerReadOnlyTool(
+    server,
     {
+      name: 'pack',
       title: 'Pack the codebase',
       description:
         'Packs the workspace (or the given folders) into one text: a file tree, then every file in dependency order ' +
@@ -61,26 +62,24 @@ export function registerPackTool(server: McpServer, workspace: McpWorkspace): vo
         'outlines (signatures without bodies) or by path only. Secrets are redacted; ignored files are left out. ' +
         'Give `query` and `focus` to choose what matters most. Use `reportOnly` first to see what a budget holds.',
       inputSchema,
-      annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (args, extra) =>
-      guarded(async () => {
-        const workspaceRoots = await workspace.roots();
-        const roots = args.roots?.length
-          ? [...new Set(await Promise.all(args.roots.map(async (r) => (await confinePath(r, workspaceRoots)).absPath)))]
-          : workspaceRoots;
-        const focus = await Promise.all((args.focus ?? []).map(async (f) => (await confinePath(f, workspaceRoots)).absPath));
-        const { result, stats } = await workspace.pack(
-          roots,
-          {
-            budget: args.budget ?? DEFAULT_PACK_BUDGET,
-            query: args.query ?? '',
-            focus,
-            ...(args.format ? { format: args.format } : {}),
-          },
-          extra.signal,
-        );
-        return textResult([args.reportOnly ? jsonText(reportSummary(result.report)) : result.text], stats);
-      }),
+    async (args, signal) => {
+      const workspaceRoots = await workspace.roots();
+      const roots = args.roots?.length
+        ? [...new Set(await Promise.all(args.roots.map(async (r) => (await confinePath(r, workspaceRoots)).absPath)))]
+        : workspaceRoots;
+      const focus = await Promise.all((args.focus ?? []).map(async (f) => (await confinePath(f, workspaceRoots)).absPath));
+      const { result, stats } = await workspace.pack(
+        roots,
+        {
+          budget: args.budget ?? DEFAULT_PACK_BUDGET,
+          query: args.query ?? '',
+          focus,
+          ...(args.format ? { format: args.format } : {}),
+        },
+        signal,
+      );
+      return textResult([args.reportOnly ? jsonText(reportSummary(result.report)) : result.text], stats);
+    },
   );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { workspaceFiles } from '../lookup';
-import { guarded, textResult, ToolFailure } from '../toolKit';
+import { registerReadOnlyTool, textResult, ToolFailure } from '../toolKit';
 import type { McpWorkspace } from '../workspace';
 
 const inputSchema = {
@@ -18,28 +18,27 @@ export function lineRange(text: string, start: number, end: number | undefined):
 
 /** `read`: the exact text of one workspace file, secrets redacted. */
 export function registerReadTool(server: McpServer, workspace: McpWorkspace): void {
-  server.registerTool(
-    'read',
+  registerReadOnlyTool(
+    server,
     {
+      name: 'read',
       title: 'Read a file',
       description:
         'Returns the exact text of one file of the workspace (optionally a range of lines), with secret values replaced ' +
         'by [REDACTED:kind]. Only files inside the workspace that a pack would include can be read: ignored files, ' +
         'secrets files such as .env, binaries and paths outside the workspace are refused.',
       inputSchema,
-      annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (args, extra) =>
-      guarded(async () => {
-        const found = await workspaceFiles(workspace, extra.signal);
-        const file = await found.find(args.path);
-        const start = args.startLine ?? 1;
-        if (args.endLine !== undefined && args.endLine < start) throw new ToolFailure(`endLine (${args.endLine}) is before startLine (${start}).`);
-        const texts = [lineRange(file.text, start, args.endLine)];
-        if (file.redactions > 0) {
-          texts.push(`Note: ${file.redactions} secret value${file.redactions === 1 ? ' was' : 's were'} replaced by [REDACTED:kind] in ${file.path}.`);
-        }
-        return textResult(texts, found.stats);
-      }),
+    async (args, signal) => {
+      const found = await workspaceFiles(workspace, signal);
+      const file = await found.find(args.path);
+      const start = args.startLine ?? 1;
+      if (args.endLine !== undefined && args.endLine < start) throw new ToolFailure(`endLine (${args.endLine}) is before startLine (${start}).`);
+      const texts = [lineRange(file.text, start, args.endLine)];
+      if (file.redactions > 0) {
+        texts.push(`Note: ${file.redactions} secret value${file.redactions === 1 ? ' was' : 's were'} replaced by [REDACTED:kind] in ${file.path}.`);
+      }
+      return textResult(texts, found.stats);
+    },
   );
 }

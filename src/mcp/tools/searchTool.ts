@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { matchesQuery, rankFiles, type RedactedFile } from '../../core';
 import { workspaceFiles } from '../lookup';
-import { guarded, jsonText, textResult } from '../toolKit';
+import { registerReadOnlyTool, jsonText, textResult } from '../toolKit';
 import type { McpWorkspace } from '../workspace';
 
 const inputSchema = {
@@ -30,9 +30,10 @@ export function matchingLines(text: string, query: string): { line: number; text
 
 /** `search`: files ranked for a question, as budget selection ranks them. */
 export function registerSearchTool(server: McpServer, workspace: McpWorkspace): void {
-  server.registerTool(
-    'search',
+  registerReadOnlyTool(
+    server,
     {
+      name: 'search',
       title: 'Find the files for a question',
       description:
         'Ranks the workspace files for a question with the same ranking a budgeted pack uses: files that define the ' +
@@ -40,22 +41,20 @@ export function registerSearchTool(server: McpServer, workspace: McpWorkspace): 
         'Returns the matching files best first, with their tokens and a few matching lines. Then `read`, `outline` or ' +
         '`pack` with `focus` on the ones you need.',
       inputSchema,
-      annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (args, extra) =>
-      guarded(async () => {
-        const found = await workspaceFiles(workspace, extra.signal);
-        const { result, stats } = await workspace.pack(found.roots, { budget: null }, extra.signal);
-        const tokensOf = new Map(result.report.files.map((f) => [f.path, f.tokens]));
-        const graph = { imports: new Map(result.report.files.map((f) => [f.path, f.imports ?? []])), external: new Map<string, string[]>(), warnings: [] };
-        const files: RedactedFile[] = found.files;
-        const ranked = rankFiles(files, graph, [], args.query).filter(matchesQuery);
-        const matches = ranked.slice(0, args.limit ?? 20).map((r, i) => {
-          const file = files[r.index] as RedactedFile;
-          return { rank: i + 1, path: file.path, tokens: tokensOf.get(file.path) ?? 0, lines: matchingLines(file.text, args.query) };
-        });
-        const body = matches.length > 0 ? { query: args.query, matches, moreMatches: Math.max(0, ranked.length - matches.length) } : { query: args.query, matches, hint: 'No file matches these words; try the names a definition would use.' };
-        return textResult([jsonText(body)], { filesRead: found.stats.filesRead + stats.filesRead, warm: found.stats.warm && stats.warm });
-      }),
+    async (args, signal) => {
+      const found = await workspaceFiles(workspace, signal);
+      const { result, stats } = await workspace.pack(found.roots, { budget: null }, signal);
+      const tokensOf = new Map(result.report.files.map((f) => [f.path, f.tokens]));
+      const graph = { imports: new Map(result.report.files.map((f) => [f.path, f.imports ?? []])), external: new Map<string, string[]>(), warnings: [] };
+      const files: RedactedFile[] = found.files;
+      const ranked = rankFiles(files, graph, [], args.query).filter(matchesQuery);
+      const matches = ranked.slice(0, args.limit ?? 20).map((r, i) => {
+        const file = files[r.index] as RedactedFile;
+        return { rank: i + 1, path: file.path, tokens: tokensOf.get(file.path) ?? 0, lines: matchingLines(file.text, args.query) };
+      });
+      const body = matches.length > 0 ? { query: args.query, matches, moreMatches: Math.max(0, ranked.length - matches.length) } : { query: args.query, matches, hint: 'No file matches these words; try the names a definition would use.' };
+      return textResult([jsonText(body)], { filesRead: found.stats.filesRead + stats.filesRead, warm: found.stats.warm && stats.warm });
+    },
   );
 }

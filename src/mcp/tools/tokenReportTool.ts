@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { folderTotals } from '../../core';
-import { guarded, jsonText, textResult } from '../toolKit';
+import { registerReadOnlyTool, jsonText, textResult } from '../toolKit';
 import type { McpWorkspace } from '../workspace';
 
 const inputSchema = {
@@ -11,38 +11,37 @@ const inputSchema = {
 
 /** `token_report`: where the tokens of a whole-workspace pack go. */
 export function registerTokenReportTool(server: McpServer, workspace: McpWorkspace): void {
-  server.registerTool(
-    'token_report',
+  registerReadOnlyTool(
+    server,
     {
+      name: 'token_report',
       title: 'Token report',
       description:
         'Counts the tokens of the whole workspace packed in full and lists the largest folders and files, with the ' +
         'files left out and why. Use it to choose a budget, or which folders to pack or exclude.',
       inputSchema,
-      annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (args, extra) =>
-      guarded(async () => {
-        const roots = await workspace.roots();
-        const { result, stats } = await workspace.pack(roots, { budget: null }, extra.signal);
-        const { report } = result;
-        const limit = args.limit ?? 15;
-        const share = (tokens: number): number => (report.totalTokens > 0 ? Math.round((tokens / report.totalTokens) * 1000) / 10 : 0);
-        const skipped: Record<string, number> = {};
-        for (const s of report.skipped) skipped[s.reason] = (skipped[s.reason] ?? 0) + 1;
-        const body = {
-          totalTokens: report.totalTokens,
-          encoding: report.encoding,
-          files: report.files.length,
-          folders: folderTotals(report.files, args.depth ?? 1).slice(0, limit).map((f) => ({ ...f, percent: share(f.tokens) })),
-          largestFiles: [...report.files]
-            .sort((a, b) => b.tokens - a.tokens || (a.path < b.path ? -1 : 1))
-            .slice(0, limit)
-            .map((f) => ({ path: f.path, tokens: f.tokens, percent: share(f.tokens) })),
-          skipped,
-          redactions: report.redactionCount,
-        };
-        return textResult([jsonText(body)], stats);
-      }),
+    async (args, signal) => {
+      const roots = await workspace.roots();
+      const { result, stats } = await workspace.pack(roots, { budget: null }, signal);
+      const { report } = result;
+      const limit = args.limit ?? 15;
+      const share = (tokens: number): number => (report.totalTokens > 0 ? Math.round((tokens / report.totalTokens) * 1000) / 10 : 0);
+      const skipped: Record<string, number> = {};
+      for (const s of report.skipped) skipped[s.reason] = (skipped[s.reason] ?? 0) + 1;
+      const body = {
+        totalTokens: report.totalTokens,
+        encoding: report.encoding,
+        files: report.files.length,
+        folders: folderTotals(report.files, args.depth ?? 1).slice(0, limit).map((f) => ({ ...f, percent: share(f.tokens) })),
+        largestFiles: [...report.files]
+          .sort((a, b) => b.tokens - a.tokens || (a.path < b.path ? -1 : 1))
+          .slice(0, limit)
+          .map((f) => ({ path: f.path, tokens: f.tokens, percent: share(f.tokens) })),
+        skipped,
+        redactions: report.redactionCount,
+      };
+      return textResult([jsonText(body)], stats);
+    },
   );
 }

@@ -34,7 +34,7 @@ function engineFor(encoding: Encoding): PackEngine {
 }
 
 function toWorkerError(error: unknown): WorkerError {
-  if (error instanceof PackError) return { name: error.name, message: error.message, code: error.code };
+  if (error instanceof PackError) return { name: error.name, message: error.message, packProblem: error.problem };
   if (error instanceof GitError) return { name: error.name, message: error.message, gitProblem: error.problem };
   if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
   return { name: 'Error', message: String(error) };

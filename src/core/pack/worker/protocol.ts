@@ -1,5 +1,5 @@
 import type { GitProblem } from '../../git/run';
-import type { PackErrorCode, PackResult } from '../types';
+import type { PackProblem, PackResult } from '../types';
 import type { PackRequest } from '../request';
 import type { ProgressEvent } from '../../types';
 import type { WriteFailureKind } from '../../write/atomicWrite';
@@ -21,11 +21,12 @@ export type ToPackWorker =
   | { type: 'cancel'; id: number }
   | { type: 'dispose' };
 
-/** An error as it crosses the thread boundary; `code` is set for a PackError. */
+/** An error as it crosses the thread boundary; `packProblem` is set for a PackError. */
 export interface WorkerError {
   name: string;
   message: string;
-  code?: PackErrorCode;
+  /** Set for a PackError, so the caller gets the problem as data again. */
+  packProblem?: PackProblem;
   /** Set for a GitError, so the caller gets the problem as data again. */
   gitProblem?: GitProblem;
   stack?: string;

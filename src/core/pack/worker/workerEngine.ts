@@ -27,7 +27,7 @@ function defaultWorkerScript(): string {
 }
 
 function fromWorkerError(error: WorkerError): Error {
-  if (error.code) return new PackError(error.code, error.message);
+  if (error.packProblem) return new PackError(error.packProblem);
   if (error.gitProblem) return new GitError(error.gitProblem);
   const out = new Error(error.message);
   out.name = error.name;

@@ -7,7 +7,7 @@ export { PackEngine, PackError, isAbortError, pack } from './pack/index';
 export type { PackDeps, PackErrorCode, PackOptions, PackResult, PackStages } from './pack/index';
 export { withDefaults, DEFAULT_MAX_FILE_SIZE, type PackRequest, type PackScope } from './pack/request';
 export { rootsWithPrefixes } from './scan';
-export { MemoryFactStore, type FactKind, type FactStore, type FactTypes } from './facts';
+export { DiskFactStore, MemoryFactStore, type FactKind, type FactStore, type FactTypes } from './facts';
 export { createTokenCounter, defaultTokenCacheDir, type TokenCounter, type TokenCounterOptions } from './tokenize';
 export { outlineSource } from './outline';
 export { FocusOutsideRootsError } from './select';

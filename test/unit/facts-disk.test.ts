@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { packScope, type PackSettings } from '../../src/chat/packScope';
 import { DiskFactStore, FACTS_FILE, RETAINED_FACT_RUNS } from '../../src/core/facts';
 import { decodeFactsFile, encodeFactsFile } from '../../src/core/facts/diskStore';
@@ -13,6 +14,7 @@ import { PackEngine } from '../../src/core/pack/index';
 import { withDefaults, type PackRequest } from '../../src/core/pack/request';
 import { nodeWriteFs, type WriteFs } from '../../src/core/write/atomicWrite';
 import { GOLDEN_SHAPES, goldenHash, placeTrees, type GoldenApi } from '../support/goldenShapes';
+import { buildDist, REPO } from './cliBuild';
 import { copyFixture, countingCounter, fixture } from './packTestSupport';
 
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'tome-facts-'));
@@ -209,4 +211,31 @@ describe('packed output with the disk facts store', () => {
     }
     expect(hashes).toEqual([inMemory, inMemory]);
   }, 60_000);
+});
+
+describe('tome pack with the disk facts store', () => {
+  beforeAll(() => buildDist());
+
+  function tome(args: string[], cacheDir: string): { code: number | null; stdout: string } {
+    const run = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'pack', '--quiet', ...args], {
+      cwd: fixture('graph-python'),
+      encoding: 'utf8',
+      env: { ...process.env, TOME_DEBUG: '', TOME_CACHE_DIR: cacheDir },
+    });
+    return { code: run.status, stdout: run.stdout };
+  }
+
+  it('keeps facts beside the token cache, reuses them, and writes nothing with --no-cache', async () => {
+    const cacheDir = tempDir();
+    const cold = tome([], cacheDir);
+    expect(cold.code).toBe(0);
+    const saved = decodeFactsFile(await readFile(join(cacheDir, 'tokens', FACTS_FILE)));
+    expect(saved?.rows.filter(([kind]) => kind === 'imports').length).toBeGreaterThan(1);
+    const warm = tome([], cacheDir);
+    expect(warm).toEqual(cold);
+
+    const uncached = tempDir();
+    expect(tome(['--no-cache'], uncached)).toEqual(cold);
+    expect(existsSync(join(uncached, 'tokens', FACTS_FILE))).toBe(false);
+  }, 120_000);
 });

@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packScope, type PackSettings } from '../../src/chat/packScope';
 import { DiskFactStore, FACTS_FILE, RETAINED_FACT_RUNS } from '../../src/core/facts';
-import { decodeFactsFile, encodeFactsFile } from '../../src/core/facts/diskStore';
+import { decodeFactsFile, encodeFactsFile, type FactsFileContent } from '../../src/core/facts/diskStore';
 import { buildImportGraph, type FileFacts } from '../../src/core/graph';
 import { IMPORT_FACTS_VERSION } from '../../src/core/graph/facts';
 import { OUTLINE_FACTS_VERSION } from '../../src/core/outline';
+import { REDACTION_VERSION } from '../../src/core/redact/version';
 import { PackEngine } from '../../src/core/pack/index';
 import { withDefaults, type PackRequest } from '../../src/core/pack/request';
 import { nodeWriteFs, type WriteFs } from '../../src/core/write/atomicWrite';
@@ -145,7 +146,7 @@ describe('DiskFactStore across runs', () => {
       join(cacheDir, FACTS_FILE),
       encodeFactsFile({
         run: 3,
-        versions: { imports: IMPORT_FACTS_VERSION - 1, outline: OUTLINE_FACTS_VERSION },
+        versions: { imports: `${IMPORT_FACTS_VERSION - 1}.${REDACTION_VERSION}`, outline: `${OUTLINE_FACTS_VERSION}.${REDACTION_VERSION}` },
         rows: [
           ['imports', 'h1', 'js\0ts', 3, SOME_FACTS],
           ['outline', 'h1', 'a.ts', 3, 'outline of a'],
@@ -155,6 +156,19 @@ describe('DiskFactStore across runs', () => {
     const store = await DiskFactStore.open(cacheDir);
     expect(store.get('imports', 'h1', 'js\0ts')).toBeUndefined();
     expect(store.get('outline', 'h1', 'a.ts')).toBe('outline of a');
+  });
+
+  it('drops every persisted fact when the redaction version changes', async () => {
+    const cacheDir = tempDir();
+    const rows: FactsFileContent['rows'] = [
+      ['imports', 'h1', 'js\0ts', 3, SOME_FACTS],
+      ['outline', 'h1', 'a.ts', 3, 'outline of a'],
+    ];
+    const stale = { imports: `${IMPORT_FACTS_VERSION}.${REDACTION_VERSION + 1}`, outline: `${OUTLINE_FACTS_VERSION}.${REDACTION_VERSION + 1}` };
+    await writeFile(join(cacheDir, FACTS_FILE), encodeFactsFile({ run: 3, versions: stale, rows }));
+    const store = await DiskFactStore.open(cacheDir);
+    expect(store.lookups.loaded).toBe(0);
+    expect(store.get('outline', 'h1', 'a.ts')).toBeUndefined();
   });
 
   it(`forgets a fact no run used in ${RETAINED_FACT_RUNS} saved runs, and keeps one still used`, async () => {

@@ -10,7 +10,7 @@
  * file, and checksummed, so a damaged file is ignored as a whole (its facts are computed again).
  *
  * Each kind's entries carry the version of the extractor that made them (see
- * IMPORT_FACTS_VERSION, OUTLINE_FACTS_VERSION): after an upgrade that changes an extractor, its
+ * IMPORT_FACTS_VERSION, OUTLINE_FACTS_VERSION, REDACTION_VERSION): after an upgrade that changes an extractor, its
  * old facts are dropped on load. The size is bounded: a fact no run used in the last
  * {@link RETAINED_RUNS} saved runs is forgotten.
  */
@@ -19,6 +19,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IMPORT_FACTS_VERSION } from '../graph/facts';
 import { OUTLINE_FACTS_VERSION } from '../outline/version';
+import { REDACTION_VERSION } from '../redact/version';
 import { nodeWriteFs, WriteFailure, writeFailureOf, writeFileAtomic, type WriteFs } from '../write/atomicWrite';
 import type { FactKind, FactStore, FactTypes } from './index';
 import { MemoryFactStore } from './memoryStore';
@@ -35,10 +36,13 @@ const WRITE_BEHIND_MS = 5000;
 const MAGIC = Buffer.from('TOMEFCT1', 'latin1');
 const CHECKSUM_BYTES = 20;
 
-/** The kinds kept on disk, each with the version of its extractor. */
-const PERSISTED_VERSIONS: Partial<Record<FactKind, number>> = {
-  imports: IMPORT_FACTS_VERSION,
-  outline: OUTLINE_FACTS_VERSION,
+/**
+ * The kinds kept on disk, each with the version of its extractor. Both read the redacted text,
+ * so the redaction version is part of each.
+ */
+const PERSISTED_VERSIONS: Partial<Record<FactKind, string>> = {
+  imports: `${IMPORT_FACTS_VERSION}.${REDACTION_VERSION}`,
+  outline: `${OUTLINE_FACTS_VERSION}.${REDACTION_VERSION}`,
 };
 
 /** One persisted fact: [kind, content hash, params, last run that used it, value]. */
@@ -49,7 +53,7 @@ export interface FactsFileContent {
   /** The last run that saved the file. */
   run: number;
   /** The extractor version of each kind, when its rows were written. */
-  versions: Partial<Record<FactKind, number>>;
+  versions: Partial<Record<FactKind, string>>;
   rows: Row[];
 }
 

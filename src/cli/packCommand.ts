@@ -15,6 +15,7 @@ import {
   type PackRequest,
   readFiles,
   StatIndex,
+  DiskFactStore,
   createTokenCounter,
   defaultTokenCacheDir,
   type Encoding,
@@ -158,10 +159,13 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
   const counter = createTokenCounter({ encoding: request.encoding, cacheDir, workers: 'auto' });
   // Beside the token cache: unchanged files are not hashed again across runs (see statIndex.ts).
   const statIndex = cacheDir === null ? null : await StatIndex.open(cacheDir);
+  // Also beside it: import facts and outlines, so unchanged files are not parsed again.
+  const facts = cacheDir === null ? undefined : await DiskFactStore.open(cacheDir);
   const progress = new TerminalProgress(process.stderr, o.quiet !== true && process.stderr.isTTY === true);
   try {
     const engine = new PackEngine({
       tokenCounter: counter,
+      ...(facts ? { facts } : {}),
       ...(statIndex ? { stages: { readFiles: (files, options) => readFiles(files, { ...options, statIndex }) } } : {}),
     });
     const packOptions = { signal, onProgress: (e: ProgressEvent) => progress.update(e) };
@@ -186,7 +190,7 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
     if (!o.quiet) await write(process.stderr, formatSummary(report, destination));
   } finally {
     progress.clear();
-    await Promise.all([counter.dispose(), statIndex?.save()]);
+    await Promise.all([counter.dispose(), statIndex?.save(), facts?.close()]);
     const warning = cacheWarning(counter.cacheWriteFailure);
     if (warning && !o.quiet) await write(process.stderr, warning);
   }

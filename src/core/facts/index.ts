@@ -54,3 +54,4 @@ export interface FactStore {
 }
 
 export { MemoryFactStore } from './memoryStore';
+export { DiskFactStore, FACTS_FILE, RETAINED_RUNS as RETAINED_FACT_RUNS, type DiskFactCounts } from './diskStore';

@@ -30,3 +30,9 @@ export interface PythonImport {
 export function emptyFacts(): FileFacts {
   return { specifiers: [] };
 }
+
+/**
+ * The version of what the import extractors produce. Raise it whenever a scanner or parser change
+ * alters the facts of any file: facts persisted under another version are dropped, not trusted.
+ */
+export const IMPORT_FACTS_VERSION = 1;

@@ -3,6 +3,7 @@ import { renderOutline } from './render';
 import { withSyntaxTree } from '../parser';
 
 export { outlineLanguageFor } from './languages';
+export { OUTLINE_FACTS_VERSION } from './version';
 
 /**
  * The outline of a source file: imports, exported and top-level declarations with their

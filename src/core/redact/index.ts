@@ -33,3 +33,4 @@ export async function redactFile(file: ReadFile): Promise<RedactedFile> {
   const result = await redactText(file.text, file.path);
   return { ...file, text: result.text, redactions: result.redactions, redactionKinds: result.kinds };
 }
+export { REDACTION_VERSION } from './version';

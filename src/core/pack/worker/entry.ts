@@ -3,6 +3,7 @@
  * thread. One engine per encoding, kept between requests so follow-up packs reuse earlier work.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { DiskFactStore } from '../../facts';
 import { PackEngine } from '../engine';
 import { GitError } from '../../git/run';
 import { PackError, type PackOptions } from '../types';
@@ -15,19 +16,27 @@ import { contextCounts } from '../../report/contextCounts';
 const port = parentPort;
 const data = (workerData ?? {}) as PackWorkerData;
 const engines = new Map<Encoding, { engine: PackEngine; counter: TokenCounter }>();
+/** Import facts and outlines on disk beside the token cache, shared by every encoding's engine. */
+let facts: Promise<DiskFactStore | undefined> | undefined;
 const running = new Map<number, AbortController>();
 
-function engineFor(encoding: Encoding): PackEngine {
+function factsFor(cacheDir: string | null): Promise<DiskFactStore | undefined> {
+  facts ??= cacheDir === null ? Promise.resolve(undefined) : DiskFactStore.open(cacheDir, { writeBehind: true });
+  return facts;
+}
+
+async function engineFor(encoding: Encoding): Promise<PackEngine> {
+  const cacheDir = data.cacheDir === undefined ? defaultTokenCacheDir() : data.cacheDir;
+  const store = await factsFor(cacheDir);
   let entry = engines.get(encoding);
   if (!entry) {
-    const cacheDir = data.cacheDir === undefined ? defaultTokenCacheDir() : data.cacheDir;
     const counter = createTokenCounter({
       encoding,
       cacheDir,
       workers: 'auto',
       onCacheWriteFailure: (f) => post({ type: 'cacheWriteFailed', failure: { kind: f.kind, path: f.path, code: f.code } }),
     });
-    entry = { engine: new PackEngine({ tokenCounter: counter }), counter };
+    entry = { engine: new PackEngine({ tokenCounter: counter, ...(store ? { facts: store } : {}) }), counter };
     engines.set(encoding, entry);
   }
   return entry.engine;
@@ -58,7 +67,7 @@ async function run(id: number, work: (options: PackOptions) => Promise<FromPackW
 }
 
 async function runPack(id: number, message: Extract<ToPackWorker, { type: 'pack' }>): Promise<void> {
-  await run(id, async (options) => ({ type: 'result', id, result: await engineFor(message.request.encoding).pack(message.request, { ...options, reportOnly: message.reportOnly === true }) }));
+  await run(id, async (options) => ({ type: 'result', id, result: await (await engineFor(message.request.encoding)).pack(message.request, { ...options, reportOnly: message.reportOnly === true }) }));
 }
 
 /**
@@ -69,7 +78,7 @@ async function runPack(id: number, message: Extract<ToPackWorker, { type: 'pack'
  */
 async function runCount(id: number, message: Extract<ToPackWorker, { type: 'count' }>): Promise<void> {
   await run(id, async (options) => {
-    const engine = engineFor(message.request.encoding);
+    const engine = await engineFor(message.request.encoding);
     // Report-only: no text is wanted, so none is joined (the counts are the full packs' own).
     const reportOnly = { ...options, reportOnly: true };
     const full = await engine.pack({ ...message.request, budget: null }, reportOnly);
@@ -91,7 +100,7 @@ port?.on('message', (message: ToPackWorker) => {
       break;
     case 'dispose':
       for (const controller of running.values()) controller.abort();
-      void Promise.allSettled([...engines.values()].map((e) => e.counter.dispose())).then(() => post({ type: 'disposed' }));
+      void Promise.allSettled([...[...engines.values()].map((e) => e.counter.dispose()), facts?.then((store) => store?.close())]).then(() => post({ type: 'disposed' }));
       break;
   }
 });

@@ -18,6 +18,7 @@ import {
   costAt,
   type ChatEvent,
   type ChatRequest,
+  type IncompleteStop,
   type ModelPrices,
 } from '../llm';
 import type { TurnUsage } from '../shared/model';
@@ -52,8 +53,17 @@ function toAnswerEvent(event: ChatEvent): AnswerEvent {
     case 'retry':
       return { type: 'retry', attempt: event.attempt, delayMs: event.delayMs };
     case 'done':
-      return { type: 'done', outcome: event.outcome, ...(event.reason ? { reason: event.reason } : {}) };
+      {
+        const reason = event.stop ? stopText(event.stop) : event.reason;
+        return { type: 'done', outcome: event.outcome, ...(reason ? { reason } : {}) };
+      }
   }
+}
+
+/** Why an answer stopped early, in the UI language. */
+function stopText(stop: IncompleteStop): string {
+  if (stop.kind === 'ended-early') return vscode.l10n.t('The answer from {0} ended without finishing.', stop.endpoint);
+  return describeChatError(new ChatError(stop.problem, stop.detail)).message;
 }
 
 /** A ChatError in the UI language, worded from its data; the provider's own words are kept as the detail. */

@@ -10,14 +10,14 @@
  * }
  */
 /** Chatting: the request and answer shapes, the OpenAI-compatible stream and Ollama's native one. */
-export type { ChatEvent, ChatMessage, ChatOutcome, ChatRequest, ChatUsage, ModelPrices, PeakHours } from './types';
+export type { ChatEvent, ChatMessage, ChatOutcome, ChatRequest, ChatUsage, IncompleteStop, ModelPrices, PeakHours } from './types';
 export { streamChat, type StreamChatOptions } from './stream';
 export { listOllamaModels, streamOllamaChat, type OllamaChatOptions } from './ollamaChat';
 export { DEFAULT_RETRY, retryAfterMs, type RetryPolicy } from './retry';
 export { listModels, endpointName, type EndpointConfig } from './client';
 
 /** Failures as data, and what they tell about the prompt (too long, truncated by the server). */
-export { ChatError, redactSecrets, type ChatErrorKind } from './errors';
+export { ChatError, redactSecrets, type ChatErrorKind, type ChatProblem } from './errors';
 export { isContextLengthError, parseContextOverflow, smallerBudget, type ContextOverflow } from './contextLength';
 export { detectTruncation, type PromptTruncation } from './truncation';
 

@@ -158,7 +158,7 @@ export async function* streamOllamaChat(request: ChatRequest, options: OllamaCha
       if (watchdog.signal.aborted) throw new Error('The stream was aborted.');
       watchdog.dispose();
       yield* think.flush();
-      return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: `The answer from ${endpoint} ended without finishing.` };
+      return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: `The answer from ${endpoint} ended without finishing.`, stop: { kind: 'ended-early', endpoint } };
     } catch (error) {
       watchdog.dispose();
       yield* think.flush();
@@ -169,7 +169,7 @@ export async function* streamOllamaChat(request: ChatRequest, options: OllamaCha
     } finally {
       watchdog.dispose();
     }
-    if (shown) return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: failure.message };
+    if (shown) return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: failure.message, stop: { kind: 'failed', problem: failure.problem, ...(failure.detail !== undefined ? { detail: failure.detail } : {}) } };
     const again = yield* retryOrGiveUp(failure, attempt, policy, headers, { ...(options.signal ? { signal: options.signal } : {}), sleep: wait, random: options.random ?? Math.random });
     if (!again) return yield cancelled;
   }

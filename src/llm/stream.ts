@@ -90,7 +90,7 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
       yield* state.think.flush();
       if (state.usage) yield { type: 'usage', usage: state.usage };
       if (state.finishReason !== null) return yield { type: 'done', outcome: 'complete', finishReason: state.finishReason };
-      return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: `The answer from ${endpoint} ended without finishing.` };
+      return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: `The answer from ${endpoint} ended without finishing.`, stop: { kind: 'ended-early', endpoint } };
     } catch (error) {
       watchdog.dispose();
       yield* state.think.flush();
@@ -108,7 +108,7 @@ export async function* streamChat(request: ChatRequest, options: StreamChatOptio
       }
       if (state.shown) {
         if (state.usage) yield { type: 'usage', usage: state.usage };
-        return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: failure.message };
+        return yield { type: 'done', outcome: 'incomplete', finishReason: null, incomplete: true, reason: failure.message, stop: { kind: 'failed', problem: failure.problem, ...(failure.detail !== undefined ? { detail: failure.detail } : {}) } };
       }
       const again = yield* retryOrGiveUp(failure, attempt, policy, headersOf(error), { ...timing, sleep: wait });
       if (!again) return yield cancelled;

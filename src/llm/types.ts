@@ -3,6 +3,7 @@
  * yields. Nothing here depends on the `openai` package, so callers can hold these types without
  * pulling the SDK in.
  */
+import type { ChatProblem } from './errors';
 
 /** One message of a conversation, in the OpenAI chat shape. */
 export interface ChatMessage {
@@ -76,9 +77,19 @@ export type ChatEvent =
       finishReason: string | null;
       incomplete?: boolean;
       cancelled?: boolean;
-      /** Why an incomplete answer stopped, in plain words. */
+      /** Why an incomplete answer stopped, in plain English words (the CLI, logs, tests). */
       reason?: string;
+      /** Why an incomplete answer stopped, as data, for callers that word it themselves (l10n). */
+      stop?: IncompleteStop;
     };
+
+/**
+ * Why an answer ended before it finished: the stream closed without a finish reason
+ * (`ended-early`), or a request failure came after text was shown (`failed`, with its problem).
+ */
+export type IncompleteStop =
+  | { kind: 'ended-early'; endpoint: string }
+  | { kind: 'failed'; problem: ChatProblem; detail?: string };
 
 /** Per-model prices in US dollars per one million tokens. */
 export interface ModelPrices {

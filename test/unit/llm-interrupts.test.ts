@@ -54,6 +54,8 @@ describe('a stream cut short', () => {
     const { events } = await run();
     expect(answer(events)).toBe('half an');
     expect(events.at(-1)).toMatchObject({ type: 'done', outcome: 'incomplete', incomplete: true });
+    // The reason as data, for the extension to word in the UI language.
+    expect(events.at(-1)).toMatchObject({ stop: { kind: 'ended-early', endpoint: expect.stringContaining(`127.0.0.1:${server.port}`) } });
   });
 });
 
@@ -119,6 +121,7 @@ describe('timeouts', () => {
     const done = events.at(-1);
     expect(done).toMatchObject({ type: 'done', outcome: 'incomplete', incomplete: true });
     expect(done?.type === 'done' ? done.reason : '').toContain('stopped sending');
+    expect(done).toMatchObject({ stop: { kind: 'failed', problem: { kind: 'timeout', beforeText: false } } });
   });
 
   it('counts keep-alive comments as life, so a queued request is not given up on', async () => {

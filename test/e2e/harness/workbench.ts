@@ -140,6 +140,13 @@ export async function answerInputBox(page: Page, text: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(text);
+  // What this step of the widget asks: a command may follow a pick with an input box in the same
+  // widget (rename: pick the preset, then type its new name, prefilled with the old one), so the
+  // step is done when the widget hides or starts asking something else.
+  const widget = page.locator('.quick-input-widget');
+  const asking = async (): Promise<string> =>
+    `${(await input.getAttribute('placeholder').catch(() => '')) ?? ''}|${await widget.locator('.quick-input-message').innerText().catch(() => '')}`;
+  const before = await asking();
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await waitFor(`the answer "${text}" to be taken`, async () => !(await widget.isVisible()) || (await asking()) !== before, 30_000, 100);
 }

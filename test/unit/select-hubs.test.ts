@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fillBudget } from '../../src/core/select/fill';
 import { rankFiles, type RankedFile } from '../../src/core/select/rank';
 import { isReexportIndex } from '../../src/core/select/reexports';
 import type { SelectCandidate } from '../../src/core/select';
-import { countingBlockCost, loadCandidates, relativeImportGraph } from './select-support';
+import { countingBlockCost, candidateTree, relativeImportGraph } from './select-support';
 
 const made: string[] = [];
 afterAll(() => {
@@ -14,15 +12,7 @@ afterAll(() => {
 });
 
 /** Writes `files` into a fresh temporary folder and loads them as candidates. */
-function tree(files: Record<string, string>): SelectCandidate[] {
-  const root = mkdtempSync(join(tmpdir(), 'tome-hubs-'));
-  made.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return loadCandidates(root);
-}
+const tree = (files: Record<string, string>): SelectCandidate[] => candidateTree(made, 'tome-hubs-', files);
 
 /** Paths in rank order with their reasons (and L for a lead), for a question and no focus. */
 function ranking(candidates: SelectCandidate[], query: string): string[] {

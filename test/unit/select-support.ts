@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative } from 'node:path';
 import { getEncoding } from 'js-tiktoken';
 import { rendererFor } from '../../src/core/render';
@@ -69,4 +70,15 @@ export function relativeImportGraph(candidates: readonly SelectCandidate[]): Imp
     imports.set(c.path, [...new Set(targets)].sort());
   }
   return { imports, external: new Map(), warnings: [] };
+}
+
+/** Writes `files` into a fresh temporary folder (recorded in `made`, for the caller to remove) and loads them as candidates. */
+export function candidateTree(made: string[], prefix: string, files: Record<string, string>): SelectCandidate[] {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  made.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return loadCandidates(root);
 }

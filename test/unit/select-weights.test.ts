@@ -1,11 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rankFiles } from '../../src/core/select/rank';
 import { testedName } from '../../src/core/select/testSubjects';
 import type { SelectCandidate } from '../../src/core/select';
-import { loadCandidates, relativeImportGraph } from './select-support';
+import { candidateTree, relativeImportGraph } from './select-support';
 
 const made: string[] = [];
 afterAll(() => {
@@ -13,15 +11,7 @@ afterAll(() => {
 });
 
 /** Writes `files` into a fresh temporary folder and loads them as candidates. */
-function tree(files: Record<string, string>): SelectCandidate[] {
-  const root = mkdtempSync(join(tmpdir(), 'tome-weights-'));
-  made.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return loadCandidates(root);
-}
+const tree = (files: Record<string, string>): SelectCandidate[] => candidateTree(made, 'tome-weights-', files);
 
 /** Paths in rank order with their reasons, for a question and no focus. */
 function ranking(candidates: SelectCandidate[], query: string): string[] {

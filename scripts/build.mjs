@@ -9,8 +9,32 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/** The token rank tables, each its own file beside the bundles (megabytes each; see ranks.ts). */
+const RANK_ENCODINGS = ['o200k_base', 'cl100k_base'];
+
+/**
+ * Keeps what only some runs need out of the Node bundles, so loading a bundle does not parse it:
+ * `js-tiktoken/ranks/<encoding>` becomes `require('./ranks-<encoding>.js')` (loaded on the first
+ * count that misses the cache), and the CLI's `./mcpCommand` becomes `./mcp.js` (MCP SDK, zod,
+ * ajv: only for `tome mcp`). The paths are relative to the requiring bundle, all in dist/.
+ */
+const lazyFiles = {
+  name: 'lazy-files',
+  setup(build) {
+    build.onResolve({ filter: /^js-tiktoken\/ranks\// }, (args) => {
+      const encoding = args.path.slice('js-tiktoken/ranks/'.length);
+      if (!RANK_ENCODINGS.includes(encoding)) return undefined;
+      return { path: `./ranks-${encoding}.js`, external: true };
+    });
+    build.onResolve({ filter: /^\.\/mcpCommand$/ }, (args) =>
+      args.importer.endsWith(join('src', 'cli', 'program.ts')) ? { path: './mcp.js', external: true } : undefined,
+    );
+  },
+};
+
 /** Options shared by the Node targets (CLI, extension host, worker). */
 const nodeBase = {
+  plugins: [lazyFiles],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -27,7 +51,10 @@ const nodeBase = {
 /** One options object per target. */
 const targets = [
   { ...nodeBase, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...nodeBase, entryPoints: ['src/core/tokenize/worker.ts'], outfile: 'dist/tokenWorker.js' },
+  { ...nodeBase, entryPoints: ['src/cli/mcpCommand.ts'], outfile: 'dist/mcp.js' },
+  // Self-contained (ranks inlined): a worker thread starts only to count, so it needs them at
+  // once, and a copy of it works beside any bundle (as test/support/buildTokenWorker.ts builds it).
+  { ...nodeBase, plugins: [], entryPoints: ['src/core/tokenize/worker.ts'], outfile: 'dist/tokenWorker.js' },
   { ...nodeBase, entryPoints: ['src/core/pack/worker/entry.ts'], outfile: 'dist/packWorker.js' },
   { ...nodeBase, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   {
@@ -44,9 +71,13 @@ const targets = [
   },
 ].filter((t) => existsSync(join(root, t.entryPoints[0])));
 
-/** Files copied beside the bundles: tree-sitter runtime and grammars, codicons. */
+/** Files copied beside the bundles: token ranks, tree-sitter runtime and grammars, codicons. */
 function copyAssets() {
   mkdirSync(join(root, 'dist'), { recursive: true });
+  // js-tiktoken's CommonJS rank files are plain `module.exports = {…}`: usable as they are.
+  for (const encoding of RANK_ENCODINGS) {
+    cpSync(join(root, `node_modules/js-tiktoken/dist/ranks/${encoding}.cjs`), join(root, `dist/ranks-${encoding}.js`));
+  }
   const wasmSrc = join(root, 'node_modules/@vscode/tree-sitter-wasm/wasm');
   if (existsSync(wasmSrc)) {
     cpSync(wasmSrc, join(root, 'dist/wasm'), { recursive: true, filter: (p) => !p.endsWith('.d.ts') && !p.endsWith('.js') || p.endsWith('wasm') });

@@ -3,7 +3,7 @@ import { collect, parseByteSize, parsePositiveInteger, parseReserve, parseTokenC
 import { runGraphCommand, type GraphCommandOptions } from './graphCommand';
 import { runInitCommand, type InitCommandOptions } from './initCommand';
 import { runPackCommand, type PackCommandOptions } from './packCommand';
-import { runMcpCommand, type McpCommandOptions } from './mcpCommand';
+import type { McpCommandOptions } from './mcpCommand';
 
 /** Builds the `tome` command line; actions run with `signal` (aborted on Ctrl-C). */
 export function buildProgram(version: string, signal: AbortSignal): Command {
@@ -75,7 +75,9 @@ export function buildProgram(version: string, signal: AbortSignal): Command {
     .option('--root <dir>', 'a workspace root (repeatable; default: the client\'s roots, else the current folder)', collect)
     .addOption(new Option('--encoding <name>', 'tokenizer').choices(['o200k_base', 'cl100k_base']).default('o200k_base'))
     .option('--no-cache', 'do not use the on-disk token count cache')
-    .action((options: McpCommandOptions) => runMcpCommand(options, version));
+    // Loaded only for `tome mcp`: the MCP SDK and its schema libraries are most of the CLI's code
+    // (the build makes it its own file, dist/mcp.js).
+    .action(async (options: McpCommandOptions) => (await import('./mcpCommand')).runMcpCommand(options, version));
 
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -1,5 +1,3 @@
-import cl100kBase from 'js-tiktoken/ranks/cl100k_base';
-import o200kBase from 'js-tiktoken/ranks/o200k_base';
 import type { Encoding } from '../types';
 
 /** One rank table: the pre-tokenizer pattern and the BPE ranks keyed by byte string. */
@@ -15,7 +13,25 @@ interface TiktokenRanksJson {
   bpe_ranks: string;
 }
 
-const sources: Record<Encoding, TiktokenRanksJson> = { o200k_base: o200kBase, cl100k_base: cl100kBase };
+/**
+ * The ranks of one encoding, loaded on first use: each table is megabytes of source, and most
+ * runs need one encoding (or none, when every count comes from the cache). Plain `require` calls
+ * keep the load synchronous; the build maps each to its own file beside the bundle
+ * (dist/ranks-<encoding>.js, see scripts/build.mjs), so loading a bundle does not parse them.
+ */
+const loaders: Record<Encoding, () => TiktokenRanksJson> = {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see above
+  o200k_base: () => require('js-tiktoken/ranks/o200k_base') as TiktokenRanksJson,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see above
+  cl100k_base: () => require('js-tiktoken/ranks/cl100k_base') as TiktokenRanksJson,
+};
+const loaded = new Map<Encoding, TiktokenRanksJson>();
+
+function ranksOf(encoding: Encoding): TiktokenRanksJson {
+  let source = loaded.get(encoding);
+  if (source === undefined) loaded.set(encoding, (source = loaders[encoding]()));
+  return source;
+}
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const SEXTET = new Int8Array(128).fill(-1);
@@ -47,7 +63,7 @@ function decodeBase64(text: string, start: number, end: number): string {
  * byte needs BPE — source code in one script touches only a fraction of the table.
  */
 export function createRankTable(encoding: Encoding): RankTable {
-  const source = sources[encoding];
+  const source = ranksOf(encoding);
   const text = source.bpe_ranks;
   let index: { starts: Int32Array; ends: Int32Array; ranks: Int32Array; groupStart: Int32Array } | undefined;
   const groups: (Map<string, number> | undefined)[] = new Array<Map<string, number> | undefined>(256).fill(undefined);

@@ -16,6 +16,7 @@ import {
   readFiles,
   StatIndex,
   DiskFactStore,
+  cacheScopeOf,
   createTokenCounter,
   defaultTokenCacheDir,
   type Encoding,
@@ -157,10 +158,13 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
   if (missing.length > 0 && !o.quiet) await write(process.stderr, `tome: ${missing.length} listed path(s) do not exist and were left out: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}\n`);
   const cacheDir = o.cache ? defaultTokenCacheDir() : null;
   const counter = createTokenCounter({ encoding: request.encoding, cacheDir, workers: 'auto' });
+  // One file per set of roots, so a small tree does not load what a big one taught.
+  const scope = cacheScopeOf(request.roots);
   // Beside the token cache: unchanged files are not hashed again across runs (see statIndex.ts).
-  const statIndex = cacheDir === null ? null : await StatIndex.open(cacheDir);
-  // Also beside it: import facts and outlines, so unchanged files are not parsed again.
-  const facts = cacheDir === null ? undefined : await DiskFactStore.open(cacheDir);
+  const statIndex = cacheDir === null ? null : await StatIndex.open(cacheDir, undefined, scope);
+  // Also beside it: import facts, outlines and redaction findings, so unchanged files are not
+  // parsed or scanned for secrets again.
+  const facts = cacheDir === null ? undefined : await DiskFactStore.open(cacheDir, { scope });
   const progress = new TerminalProgress(process.stderr, o.quiet !== true && process.stderr.isTTY === true);
   try {
     const engine = new PackEngine({

@@ -9,7 +9,7 @@ export { PackEngine, PackError, isAbortError, pack } from './pack/index';
 export type { PackDeps, PackErrorCode, PackOptions, PackProblem, PackResult, PackStages } from './pack/index';
 export { withDefaults, DEFAULT_MAX_FILE_SIZE, type PackRequest, type PackScope } from './pack/request';
 /** What an engine remembers between packs: facts about file contents, keyed by content hash. */
-export { DiskFactStore, MemoryFactStore, type FactKind, type FactStore, type FactTypes } from './facts';
+export { cacheScopeOf, DiskFactStore, MemoryFactStore, type FactKind, type FactStore, type FactTypes } from './facts';
 /** Each root with the prefix its paths carry in a multi-root report (`api/`, `api-2/`). */
 export { rootPrefixes, rootsWithPrefixes } from './scan';
 /** Packing off the main thread (the extension's engine), and what its worker reports back. */

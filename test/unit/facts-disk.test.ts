@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packScope, type PackSettings } from '../../src/chat/packScope';
-import { DiskFactStore, FACTS_FILE, RETAINED_FACT_RUNS } from '../../src/core/facts';
+import { cacheScopeOf, DiskFactStore, FACTS_FILE, RETAINED_FACT_RUNS, scopedFileName } from '../../src/core/facts';
 import { decodeFactsFile, encodeFactsFile, type FactsFileContent } from '../../src/core/facts/diskStore';
 import { buildImportGraph, type FileFacts } from '../../src/core/graph';
 import { IMPORT_FACTS_VERSION } from '../../src/core/graph/facts';
@@ -243,13 +243,13 @@ describe('tome pack with the disk facts store', () => {
     const cacheDir = tempDir();
     const cold = tome([], cacheDir);
     expect(cold.code).toBe(0);
-    const saved = decodeFactsFile(await readFile(join(cacheDir, 'tokens', FACTS_FILE)));
+    const saved = decodeFactsFile(await readFile(join(cacheDir, 'tokens', scopedFileName(FACTS_FILE, cacheScopeOf([fixture('graph-python')])))));
     expect(saved?.rows.filter(([kind]) => kind === 'imports').length).toBeGreaterThan(1);
     const warm = tome([], cacheDir);
     expect(warm).toEqual(cold);
 
     const uncached = tempDir();
     expect(tome(['--no-cache'], uncached)).toEqual(cold);
-    expect(existsSync(join(uncached, 'tokens', FACTS_FILE))).toBe(false);
+    expect(existsSync(join(uncached, 'tokens', scopedFileName(FACTS_FILE, cacheScopeOf([fixture('graph-python')]))))).toBe(false);
   }, 120_000);
 });

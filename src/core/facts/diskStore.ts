@@ -1,8 +1,9 @@
 /**
  * A {@link FactStore} that keeps the facts worth keeping across processes on disk, in one file
- * beside the token cache: import facts and outlines, which cost a parse per file. Redaction and
- * block facts stay in memory: they hold the file's whole text, which the read stage has anyway,
- * and writing every file's text to disk a second time would cost more than it saves.
+ * beside the token cache: import facts and outlines, which cost a parse per file, and redaction
+ * findings (what was replaced where; most files have none), which cost a secret scan. Redaction
+ * and block facts stay in memory: they hold the file's whole text, which the read stage has
+ * anyway, and writing every file's text to disk a second time would cost more than it saves.
  *
  * The file is loaded once when the store is opened and written behind: after a pack that learnt
  * something (a few seconds later in a long-lived engine) and on {@link DiskFactStore.close}. It is
@@ -20,11 +21,12 @@ import { join } from 'node:path';
 import { IMPORT_FACTS_VERSION } from '../graph/facts';
 import { OUTLINE_FACTS_VERSION } from '../outline/version';
 import { REDACTION_VERSION } from '../redact/version';
+import { scopedFileName } from './scope';
 import { nodeWriteFs, WriteFailure, writeFailureOf, writeFileAtomic, type WriteFs } from '../write/atomicWrite';
 import type { FactKind, FactStore, FactTypes } from './index';
 import { MemoryFactStore } from './memoryStore';
 
-/** The file name inside the cache folder. */
+/** The file name inside the cache folder (with no scope; see {@link DiskFactStore.open}). */
 export const FACTS_FILE = 'facts.bin';
 /** A fact no saved run used in this many saved runs is dropped. */
 export const RETAINED_RUNS = 8;
@@ -37,10 +39,11 @@ const MAGIC = Buffer.from('TOMEFCT1', 'latin1');
 const CHECKSUM_BYTES = 20;
 
 /**
- * The kinds kept on disk, each with the version of its extractor. Both read the redacted text,
- * so the redaction version is part of each.
+ * The kinds kept on disk, each with the version of its extractor. Imports and outlines read the
+ * redacted text, so the redaction version is part of each.
  */
 const PERSISTED_VERSIONS: Partial<Record<FactKind, string>> = {
+  findings: `${REDACTION_VERSION}`,
   imports: `${IMPORT_FACTS_VERSION}.${REDACTION_VERSION}`,
   outline: `${OUTLINE_FACTS_VERSION}.${REDACTION_VERSION}`,
 };
@@ -134,9 +137,11 @@ export class DiskFactStore implements FactStore {
    * Loads the store in `dir`; a missing, unreadable or damaged file gives an empty store.
    * @param options.writeBehind also write a few seconds after each pack that learnt something
    *   (for long-lived engines); otherwise only {@link close} writes.
+   * @param options.scope keep the facts of one tree in their own file (see cacheScopeOf), so a
+   *   run over a small tree does not load and rewrite the facts of every tree ever packed.
    */
-  static async open(dir: string, options: { fs?: WriteFs; writeBehind?: boolean } = {}): Promise<DiskFactStore> {
-    const path = join(dir, FACTS_FILE);
+  static async open(dir: string, options: { fs?: WriteFs; writeBehind?: boolean; scope?: string } = {}): Promise<DiskFactStore> {
+    const path = join(dir, scopedFileName(FACTS_FILE, options.scope));
     const content = await readContent(path);
     return new DiskFactStore(path, currentEntries(content), (content?.run ?? 0) + 1, options.fs ?? nodeWriteFs, options.writeBehind === true);
   }

@@ -5,6 +5,7 @@
  * without their packs evicting each other, and a persistent backend can later serve the same keys.
  */
 import type { FileFacts } from '../graph/facts';
+import type { RedactionSpan } from '../redact/findings';
 
 /** A file's redacted text and what redaction replaced (see src/core/redact). */
 export interface RedactionFact {
@@ -24,12 +25,15 @@ export interface BlockFact {
 /**
  * The kinds of fact, each with its value and the parameters of its key:
  * - `redaction`: params = the file's path (redaction rules read the name: `.env`, key files).
+ * - `findings`: where redaction replaced what in the decoded text (params = the path, as for
+ *   `redaction`); kept on disk in place of the redacted text, which the read stage has anyway.
  * - `imports`: params = the import language (family and grammar) the path gives; null = unparsable.
  * - `outline`: params = the file's path (the outliner picks the language by name); null = no outline.
  * - `block`: params = format, renderer variant, mode and path, which the block text holds.
  */
 export interface FactTypes {
   redaction: RedactionFact;
+  findings: readonly RedactionSpan[];
   imports: FileFacts;
   outline: string | null;
   block: BlockFact;
@@ -55,3 +59,4 @@ export interface FactStore {
 
 export { MemoryFactStore } from './memoryStore';
 export { DiskFactStore, FACTS_FILE, RETAINED_RUNS as RETAINED_FACT_RUNS, type DiskFactCounts } from './diskStore';
+export { cacheScopeOf, scopedFileName } from './scope';

@@ -3,6 +3,7 @@
  * whose size and mtime did not change is not read again, and a content already redacted (an
  * edit undone, a copy) is not scanned for secrets again.
  */
+import { applyRedactions } from '../redact';
 import type { PackClock } from './clock';
 import { applyModeRules, type CappedMode } from './modes';
 import { scanOptionsOf, type PackRequest } from './request';
@@ -109,11 +110,29 @@ async function redactAll(
   return unscanned;
 }
 
+/**
+ * The file redacted: from the in-memory fact of its content when there is one, else by applying
+ * the findings remembered for its content (no secret scan), else by the redact stage. Findings
+ * are keyed by the content hash, so an edited file is always scanned again.
+ */
 async function redactOne(file: ReadFile, state: EngineState, stages: PackStages): Promise<RedactedFile> {
   const stat = { path: file.path, absPath: file.absPath, root: file.root, size: file.size, mtimeMs: file.mtimeMs, hash: file.hash, invalidUtf8: file.invalidUtf8 };
   const fact = state.facts.get('redaction', file.hash, file.path);
-  const redacted = fact ? { ...file, text: fact.text, redactions: fact.redactions, redactionKinds: fact.redactionKinds } : await stages.redactFile(file);
-  if (!fact) state.facts.set('redaction', file.hash, file.path, { text: redacted.text, redactions: redacted.redactions, redactionKinds: redacted.redactionKinds });
+  if (fact) {
+    state.stats.set(stat);
+    return { ...file, text: fact.text, redactions: fact.redactions, redactionKinds: fact.redactionKinds };
+  }
+  const known = state.facts.get('findings', file.hash, file.path);
+  let redacted: RedactedFile;
+  if (known) {
+    const result = applyRedactions(file.text, known);
+    redacted = { ...file, text: result.text, redactions: result.redactions, redactionKinds: result.kinds };
+  } else {
+    const { spans, ...rest } = await stages.redactFile(file);
+    state.facts.set('findings', file.hash, file.path, spans);
+    redacted = rest;
+  }
+  state.facts.set('redaction', file.hash, file.path, { text: redacted.text, redactions: redacted.redactions, redactionKinds: redacted.redactionKinds });
   state.stats.set(stat);
   return redacted;
 }

@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { scopedFileName } from '../facts/scope';
 import { nodeWriteFs, WriteFailure, writeFailureOf, writeFileAtomic, type WriteFs } from '../write/atomicWrite';
 
 /** The stat fields that must all match for an entry to apply. */
@@ -117,9 +118,12 @@ export class StatIndex {
     private readonly fs: WriteFs,
   ) {}
 
-  /** Loads the index in `dir`; a missing, unreadable or damaged file gives an empty index. */
-  static async open(dir: string, fs: WriteFs = nodeWriteFs): Promise<StatIndex> {
-    const path = join(dir, STAT_INDEX_FILE);
+  /**
+   * Loads the index in `dir`; a missing, unreadable or damaged file gives an empty index.
+   * `scope` (see cacheScopeOf) keeps one tree's entries in their own file.
+   */
+  static async open(dir: string, fs: WriteFs = nodeWriteFs, scope?: string): Promise<StatIndex> {
+    const path = join(dir, scopedFileName(STAT_INDEX_FILE, scope));
     try {
       const handle = await open(path, 'r');
       try {

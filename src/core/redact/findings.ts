@@ -54,15 +54,27 @@ function withoutOverlaps(findings: readonly Finding[]): Finding[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** `text` with every finding replaced, and the count per kind. */
-export function applyFindings(text: string, findings: readonly Finding[]): { text: string; kinds: Record<string, number> } {
+/**
+ * What redaction replaces in one text: `[start, end, kind]` ranges of UTF-16 units, in order,
+ * none overlapping. Small, plain data (most files have none), so it can be remembered per content
+ * hash and applied again without scanning the text for secrets.
+ */
+export type RedactionSpan = readonly [start: number, end: number, kind: string];
+
+/** The ranges to replace: one finding per overlapping group, in text order. */
+export function spansOf(findings: readonly Finding[]): RedactionSpan[] {
+  return withoutOverlaps(findings).map((f) => [f.start, f.end, f.kind] as const);
+}
+
+/** `text` with every span replaced by `[REDACTED:<kind>]`, and the count per kind. */
+export function applySpans(text: string, spans: readonly RedactionSpan[]): { text: string; kinds: Record<string, number> } {
   const kinds: Record<string, number> = {};
   let out = '';
   let at = 0;
-  for (const f of withoutOverlaps(findings)) {
-    out += `${text.slice(at, f.start)}[REDACTED:${f.kind}]`;
-    at = f.end;
-    kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
+  for (const [start, end, kind] of spans) {
+    out += `${text.slice(at, start)}[REDACTED:${kind}]`;
+    at = end;
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
   }
   return { text: out + text.slice(at), kinds };
 }

@@ -29,7 +29,8 @@ export interface BlockFact {
  *   `redaction`); kept on disk in place of the redacted text, which the read stage has anyway.
  * - `imports`: params = the import language (family and grammar) the path gives; null = unparsable.
  * - `outline`: params = the file's path (the outliner picks the language by name); null = no outline.
- * - `block`: params = format, renderer variant, mode and path, which the block text holds.
+ * - `block`: params = format, renderer variant, mode and path, which the block text holds, and
+ *   the encoding of its count.
  */
 export interface FactTypes {
   redaction: RedactionFact;

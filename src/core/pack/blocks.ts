@@ -18,9 +18,12 @@ export interface CountedBlocks {
   tokens: number[];
 }
 
-/** The `block` fact's parameters: everything besides the content that the block text holds. */
-function blockParams(renderer: Renderer, request: BlockRequest): string {
-  return `${renderer.format}${renderer.variant ? `+${renderer.variant}` : ''}\0${request.mode}\0${request.path}`;
+/**
+ * The `block` fact's parameters: everything besides the content that the block text holds, and
+ * the encoding its count is in (one store serves the engines of every encoding in the worker).
+ */
+function blockParams(renderer: Renderer, request: BlockRequest, encoding: string): string {
+  return `${renderer.format}${renderer.variant ? `+${renderer.variant}` : ''}\0${request.mode}\0${request.path}\0${encoding}`;
 }
 
 /**
@@ -40,7 +43,7 @@ export async function countBlocks(
   const tokens: number[] = new Array<number>(requests.length);
   const missing: number[] = [];
   requests.forEach((r, i) => {
-    const fact = facts.get('block', r.hash, blockParams(renderer, r));
+    const fact = facts.get('block', r.hash, blockParams(renderer, r, counter.encoding));
     if (fact !== undefined && fact.body === r.body) {
       blocks[i] = fact.block;
       tokens[i] = fact.tokens;
@@ -59,7 +62,7 @@ export async function countBlocks(
       const block = blocks[i];
       const count = counts[j] ?? 0;
       tokens[i] = count;
-      if (request !== undefined && block !== undefined) facts.set('block', request.hash, blockParams(renderer, request), { body: request.body, block, tokens: count });
+      if (request !== undefined && block !== undefined) facts.set('block', request.hash, blockParams(renderer, request, counter.encoding), { body: request.body, block, tokens: count });
     });
   }
   options.between?.(requests.length, requests.length);

@@ -5,7 +5,7 @@
  */
 import type { ReadFile, RedactedFile } from '../types';
 import { applySpans, ownFindings, spansOf, type RedactionSpan } from './findings';
-import { secretlintFindings, secretlintMightFind } from './secretlintFindings';
+import { secretlintMightFind } from './secretlintHints';
 
 export { isSecretFileName } from './secretFileName';
 export type { RedactionSpan } from './findings';
@@ -22,7 +22,8 @@ export interface RedactionResult {
 /** Where the secrets in `text` are; `path` (optional) helps secretlint pick its rules. */
 export async function findSecrets(text: string, path?: string): Promise<RedactionSpan[]> {
   const findings = ownFindings(text, path);
-  if (secretlintMightFind(text)) findings.push(...(await secretlintFindings(text, path)));
+  // secretlint (and its rule presets) load on the first text its prefilter lets through.
+  if (secretlintMightFind(text)) findings.push(...(await (await import('./secretlintFindings')).secretlintFindings(text, path)));
   return findings.length === 0 ? [] : spansOf(findings);
 }
 

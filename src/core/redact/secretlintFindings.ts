@@ -1,7 +1,8 @@
 /**
  * secretlint's recommended rules as a second detector, for the services Tome's own rule table
  * has no entry for (Databricks, Figma, Linear, Notion). It is about twenty times slower than the
- * own rules, so it runs only on text holding one of those rules' prefixes.
+ * own rules, so it runs only on text holding one of those rules' prefixes (see secretlintHints.ts),
+ * and this module, with secretlint, is loaded only then.
  */
 import { lintSource } from '@secretlint/core';
 import { secretLintProfiler } from '@secretlint/profiler';
@@ -25,16 +26,8 @@ const CONFIG: SecretLintCoreConfig = {
   rules: recommended.rules.filter((rule) => KEPT_RULES.has(rule.meta.id)).map((rule) => ({ id: rule.meta.id, rule })),
 };
 
-/** Substrings at least one secretlint rule needs to see before it can report anything. */
-const HINTS = /\blin_(?:api|oauth)_|\bsecret_[A-Za-z0-9]{20}|\bntn_|\bdapi[0-9a-f]{16}|figd_/;
-
 function kindOf(ruleId: string): string {
   return `${ruleId.replace('@secretlint/secretlint-rule-', '')}-token`;
-}
-
-/** True when secretlint could report something in `text`. */
-export function secretlintMightFind(text: string): boolean {
-  return HINTS.test(text);
 }
 
 /**

@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PackEngine, readFiles, withDefaults } from '../../src/core';
-import { cacheScopeOf, DiskFactStore, FACTS_FILE, scopedFileName } from '../../src/core/facts';
+import { cacheScopeOf, DiskFactStore, FACTS_FILE, scopedFileName, type BlockTokensFact } from '../../src/core/facts';
+import { decodeFactsFile, encodeFactsFile } from '../../src/core/facts/diskStore';
 import { StatIndex } from '../../src/core/read';
 import { applyRedactions, findSecrets, redactFile, redactText } from '../../src/core/redact';
 import { fakeAwsKeyId } from './mcpTree';
-import { countingCounter, fixture } from './packTestSupport';
+import { countingCounter, fixture, referenceCount } from './packTestSupport';
 
 const temps: string[] = [];
 afterEach(() => {
@@ -47,13 +48,14 @@ function secretsTree(): { root: string; secret: string } {
 }
 
 /** One CLI-like run: open the cache folder's stat index and facts, pack, save them. */
-async function run(root: string, cacheDir: string): Promise<{ text: string; scanned: string[]; trusted: number; redactions: number }> {
+async function run(root: string, cacheDir: string): Promise<{ text: string; scanned: string[]; trusted: number; redactions: number; counted: number; totalTokens: number }> {
   const scope = cacheScopeOf([root]);
   const statIndex = await StatIndex.open(cacheDir, undefined, scope);
   const facts = await DiskFactStore.open(cacheDir, { scope });
   const scanned: string[] = [];
+  const counter = countingCounter();
   const engine = new PackEngine({
-    tokenCounter: countingCounter(),
+    tokenCounter: counter,
     facts,
     stages: {
       readFiles: (files, options) => readFiles(files, { ...options, statIndex }),
@@ -62,7 +64,7 @@ async function run(root: string, cacheDir: string): Promise<{ text: string; scan
   });
   const { text, report } = await engine.pack(withDefaults({ roots: [root] }));
   await Promise.all([statIndex.save(), facts.close()]);
-  return { text, scanned: scanned.sort(), trusted: statIndex.lookups.trusted, redactions: report.redactionCount };
+  return { text, scanned: scanned.sort(), trusted: statIndex.lookups.trusted, redactions: report.redactionCount, counted: counter.texts, totalTokens: report.totalTokens };
 }
 
 describe('warm packs over remembered redaction findings', () => {
@@ -78,13 +80,16 @@ describe('warm packs over remembered redaction findings', () => {
     const warm = await run(root, cacheDir);
     expect(warm.scanned).toEqual([]);
     expect(warm.trusted).toBe(cold.scanned.length);
+    // Block counts come from the store too: only the fixed parts and the footer are counted.
+    expect(cold.counted).toBeGreaterThan(cold.scanned.length);
+    expect(warm.counted).toBeLessThan(cold.counted - cold.scanned.length + 1);
     expect(warm.text).toBe(cold.text);
     expect(warm.redactions).toBe(cold.redactions);
 
     // And the same as packing with no cache at all.
     const fresh = await new PackEngine({ tokenCounter: countingCounter() }).pack(withDefaults({ roots: [root] }));
     expect(warm.text).toBe(fresh.text);
-  });
+  }, 60_000);
 
   it('applies remembered findings to give exactly what redacting the text again gives, file by file', async () => {
     const dir = fixture('redact-secrets');
@@ -98,6 +103,28 @@ describe('warm packs over remembered redaction findings', () => {
       expect(again.redactions).toBe(spans.length);
     }
     expect(withSecrets).toBeGreaterThan(3);
+  });
+
+  it('counts a block again when its remembered length does not match the block rendered now', async () => {
+    const { root } = secretsTree();
+    const cacheDir = tempDir('tome-warm-cache-');
+    const cold = await run(root, cacheDir);
+    const factsPath = join(cacheDir, scopedFileName(FACTS_FILE, cacheScopeOf([root])));
+    const content = decodeFactsFile(readFileSync(factsPath));
+    if (content === null) throw new Error('no facts file');
+    let tampered = 0;
+    for (const row of content.rows) {
+      if (row[0] !== 'blockTokens') continue;
+      const fact = row[4] as BlockTokensFact;
+      row[4] = { length: fact.length + 1, tokens: 1 };
+      tampered++;
+    }
+    expect(tampered).toBe(cold.scanned.length);
+    writeFileSync(factsPath, encodeFactsFile(content));
+    const warm = await run(root, cacheDir);
+    expect(warm.counted).toBeGreaterThanOrEqual(tampered);
+    expect(warm.text).toBe(cold.text);
+    expect(warm.totalTokens).toBe(referenceCount(warm.text));
   });
 
   it('scans a same-size edit that adds a secret, even with its old mtime put back (ctime differs)', async () => {
@@ -160,8 +187,8 @@ describe('warm packs over remembered redaction findings', () => {
       ].sort(),
     );
     const reopened = await DiskFactStore.open(cacheDir, { scope: cacheScopeOf([small]) });
-    // At most a.ts's own facts (findings, imports, outline), none of the big tree's.
-    expect(reopened.lookups.loaded).toBeLessThanOrEqual(3);
+    // At most a.ts's own facts (findings, imports, outline, block tokens), none of the big tree's.
+    expect(reopened.lookups.loaded).toBeLessThanOrEqual(4);
     const bigStore = await DiskFactStore.open(cacheDir, { scope: cacheScopeOf([big]) });
     expect(bigStore.lookups.loaded).toBeGreaterThan(reopened.lookups.loaded + 5);
   });

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { IMPORT_FACTS_VERSION } from '../graph/facts';
 import { OUTLINE_FACTS_VERSION } from '../outline/version';
 import { REDACTION_VERSION } from '../redact/version';
+import { RENDER_VERSION } from '../render/version';
 import { scopedFileName } from './scope';
 import { nodeWriteFs, WriteFailure, writeFailureOf, writeFileAtomic, type WriteFs } from '../write/atomicWrite';
 import type { FactKind, FactStore, FactTypes } from './index';
@@ -44,6 +45,8 @@ const CHECKSUM_BYTES = 20;
  */
 const PERSISTED_VERSIONS: Partial<Record<FactKind, string>> = {
   findings: `${REDACTION_VERSION}`,
+  // A block's text comes from the renderer and its body: the redacted text or the outline.
+  blockTokens: `${RENDER_VERSION}.${REDACTION_VERSION}.${OUTLINE_FACTS_VERSION}`,
   imports: `${IMPORT_FACTS_VERSION}.${REDACTION_VERSION}`,
   outline: `${OUTLINE_FACTS_VERSION}.${REDACTION_VERSION}`,
 };

@@ -14,6 +14,13 @@ export interface RedactionFact {
   redactionKinds: Record<string, number>;
 }
 
+/** The exact token count of a rendered file block, and the block's length as a check. */
+export interface BlockTokensFact {
+  /** The block's length in UTF-16 units: a block rendered otherwise than counted does not match. */
+  length: number;
+  tokens: number;
+}
+
 /** A rendered file block and its exact token count. */
 export interface BlockFact {
   /** The body the block was rendered from, to check the key's promise before trusting it. */
@@ -31,6 +38,8 @@ export interface BlockFact {
  * - `outline`: params = the file's path (the outliner picks the language by name); null = no outline.
  * - `block`: params = format, renderer variant, mode and path, which the block text holds, and
  *   the encoding of its count.
+ * - `blockTokens`: the same params; the count alone, kept on disk, so a warm pack in a new
+ *   process neither hashes nor counts an unchanged file's block.
  */
 export interface FactTypes {
   redaction: RedactionFact;
@@ -38,6 +47,7 @@ export interface FactTypes {
   imports: FileFacts;
   outline: string | null;
   block: BlockFact;
+  blockTokens: BlockTokensFact;
 }
 
 /** One kind of fact. */

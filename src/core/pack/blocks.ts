@@ -28,9 +28,12 @@ function blockParams(renderer: Renderer, request: BlockRequest, encoding: string
 
 /**
  * Blocks and exact counts for `requests`, rendering and counting only those the facts store does
- * not hold. A fact is trusted only when its body is the one asked for: for an unchanged file it is
- * the very string the store handed out, so the check costs nothing. Misses are counted `batch` at
- * a time, calling `between` before each batch (cancellation checks, progress).
+ * not hold. A `block` fact is trusted only when its body is the one asked for: for an unchanged
+ * file it is the very string the store handed out, so the check costs nothing. A `blockTokens`
+ * fact (persisted across processes) holds no text: the block is rendered again and its count
+ * trusted when the block has the remembered length, the content hash, path, mode, format and
+ * encoding being its key and the renderer, redaction and outline versions its version. Misses are
+ * counted `batch` at a time, calling `between` before each batch (cancellation checks, progress).
  */
 export async function countBlocks(
   renderer: Renderer,
@@ -43,12 +46,21 @@ export async function countBlocks(
   const tokens: number[] = new Array<number>(requests.length);
   const missing: number[] = [];
   requests.forEach((r, i) => {
-    const fact = facts.get('block', r.hash, blockParams(renderer, r, counter.encoding));
+    const params = blockParams(renderer, r, counter.encoding);
+    const fact = facts.get('block', r.hash, params);
     if (fact !== undefined && fact.body === r.body) {
       blocks[i] = fact.block;
       tokens[i] = fact.tokens;
+      return;
+    }
+    const block = renderer.fileBlock(r.path, r.mode, r.body);
+    blocks[i] = block;
+    // A count from an earlier process: the block is a function of the key (see blockTokens).
+    const known = r.hash === '' ? undefined : facts.get('blockTokens', r.hash, params);
+    if (known !== undefined && known.length === block.length) {
+      tokens[i] = known.tokens;
+      facts.set('block', r.hash, params, { body: r.body, block, tokens: known.tokens });
     } else {
-      blocks[i] = renderer.fileBlock(r.path, r.mode, r.body);
       missing.push(i);
     }
   });
@@ -62,7 +74,10 @@ export async function countBlocks(
       const block = blocks[i];
       const count = counts[j] ?? 0;
       tokens[i] = count;
-      if (request !== undefined && block !== undefined) facts.set('block', request.hash, blockParams(renderer, request, counter.encoding), { body: request.body, block, tokens: count });
+      if (request === undefined || block === undefined) return;
+      const params = blockParams(renderer, request, counter.encoding);
+      facts.set('block', request.hash, params, { body: request.body, block, tokens: count });
+      if (request.hash !== '') facts.set('blockTokens', request.hash, params, { length: block.length, tokens: count });
     });
   }
   options.between?.(requests.length, requests.length);

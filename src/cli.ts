@@ -11,6 +11,12 @@ import { buildProgram } from './cli/program';
 /** Failures the user fixes by changing the command line. */
 const USAGE_CODES = new Set(['budget-too-small', 'focus-outside-roots']);
 
+/**
+ * Usage errors told by name: `tome mcp` runs from its own bundle (dist/mcp.js) with its own copy
+ * of these classes, so `instanceof` does not see its errors.
+ */
+const USAGE_ERROR_NAMES = new Set(['UsageError', 'FocusOutsideRootsError', 'ConfigError']);
+
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0
@@ -19,6 +25,7 @@ function exitCodeFor(error: unknown): number {
   }
   if (error instanceof OverLimitError) return EXIT.overLimit;
   if (error instanceof UsageError || error instanceof FocusOutsideRootsError || error instanceof ConfigError) return EXIT.usage;
+  if (error instanceof Error && USAGE_ERROR_NAMES.has(error.name)) return EXIT.usage;
   if (error instanceof PackError) return USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.failure;
   if (error instanceof GitError) return error.problem.kind === 'git-missing' || error.problem.kind === 'git-failed' ? EXIT.failure : EXIT.usage;
   if (isAbortError(error)) return EXIT.interrupted;

@@ -87,6 +87,8 @@ describe('the built tome CLI', () => {
     [['pack', '--budget', '10'], /too small.*at least \d+/s],
     [['pack', '--focus', '/definitely/elsewhere'], /outside the folders being packed/],
     [['pack', '--bogus'], /unknown option '--bogus'/],
+    // `tome mcp` runs from its own bundle, whose error classes are not the CLI's.
+    [['mcp', '--root', 'no-such-folder'], /no folder at .*no-such-folder/],
   ])('exits 2 with a helpful message for bad usage: %s', (args, message) => {
     const run = tome(...args);
     expect(run.code).toBe(2);

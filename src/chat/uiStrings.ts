@@ -44,6 +44,7 @@ export const ENGLISH_UI_STRINGS: UiStrings = {
   reasonQueryMatch: 'mentions words of the question',
   reasonPathMatch: 'its path names words of the question',
   reasonDefinesQuery: 'defines names from the question',
+  reasonWordsTogether: 'has the question\'s words side by side',
   reasonTestedByMatch: 'its tests match the question',
   reasonNearMatch: 'imports or is imported by a match',
   reasonCentral: 'many files import it',

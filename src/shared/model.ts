@@ -188,6 +188,7 @@ export const UI_STRING_KEYS = [
   'reasonQueryMatch',
   'reasonPathMatch',
   'reasonDefinesQuery',
+  'reasonWordsTogether',
   'reasonTestedByMatch',
   'reasonNearMatch',
   'reasonCentral',

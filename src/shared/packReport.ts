@@ -15,6 +15,7 @@ export type SelectionReason =
   | 'query-match'
   | 'path-match'
   | 'defines-query'
+  | 'words-together'
   | 'tested-by-match'
   | 'near-match'
   | 'central'

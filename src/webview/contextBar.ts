@@ -22,6 +22,7 @@ const REASON_KEYS: Record<PackReasonView, keyof UiStrings> = {
   'query-match': 'reasonQueryMatch',
   'path-match': 'reasonPathMatch',
   'defines-query': 'reasonDefinesQuery',
+  'words-together': 'reasonWordsTogether',
   'tested-by-match': 'reasonTestedByMatch',
   'near-match': 'reasonNearMatch',
   central: 'reasonCentral',

@@ -61,7 +61,7 @@ describe.skipIf(!existsSync(ROOT))('selection on the three package at a 100K bud
       const mine = selected.find((s) => s.path === implementation);
       expect(mine?.mode).not.toBe('path-only');
       // Any of the query signals: the file defining the question's words says `defines-query`.
-      expect(['query-match', 'path-match', 'defines-query', 'tested-by-match', 'near-match']).toContain(mine?.reason);
+      expect(['query-match', 'path-match', 'defines-query', 'words-together', 'tested-by-match', 'near-match']).toContain(mine?.reason);
       const packed = selected.filter((s) => s.mode !== 'path-only');
       const rendered = await counter.countMany(packed.map((s) => renderer.fileBlock(s.path, s.mode as Exclude<FileMode, 'path-only'>, s.body)));
       expect(rendered.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(BUDGET);

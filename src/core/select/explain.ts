@@ -16,6 +16,7 @@ const REASON_TEXT: Record<SelectionReason, string> = {
   'query-match': 'matches query',
   'path-match': 'path names query words',
   'defines-query': 'defines query words',
+  'words-together': 'query words side by side',
   'tested-by-match': 'its tests match query',
   'near-match': 'imports or imported by a match',
   central: 'central',

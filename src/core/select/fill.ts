@@ -41,6 +41,12 @@ const FULL_SHARE_FIRST_PASS = 0.4;
  */
 const LEAD_FULL_SHARE = 0.7;
 /**
+ * The strongest lead may take up to this share: when the question is about one module that is
+ * most of a small budget (a 21K-token config loader at 27K), that module in full answers more
+ * than its outline beside a handful of weaker matches.
+ */
+const FIRST_LEAD_FULL_SHARE = 0.9;
+/**
  * When the matches cannot all go in full, they are placed by score per token, each counted as
  * costing at least this share of the room: a small file does not win on size alone, but one big
  * file no longer evicts several smaller matches that together say more. At large budgets most
@@ -193,7 +199,12 @@ export async function fillBudget(
   for (const entry of ranked) {
     if (!matchesPlaced && entry.tier >= 3) {
       matchesPlaced = true;
-      for (const lead of ranked) if (lead.lead === true) fullOnly(lead, available * LEAD_FULL_SHARE);
+      let first = true;
+      for (const lead of ranked) {
+        if (lead.lead !== true) continue;
+        fullOnly(lead, available * (first ? FIRST_LEAD_FULL_SHARE : LEAD_FULL_SHARE));
+        first = false;
+      }
       for (const match of byValuePerToken(ranked, candidates, placements, left, available * DENSITY_FLOOR_SHARE)) fullOnly(match, available * FULL_SHARE_FIRST_PASS);
     }
     const cap = entry.tier === 0 ? Number.POSITIVE_INFINITY : available * FULL_SHARE_FIRST_PASS;

@@ -1,3 +1,4 @@
+import { bestPassage, PASSAGE_CHARS, type StemHit } from './passages';
 import { documentStems, queryStems } from './terms';
 
 /** A document query matching can score: a path and its text. */
@@ -31,7 +32,8 @@ function needleOf(term: string): string {
  * occurrence of a stem in `lower` (the text lower-cased) is widened to its identifier and split
  * once. `memo` remembers which wanted stems each distinct identifier holds.
  */
-function countIdentifierHits(text: string, lower: string, needles: readonly string[], wanted: ReadonlySet<string>, counts: Map<string, number>, memo: Map<string, string[]>): void {
+function countIdentifierHits(text: string, lower: string, needles: readonly string[], wanted: ReadonlySet<string>, counts: Map<string, number>, memo: Map<string, string[]>): StemHit[] {
+  const positions: StemHit[] = [];
   const starts = new Map<number, number>();
   for (const needle of needles) {
     for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) {
@@ -54,8 +56,12 @@ function countIdentifierHits(text: string, lower: string, needles: readonly stri
       hits = documentStems(identifier).filter((s) => wanted.has(s));
       memo.set(identifier, hits);
     }
-    for (const s of hits) counts.set(s, (counts.get(s) ?? 0) + 1);
+    for (const s of hits) {
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+      positions.push({ at: from, stem: s });
+    }
   }
+  return positions.sort((a, b) => a.at - b.at);
 }
 
 /**
@@ -72,6 +78,12 @@ export function scoreQuery(documents: readonly QueryDocument[], query: string): 
 export interface QueryScores {
   scores: number[];
   pathScores: number[];
+  /**
+   * Per document, its best passage (see ./passages): the summed rarity of the distinct question
+   * stems that meet within a few lines of each other; 0 where no two meet, and less in a file
+   * shorter than two passages (none in one no longer than one).
+   */
+  passageScores: number[];
   /** How many documents hold each query stem (in text or path): how common the word is here. */
   docFreq: ReadonlyMap<string, number>;
 }
@@ -84,13 +96,15 @@ export function scoreQueryParts(documents: readonly QueryDocument[], query: stri
   const terms = queryStems(query);
   const scores = new Array<number>(documents.length).fill(0);
   const pathScores = new Array<number>(documents.length).fill(0);
-  if (terms.length === 0 || documents.length === 0) return { scores, pathScores, docFreq: new Map() };
+  const passageScores = new Array<number>(documents.length).fill(0);
+  if (terms.length === 0 || documents.length === 0) return { scores, pathScores, passageScores, docFreq: new Map() };
   const wanted = new Set(terms);
   const needles = [...new Set(terms.map(needleOf))];
   const memo = new Map<string, string[]>();
 
   const termFreqs: Map<string, number>[] = [];
   const pathFreqs: Map<string, number>[] = [];
+  const stemHits: (StemHit[] | null)[] = [];
   const docFreq = new Map<string, number>();
   let totalLength = 0;
   for (const [index, doc] of documents.entries()) {
@@ -100,7 +114,7 @@ export function scoreQueryParts(documents: readonly QueryDocument[], query: stri
     for (const [s, n] of inPath) counts.set(s, n);
     pathFreqs.push(inPath);
     const lower = lowered?.[index] ?? alignedLower(doc.text);
-    if (needles.some((t) => lower.includes(t))) countIdentifierHits(doc.text, lower, needles, wanted, counts, memo);
+    stemHits.push(needles.some((t) => lower.includes(t)) ? countIdentifierHits(doc.text, lower, needles, wanted, counts, memo) : null);
     for (const t of counts.keys()) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
     termFreqs.push(counts);
     totalLength += documentLength(doc);
@@ -108,6 +122,10 @@ export function scoreQueryParts(documents: readonly QueryDocument[], query: stri
 
   const n = documents.length;
   const averageLength = totalLength / n || 1;
+  const rarity = (term: string): number => {
+    const df = docFreq.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  };
   documents.forEach((doc, i) => {
     const counts = termFreqs[i];
     if (counts === undefined || counts.size === 0) return;
@@ -123,8 +141,13 @@ export function scoreQueryParts(documents: readonly QueryDocument[], query: stri
     }
     scores[i] = score;
     pathScores[i] = fromPath;
+    const hits = stemHits[i];
+    // A passage only tells something whole-file matching does not when there is more file
+    // around it: in a file no longer than one passage, words side by side are the whole file.
+    const outside = Math.min(1, doc.text.length / PASSAGE_CHARS - 1);
+    if (hits && hits.length > 1 && outside > 0) passageScores[i] = outside * bestPassage(hits, rarity);
   });
-  return { scores, pathScores, docFreq };
+  return { scores, pathScores, passageScores, docFreq };
 }
 
 /**

@@ -31,7 +31,7 @@ export interface RankedFile {
 }
 
 /** The reasons that say a file matches the question (one signal or another). */
-const QUERY_REASONS: ReadonlySet<SelectionReason> = new Set(['query-match', 'path-match', 'defines-query', 'tested-by-match', 'near-match']);
+const QUERY_REASONS: ReadonlySet<SelectionReason> = new Set(['query-match', 'path-match', 'defines-query', 'words-together', 'tested-by-match', 'near-match']);
 
 /**
  * True for a file that matches the question: a ranked match, or a test, doc or generated file

@@ -1,6 +1,7 @@
 /**
  * How much each file matters to a question, from several signals, and which signal counted most:
  * - words: BM25 over the identifiers in the text (`query-match`) and over the path (`path-match`);
+ * - passages: the rare question words meet within a few lines of each other (`words-together`);
  * - definitions: the file declares a name made of question words, or a name the question writes
  *   as code (`defines-query`);
  * - tests: a matching test lends its score to the source file it tests (`tested-by-match`);
@@ -42,6 +43,8 @@ export interface Relevance {
 const DEFINITION_WEIGHT = 1;
 /** Defining a name the question spells out as code is the strongest single piece of evidence. */
 const EXACT_DEFINITION_WEIGHT = 2.5;
+/** The best passage (question words meeting within a few lines) counts this share of its rarity sum. */
+const PASSAGE_WEIGHT = 1;
 /** The best matching test of a file passes this share of its score to it. */
 const TEST_EVIDENCE_WEIGHT = 0.5;
 /** This many of the best hits decide which folder the hits concentrate in. */
@@ -120,7 +123,7 @@ export function queryRelevance(input: RelevanceInput, query: string): Relevance 
   const identifiers = codeIdentifiers(query);
   if (terms.length === 0 && identifiers.length === 0) return { scores: new Array<number>(n).fill(0), lexical: new Array<number>(n).fill(0), reasons: new Array<null>(n).fill(null) };
   const lowered = input.files.map((f) => alignedLower(f.text));
-  const { scores: lexical, pathScores, docFreq } = scoreQueryParts(input.files, query, lowered);
+  const { scores: lexical, pathScores, passageScores, docFreq } = scoreQueryParts(input.files, query, lowered);
   const definitions = definitionHits(input, lowered, terms, identifiers);
   // A word's weight as a definition is its rarity among the files that define it and in the
   // whole tree, half each: `resolve` is declared in few files of a bundler but written in most,
@@ -133,7 +136,10 @@ export function queryRelevance(input: RelevanceInput, query: string): Relevance 
       DEFINITION_WEIGHT * stems.reduce((sum, s) => sum + stemWeight(s), 0) +
       EXACT_DEFINITION_WEIGHT * (definitions.exact[i] ?? []).reduce((sum, id) => sum + idf(n, exactDf.get(id) ?? 0), 0),
   );
-  const base = lexical.map((s, i) => s + (defined[i] ?? 0));
+  // Tests are left out: they put a command's name beside its arguments on every line, so their
+  // passages say little (and would pass that on to their subjects as evidence).
+  const passage = passageScores.map((s, i) => (input.isTest[i] === true ? 0 : PASSAGE_WEIGHT * s));
+  const base = lexical.map((s, i) => s + (defined[i] ?? 0) + (passage[i] ?? 0));
 
   const isReexport = input.isReexport ?? new Array<boolean>(n).fill(false);
   /** Source that may carry graph evidence: everything but re-export indexes. */
@@ -174,6 +180,7 @@ export function queryRelevance(input: RelevanceInput, query: string): Relevance 
       ['query-match', (lexical[i] ?? 0) - (pathScores[i] ?? 0)],
       ['path-match', pathScores[i] ?? 0],
       ['defines-query', defined[i] ?? 0],
+      ['words-together', passage[i] ?? 0],
       ['tested-by-match', input.isSource[i] ? (evidence[i] ?? 0) : 0],
       ['near-match', near[i] ?? 0],
     ];

@@ -27,21 +27,26 @@ export const PASSAGE_CHARS = 900;
 export function bestPassage(hits: readonly StemHit[], weight: (stem: string) => number, span = PASSAGE_CHARS): number {
   const inWindow = new Map<string, number>();
   let sum = 0;
+  let distinct = 0;
   let best = 0;
   let from = 0;
   for (const hit of hits) {
     const count = inWindow.get(hit.stem) ?? 0;
-    if (count === 0) sum += weight(hit.stem);
+    if (count === 0) {
+      sum += weight(hit.stem);
+      distinct++;
+    }
     inWindow.set(hit.stem, count + 1);
     for (; from < hits.length; from++) {
       const first = hits[from];
       if (first === undefined || hit.at - first.at < span) break;
       const left = (inWindow.get(first.stem) ?? 1) - 1;
       inWindow.set(first.stem, left);
-      if (left === 0) sum -= weight(first.stem);
+      if (left === 0) {
+        sum -= weight(first.stem);
+        distinct--;
+      }
     }
-    let distinct = 0;
-    for (const n of inWindow.values()) if (n > 0) distinct++;
     if (distinct >= 2 && sum > best) best = sum;
   }
   return best;

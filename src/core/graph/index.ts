@@ -41,6 +41,12 @@ export { isGraphConfigName } from './tree';
 export type { FileFacts } from './facts';
 export { importLanguageOf } from './languages';
 
+/**
+ * Parsing yields to the event loop after this much time, so work waiting on this thread (token
+ * counts coming back from worker threads, the next batch going out) goes on while it parses.
+ */
+const YIELD_AFTER_MS = 8;
+
 /** How many example paths a grouped warning names. */
 const WARNING_EXAMPLES = 5;
 
@@ -115,8 +121,13 @@ export async function buildImportGraph(files: readonly GraphInput[], options: Gr
   const syntaxErrors: string[] = [];
   const failures: string[] = [];
   let seen = 0;
+  let lastYield = performance.now();
   for (const file of files) {
     if (++seen % 256 === 0) options.signal?.throwIfAborted();
+    if (performance.now() - lastYield >= YIELD_AFTER_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
     const lang = importLanguageOf(file.path);
     if (lang === null) continue;
     languages.set(file.path, lang);

@@ -32,8 +32,11 @@ function blockParams(renderer: Renderer, request: BlockRequest, encoding: string
  * file it is the very string the store handed out, so the check costs nothing. A `blockTokens`
  * fact (persisted across processes) holds no text: the block is rendered again and its count
  * trusted when the block has the remembered length, the content hash, path, mode, format and
- * encoding being its key and the renderer, redaction and outline versions its version. Misses are
- * counted `batch` at a time, calling `between` before each batch (cancellation checks, progress).
+ * encoding being its key and the renderer, redaction and outline versions its version. Misses go
+ * to the counter `batch` at a time, every batch at once: a worker pool then never waits for this
+ * thread to hand it the next one (the thread may be busy with the graph meanwhile). `between` is
+ * called before the first batch and as each one's counts arrive, in order (cancellation checks,
+ * progress).
  */
 export async function countBlocks(
   renderer: Renderer,
@@ -65,10 +68,16 @@ export async function countBlocks(
     }
   });
   const batch = options.batch ?? Math.max(1, missing.length);
-  for (let start = 0; start < missing.length; start += batch) {
-    options.between?.(requests.length - missing.length + start, requests.length);
-    const slice = missing.slice(start, start + batch);
-    const counts = await counter.countMany(slice.map((i) => blocks[i] ?? ''), options.signal);
+  const known = requests.length - missing.length;
+  options.between?.(known, requests.length);
+  const slices: number[][] = [];
+  for (let start = 0; start < missing.length; start += batch) slices.push(missing.slice(start, start + batch));
+  const pending = slices.map((slice) => counter.countMany(slice.map((i) => blocks[i] ?? ''), options.signal));
+  // A later batch may fail after an earlier failure already ended this call: that one is seen, not lost.
+  for (const p of pending) p.catch(() => undefined);
+  let done = known;
+  for (const [n, slice] of slices.entries()) {
+    const counts = await (pending[n] as Promise<number[]>);
     slice.forEach((i, j) => {
       const request = requests[i];
       const block = blocks[i];
@@ -79,6 +88,8 @@ export async function countBlocks(
       facts.set('block', request.hash, params, { body: request.body, block, tokens: count });
       if (request.hash !== '') facts.set('blockTokens', request.hash, params, { length: block.length, tokens: count });
     });
+    done += slice.length;
+    if (done < requests.length) options.between?.(done, requests.length);
   }
   options.between?.(requests.length, requests.length);
   return { blocks, tokens };

@@ -29,6 +29,8 @@ export class PackClock {
    */
   async time<T>(stage: PackStage, work: () => Promise<T> | T, ownProgress = false): Promise<T> {
     this.checkpoint();
+    // Stages that overlap (tokenize and graph) keep the order they started in, not the one they end in.
+    this.timings[stage] ??= 0;
     const started = performance.now();
     if (!ownProgress) this.progress(stage, 0, 1);
     try {

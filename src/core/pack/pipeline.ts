@@ -1,7 +1,10 @@
 /**
  * The pack pipeline, top to bottom, in the order the stages really run:
  *
- *   scan → read → redact → (git) → tokenize → graph → (scope) → order → select → render → report
+ *   scan → read → redact → (git) → tokenize ‖ graph → (scope) → order → select → render → report
+ *
+ * Tokenize and graph run at the same time (counting in worker threads, parsing on this one), so
+ * their stage times overlap.
  *
  * Rendering comes before selection: budgets are exact on the rendered text, so every file's full
  * block is rendered and counted (`tokenize`) before anything is chosen, the fixed parts (preamble,
@@ -59,10 +62,15 @@ export async function runPipeline(request: PackRequest, deps: PipelineDeps): Pro
     hashes: new Map(read.files.map((f) => [f.path, f.hash])),
   };
 
-  const fullTokens = await clock.time('tokenize', () => countFullBlocks(ctx, read.files), true);
-
-  const configs = await readLeftOutConfigs(read.skipped, read.roots, request.maxFileSize, deps.state, deps.stages, clock);
-  let graph = await clock.time('graph', () => importGraphOf(request.roots, read.files, configs, deps.state, deps.stages, clock.signal));
+  // Counting runs in worker threads while this thread builds the graph: the two share nothing but
+  // the redacted texts, so their results are the same as one after the other.
+  const counting = clock.time('tokenize', () => countFullBlocks(ctx, read.files), true);
+  const graphing = (async () => {
+    const configs = await readLeftOutConfigs(read.skipped, read.roots, request.maxFileSize, deps.state, deps.stages, clock);
+    return clock.time('graph', () => importGraphOf(request.roots, read.files, configs, deps.state, deps.stages, clock.signal));
+  })();
+  const [fullTokens, builtGraph] = await Promise.all([counting, graphing]);
+  let graph = builtGraph;
   let { files, skipped } = read;
   const closure = scopeLocated.length === 0 ? null : scopeClosure(focusPaths(scopeLocated, prefixes), files.map((f) => f.path), graph);
   if (closure) ({ files, skipped, graph } = restrictToScope(closure, files, skipped, graph));

@@ -139,7 +139,7 @@ export class CachingTokenCounter implements TokenCounter {
     if (!pool) return this.countInline(texts, signal);
     const totalChars = texts.reduce((sum, t) => sum + t.length, 0);
     const target = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, Math.ceil(totalChars / (this.maxWorkers * 4))));
-    const parts = await Promise.all(chunkTexts(texts, target).map((chunk) => pool.count(chunk)));
+    const parts = await Promise.all(chunkTexts(texts, target).map((chunk) => pool.count(chunk, signal)));
     return parts.flat();
   }
 

@@ -35,13 +35,36 @@ export class TokenWorkerPool {
     private readonly maxWorkers: number,
   ) {}
 
-  /** Counts one chunk of texts on some worker. */
-  count(texts: string[]): Promise<number[]> {
+  /**
+   * Counts one chunk of texts on some worker. When `signal` aborts while the chunk still waits in
+   * the queue, it leaves the queue and rejects with the signal's reason (a running one finishes).
+   */
+  count(texts: string[], signal?: AbortSignal): Promise<number[]> {
     if (this.disposed) return Promise.reject(new Error('The token counter was disposed.'));
+    if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<number[]>((resolve, reject) => {
-      this.queue.push({ texts, size: texts.reduce((sum, t) => sum + t.length, 0), resolve, reject });
+      const job: Job = { texts, size: texts.reduce((sum, t) => sum + t.length, 0), resolve, reject };
+      if (signal) {
+        const onAbort = (): void => {
+          const at = this.queue.indexOf(job);
+          if (at >= 0) {
+            this.queue.splice(at, 1);
+            reject(signal.reason);
+          }
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        const settled = (): void => signal.removeEventListener('abort', onAbort);
+        job.resolve = (counts) => (settled(), resolve(counts));
+        job.reject = (error) => (settled(), reject(error));
+      }
+      this.queue.push(job);
       this.pump();
     });
+  }
+
+  /** Chunks waiting for a worker (not yet sent to one). */
+  get queued(): number {
+    return this.queue.length;
   }
 
   /** Stops every worker; queued and running jobs reject. */

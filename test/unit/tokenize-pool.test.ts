@@ -1,0 +1,46 @@
+import { Tiktoken } from 'js-tiktoken/lite';
+import o200k from 'js-tiktoken/ranks/o200k_base';
+import { describe, expect, it } from 'vitest';
+import { TokenWorkerPool } from '../../src/core/tokenize/workerPool';
+import { findTokenWorkerScript } from '../../src/core/tokenize/workerScript';
+
+const reference = new Tiktoken(o200k);
+const count = (text: string): number => reference.encode(text, [], []).length;
+
+function pool(workers: number): TokenWorkerPool {
+  const script = findTokenWorkerScript();
+  if (script === null) throw new Error('dist/tokenWorker.js is missing: run npm run build first.');
+  return new TokenWorkerPool(script, 'o200k_base', workers);
+}
+
+describe('TokenWorkerPool', () => {
+  it('drops a queued chunk when its signal aborts, and still counts the one running', async () => {
+    const workers = pool(1);
+    const running = ['export const a = 1;\n'.repeat(2000)];
+    const waiting = ['let b = 2;\n'.repeat(10)];
+    const controller = new AbortController();
+    const first = workers.count(running);
+    const second = workers.count(waiting, controller.signal);
+    expect(workers.queued).toBe(1);
+    controller.abort();
+    expect(workers.queued).toBe(0);
+    await expect(second).rejects.toBe(controller.signal.reason);
+    expect(await first).toEqual(running.map(count));
+    // The pool goes on serving later chunks, the signal's listener gone with the chunk.
+    const later = ['def f():\n    return 3\n'];
+    expect(await workers.count(later, controller.signal).catch((e: unknown) => e)).toBe(controller.signal.reason);
+    expect(await workers.count(later)).toEqual(later.map(count));
+    await workers.dispose();
+  });
+
+  it('counts a chunk exactly when its signal never aborts', async () => {
+    const workers = pool(2);
+    const controller = new AbortController();
+    const chunks = [['import x from "y";\n'], ['héllo, 世界 🎉\n'.repeat(50)], ['']];
+    const counted = await Promise.all(chunks.map((c) => workers.count(c, controller.signal)));
+    expect(counted).toEqual(chunks.map((c) => c.map(count)));
+    controller.abort();
+    expect(workers.queued).toBe(0);
+    await workers.dispose();
+  });
+});

@@ -23,9 +23,10 @@ describe('TokenWorkerPool', () => {
     const second = workers.count(waiting, controller.signal);
     expect(workers.queued).toBe(1);
     controller.abort();
-    expect(workers.queued).toBe(0);
-    await expect(second).rejects.toBe(controller.signal.reason);
     expect(await first).toEqual(running.map(count));
+    // The only worker came free: the aborted chunk was dropped, never sent.
+    await expect(second).rejects.toBe(controller.signal.reason);
+    expect(workers.queued).toBe(0);
     // The pool goes on serving later chunks, the signal's listener gone with the chunk.
     const later = ['def f():\n    return 3\n'];
     expect(await workers.count(later, controller.signal).catch((e: unknown) => e)).toBe(controller.signal.reason);
@@ -39,8 +40,22 @@ describe('TokenWorkerPool', () => {
     const chunks = [['import x from "y";\n'], ['héllo, 世界 🎉\n'.repeat(50)], ['']];
     const counted = await Promise.all(chunks.map((c) => workers.count(c, controller.signal)));
     expect(counted).toEqual(chunks.map((c) => c.map(count)));
-    controller.abort();
-    expect(workers.queued).toBe(0);
+    await workers.dispose();
+  });
+
+  it('adds no listener to the signal however many chunks wait on it', async () => {
+    const workers = pool(1);
+    const controller = new AbortController();
+    const added: string[] = [];
+    const original = controller.signal.addEventListener.bind(controller.signal);
+    controller.signal.addEventListener = ((type: string, ...rest: [EventListener, AddEventListenerOptions?]) => {
+      added.push(type);
+      original(type, ...rest);
+    }) as typeof controller.signal.addEventListener;
+    const chunks = Array.from({ length: 20 }, (_, i) => [`const v${i} = ${i};\n`]);
+    const counted = await Promise.all(chunks.map((c) => workers.count(c, controller.signal)));
+    expect(counted).toEqual(chunks.map((c) => c.map(count)));
+    expect(added).toEqual([]);
     await workers.dispose();
   });
 });

@@ -1,7 +1,7 @@
 import { compileQuery, withSyntaxTree, type ParserLanguage } from '../parser';
 import type { FileFacts } from './facts';
 import { fastJsSpecifiers } from './fastHeader';
-import { scanJsSpecifiers } from './jsScan';
+import { endsInsideOpenLiteral, scanJsSpecifiers } from './jsScan';
 import { CANDIDATES, importRegion } from './region';
 
 /** Import forms for TS/TSX; the javascript grammar has no `import x = require()`. */
@@ -55,6 +55,9 @@ export async function extractJsSpecifiers(text: string, lang: ParserLanguage, fa
       }
       return { specifiers, syntaxError: root.hasError };
     });
+  // A cut inside a comment (an example import in a doc comment, say) or a template fails to parse,
+  // slowly, and then the whole file is read: read it at once.
+  if (fastPath && region.truncated && endsInsideOpenLiteral(region.text)) return read(text);
   const facts = await read(region.text);
   // A cut that lands inside an unclosed comment or string shows up as a syntax error: read it all.
   return facts.syntaxError && region.truncated ? read(text) : facts;

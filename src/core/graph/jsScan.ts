@@ -24,8 +24,15 @@ const isIdentifierStart = (code: number): boolean =>
 const isIdentifierPart = (code: number): boolean => isIdentifierStart(code) || (code >= 48 && code <= 57);
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
-/** Thrown inside the scan when the text cannot be read for sure. */
-class Undecided extends Error {}
+/**
+ * Thrown inside the scan when the text cannot be read for sure; `open` when that is because the
+ * text ends inside a block comment or a template literal.
+ */
+class Undecided extends Error {
+  constructor(readonly open = false) {
+    super();
+  }
+}
 
 /** Index just past the comments and white space at `from`. */
 function skipTrivia(text: string, from: number): number {
@@ -38,7 +45,7 @@ function skipTrivia(text: string, from: number): number {
       i = end < 0 ? text.length : end + 1;
     } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
       const end = text.indexOf('*/', i + 2);
-      if (end < 0) throw new Undecided();
+      if (end < 0) throw new Undecided(true);
       i = end + 2;
     } else return i;
   }
@@ -85,7 +92,7 @@ function skipTemplateText(text: string, from: number): { end: number; substituti
     else if (c === 96) return { end: i + 1, substitution: false };
     else if (c === 36 && text.charCodeAt(i + 1) === 123) return { end: i + 2, substitution: true };
   }
-  throw new Undecided();
+  throw new Undecided(true);
 }
 
 /** The plain string literal's contents at `at` (after trivia), and the index past it; null when none. */
@@ -116,6 +123,21 @@ export function scanJsSpecifiers(text: string): string[] | null {
     return scan(text);
   } catch (error) {
     if (error instanceof Undecided) return null;
+    throw error;
+  }
+}
+
+/**
+ * Whether `text` ends inside a block comment or a template literal, read as this scan reads it
+ * (false too when the scan stops, unsure, before the end). A prefix of a file cut there cannot
+ * parse: the parser's error recovery on it costs more than parsing the whole file.
+ */
+export function endsInsideOpenLiteral(text: string): boolean {
+  try {
+    scan(text);
+    return false;
+  } catch (error) {
+    if (error instanceof Undecided) return error.open;
     throw error;
   }
 }
@@ -196,6 +218,6 @@ function scan(text: string): string[] {
       previous = c === 41 || c === 93 ? 'value' : c === 46 ? 'dot' : 'operator';
     }
   }
-  if (templateDepths.length > 0) throw new Undecided();
+  if (templateDepths.length > 0) throw new Undecided(true);
   return specifiers;
 }

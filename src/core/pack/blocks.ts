@@ -12,6 +12,12 @@ export interface BlockRequest {
   hash: string;
 }
 
+/**
+ * Batches handed to the counter before the first one's counts are back: enough to keep a worker
+ * pool busy while this thread does other work, few enough that a cancelled pack stops soon.
+ */
+const BATCHES_AHEAD = 4;
+
 /** Rendered blocks and their counts, in request order. */
 export interface CountedBlocks {
   blocks: string[];
@@ -33,7 +39,7 @@ function blockParams(renderer: Renderer, request: BlockRequest, encoding: string
  * fact (persisted across processes) holds no text: the block is rendered again and its count
  * trusted when the block has the remembered length, the content hash, path, mode, format and
  * encoding being its key and the renderer, redaction and outline versions its version. Misses go
- * to the counter `batch` at a time, every batch at once: a worker pool then never waits for this
+ * to the counter `batch` at a time, a few batches ahead: a worker pool then does not wait for this
  * thread to hand it the next one (the thread may be busy with the graph meanwhile). `between` is
  * called before the first batch and as each one's counts arrive, in order (cancellation checks,
  * progress).
@@ -72,12 +78,20 @@ export async function countBlocks(
   options.between?.(known, requests.length);
   const slices: number[][] = [];
   for (let start = 0; start < missing.length; start += batch) slices.push(missing.slice(start, start + batch));
-  const pending = slices.map((slice) => counter.countMany(slice.map((i) => blocks[i] ?? ''), options.signal));
-  // A later batch may fail after an earlier failure already ended this call: that one is seen, not lost.
-  for (const p of pending) p.catch(() => undefined);
+  const pending: Promise<number[]>[] = [];
+  const send = (n: number): void => {
+    const slice = slices[n];
+    if (slice === undefined) return;
+    const counting = counter.countMany(slice.map((i) => blocks[i] ?? ''), options.signal);
+    // A later batch may fail after an earlier failure already ended this call: that one is seen, not lost.
+    counting.catch(() => undefined);
+    pending[n] = counting;
+  };
+  for (let n = 0; n < BATCHES_AHEAD; n++) send(n);
   let done = known;
   for (const [n, slice] of slices.entries()) {
     const counts = await (pending[n] as Promise<number[]>);
+    send(n + BATCHES_AHEAD);
     slice.forEach((i, j) => {
       const request = requests[i];
       const block = blocks[i];

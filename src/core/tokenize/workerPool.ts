@@ -7,7 +7,8 @@ interface Job {
   /** UTF-16 units in `texts`. */
   size: number;
   resolve: (counts: number[]) => void;
-  reject: (error: Error) => void;
+  reject: (error: unknown) => void;
+  signal: AbortSignal | undefined;
 }
 
 interface Slot {
@@ -36,28 +37,16 @@ export class TokenWorkerPool {
   ) {}
 
   /**
-   * Counts one chunk of texts on some worker. When `signal` aborts while the chunk still waits in
-   * the queue, it leaves the queue and rejects with the signal's reason (a running one finishes).
+   * Counts one chunk of texts on some worker. A chunk whose `signal` has aborted by the time a
+   * worker could take it is not sent and rejects with the signal's reason, so a cancelled pack
+   * stops counting (its caller has stopped waiting already). No listener is added to the signal:
+   * one pack queues many chunks on it.
    */
   count(texts: string[], signal?: AbortSignal): Promise<number[]> {
     if (this.disposed) return Promise.reject(new Error('The token counter was disposed.'));
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<number[]>((resolve, reject) => {
-      const job: Job = { texts, size: texts.reduce((sum, t) => sum + t.length, 0), resolve, reject };
-      if (signal) {
-        const onAbort = (): void => {
-          const at = this.queue.indexOf(job);
-          if (at >= 0) {
-            this.queue.splice(at, 1);
-            reject(signal.reason);
-          }
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        const settled = (): void => signal.removeEventListener('abort', onAbort);
-        job.resolve = (counts) => (settled(), resolve(counts));
-        job.reject = (error) => (settled(), reject(error));
-      }
-      this.queue.push(job);
+      this.queue.push({ texts, size: texts.reduce((sum, t) => sum + t.length, 0), resolve, reject, signal });
       this.pump();
     });
   }
@@ -78,6 +67,7 @@ export class TokenWorkerPool {
   }
 
   private pump(): void {
+    this.dropAborted();
     while (this.queue.length > 0) {
       const slot = this.slots.find((s) => s.busy === null) ?? (this.worthAnotherWorker() ? this.spawn() : undefined);
       if (!slot) return;
@@ -86,6 +76,14 @@ export class TokenWorkerPool {
       slot.worker.ref();
       slot.worker.postMessage({ id: this.nextId++, encoding: this.encoding, texts: job.texts } satisfies CountRequest);
     }
+  }
+
+  /** Rejects, and forgets, the queued chunks whose signal has aborted. */
+  private dropAborted(): void {
+    if (!this.queue.some((job) => job.signal?.aborted === true)) return;
+    const kept = this.queue.filter((job) => job.signal?.aborted !== true);
+    for (const job of this.queue) if (job.signal?.aborted === true) job.reject(job.signal.reason);
+    this.queue.splice(0, this.queue.length, ...kept);
   }
 
   /**

@@ -9,7 +9,7 @@
  * - neighbours: files that import, or are imported by, the strongest hits (`near-match`).
  */
 import type { SelectionReason } from '../types';
-import { codeIdentifiers, definedNamesNear } from './definitions';
+import { codeIdentifiers, definedNames, definedNamesNear } from './definitions';
 import { alignedLower, scoreQueryParts } from './queryMatch';
 import { documentStems, queryStems } from './terms';
 import { testSubjects } from './testSubjects';
@@ -43,6 +43,8 @@ export interface Relevance {
 const DEFINITION_WEIGHT = 1;
 /** Defining a name the question spells out as code is the strongest single piece of evidence. */
 const EXACT_DEFINITION_WEIGHT = 2.5;
+/** A file declaring more than this many times the mean number of names among definers is crowded. */
+const CROWD_FACTOR = 10;
 /** The best passage (question words meeting within a few lines) counts this share of its rarity sum. */
 const PASSAGE_WEIGHT = 1;
 /** The best matching test of a file passes this share of its score to it. */
@@ -99,6 +101,20 @@ function definitionHits(input: RelevanceInput, lowered: readonly string[], terms
   return { stems, exact };
 }
 
+/**
+ * Definition scores with a file that declares far more names than the other definers (over
+ * CROWD_FACTOR times their mean) divided by how far over it is: a module of hundreds of
+ * declarations defines some question word for almost any question. Only outliers move, since a
+ * large file is as often the answer as a small one.
+ */
+function crowdCorrected(input: RelevanceInput, raw: readonly number[]): number[] {
+  const counts = new Map<number, number>();
+  for (const [i, score] of raw.entries()) if (score > 0) counts.set(i, definedNames(input.files[i]?.text ?? '').length);
+  if (counts.size === 0) return [...raw];
+  const mean = Math.max(1, [...counts.values()].reduce((a, b) => a + b, 0) / counts.size);
+  return raw.map((score, i) => score / Math.max(1, (counts.get(i) ?? 0) / (CROWD_FACTOR * mean)));
+}
+
 /** Document frequency of each key over per-file key lists. */
 function frequencies(lists: readonly (readonly string[])[]): Map<string, number> {
   const df = new Map<string, number>();
@@ -131,11 +147,12 @@ export function queryRelevance(input: RelevanceInput, query: string): Relevance 
   const definerDf = frequencies(definitions.stems);
   const stemWeight = (s: string): number => (idf(n, definerDf.get(s) ?? 0) + idf(n, docFreq.get(s) ?? 0)) / 2;
   const exactDf = frequencies(definitions.exact);
-  const defined = definitions.stems.map(
+  const rawDefined = definitions.stems.map(
     (stems, i) =>
       DEFINITION_WEIGHT * stems.reduce((sum, s) => sum + stemWeight(s), 0) +
       EXACT_DEFINITION_WEIGHT * (definitions.exact[i] ?? []).reduce((sum, id) => sum + idf(n, exactDf.get(id) ?? 0), 0),
   );
+  const defined = crowdCorrected(input, rawDefined);
   // Tests are left out: they put a command's name beside its arguments on every line, so their
   // passages say little (and would pass that on to their subjects as evidence).
   const passage = passageScores.map((s, i) => (input.isTest[i] === true ? 0 : PASSAGE_WEIGHT * s));

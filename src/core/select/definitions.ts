@@ -31,6 +31,13 @@ export function definedNames(text: string): string[] {
   return [...names];
 }
 
+/** How many keyword declarations (`function x`, `class X`, `def x`...) `text` holds: a cheap measure of how many names it defines. */
+export function declarationCount(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(KEYWORD_DECLARATION)) count++;
+  return count;
+}
+
 /**
  * The names declared on the lines of `text` that contain one of `needles` in `lower` (the text
  * lower-cased, aligned with it). A declaration and its name share a line, and a name holding a

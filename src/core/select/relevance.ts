@@ -9,7 +9,7 @@
  * - neighbours: files that import, or are imported by, the strongest hits (`near-match`).
  */
 import type { SelectionReason } from '../types';
-import { codeIdentifiers, definedNames, definedNamesNear } from './definitions';
+import { codeIdentifiers, declarationCount, definedNamesNear } from './definitions';
 import { alignedLower, scoreQueryParts } from './queryMatch';
 import { documentStems, queryStems } from './terms';
 import { testSubjects } from './testSubjects';
@@ -109,7 +109,7 @@ function definitionHits(input: RelevanceInput, lowered: readonly string[], terms
  */
 function crowdCorrected(input: RelevanceInput, raw: readonly number[]): number[] {
   const counts = new Map<number, number>();
-  for (const [i, score] of raw.entries()) if (score > 0) counts.set(i, definedNames(input.files[i]?.text ?? '').length);
+  for (const [i, score] of raw.entries()) if (score > 0) counts.set(i, declarationCount(input.files[i]?.text ?? ''));
   if (counts.size === 0) return [...raw];
   const mean = Math.max(1, [...counts.values()].reduce((a, b) => a + b, 0) / counts.size);
   return raw.map((score, i) => score / Math.max(1, (counts.get(i) ?? 0) / (CROWD_FACTOR * mean)));

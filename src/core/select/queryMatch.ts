@@ -64,6 +64,11 @@ function countIdentifierHits(text: string, lower: string, needles: readonly stri
   return positions.sort((a, b) => a.at - b.at);
 }
 
+/** BM25's inverse document frequency of a term found in `df` of `n` documents. */
+export function idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
 /**
  * Scores each document against `query` with BM25 over identifiers and path words (path hits
  * weighted up). Returns one score per document, in order; all zero for an empty or filler-only
@@ -122,10 +127,7 @@ export function scoreQueryParts(documents: readonly QueryDocument[], query: stri
 
   const n = documents.length;
   const averageLength = totalLength / n || 1;
-  const rarity = (term: string): number => {
-    const df = docFreq.get(term) ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  };
+  const rarity = (term: string): number => idf(n, docFreq.get(term) ?? 0);
   documents.forEach((doc, i) => {
     const counts = termFreqs[i];
     if (counts === undefined || counts.size === 0) return;
@@ -133,9 +135,7 @@ export function scoreQueryParts(documents: readonly QueryDocument[], query: stri
     let score = 0;
     let fromPath = 0;
     for (const [term, tf] of counts) {
-      const df = docFreq.get(term) ?? 0;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const part = (idf * tf * (K1 + 1)) / (tf + norm);
+      const part = (rarity(term) * tf * (K1 + 1)) / (tf + norm);
       score += part;
       fromPath += (part * (pathFreqs[i]?.get(term) ?? 0)) / tf;
     }

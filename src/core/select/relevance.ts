@@ -10,7 +10,7 @@
  */
 import type { SelectionReason } from '../types';
 import { codeIdentifiers, declarationCount, definedNamesNear } from './definitions';
-import { alignedLower, scoreQueryParts } from './queryMatch';
+import { alignedLower, idf, scoreQueryParts } from './queryMatch';
 import { documentStems, queryStems } from './terms';
 import { testSubjects } from './testSubjects';
 
@@ -58,7 +58,6 @@ const EXPANSION_HITS = 8;
 /** A neighbour of a strong hit gets this share of the hit's score. */
 const NEIGHBOUR_WEIGHT = 0.15;
 
-const idf = (n: number, df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 /** A file's name without folders or extensions: `src/click/utils.py` → `utils`. */
 const moduleName = (path: string): string => {
   const name = path.slice(path.lastIndexOf('/') + 1);

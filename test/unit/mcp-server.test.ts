@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,13 +6,16 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ListRootsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheScopeOf, FACTS_FILE, scopedFileName } from '../../src/core/facts';
+import { decodeFactsFile } from '../../src/core/facts/diskStore';
+import { STAT_INDEX_FILE } from '../../src/core/read/statIndex';
 import { buildDist, REPO } from './cliBuild';
 import { writeMcpTree, type McpTree } from './mcpTree';
 
 const CACHE_DIR = mkdtempSync(join(tmpdir(), 'tome-mcp-cache-'));
 
 /** The built CLI's MCP server on stdio, with the SDK's own client. */
-async function connect(args: string[], options: { roots?: string[]; cwd?: string } = {}): Promise<Client> {
+async function connect(args: string[], options: { roots?: string[]; cwd?: string; cacheDir?: string } = {}): Promise<Client> {
   const client = new Client({ name: 'tome-test', version: '1.0.0' }, { capabilities: options.roots ? { roots: { listChanged: true } } : {} });
   if (options.roots) {
     const roots = options.roots;
@@ -21,7 +24,7 @@ async function connect(args: string[], options: { roots?: string[]; cwd?: string
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [join(REPO, 'dist', 'cli.js'), 'mcp', ...args],
-    env: { ...process.env, TOME_CACHE_DIR: CACHE_DIR, TOME_DEBUG: '' } as Record<string, string>,
+    env: { ...process.env, TOME_CACHE_DIR: options.cacheDir ?? CACHE_DIR, TOME_DEBUG: '' } as Record<string, string>,
     cwd: options.cwd ?? REPO,
     stderr: 'pipe',
   });
@@ -197,6 +200,43 @@ describe('tome mcp over stdio', () => {
       writeFileSync(join(tree.root, 'README.md'), tree.files['README.md'] ?? '');
     } finally {
       await fresh.close();
+    }
+  });
+
+  it('keeps the tree\'s stat index and import facts on disk, where the next server finds them', async () => {
+    const own = writeMcpTree();
+    // An hour old, so the racy-git rule lets the stat index remember every file.
+    const hourAgo = (Date.now() - 3_600_000) / 1000;
+    for (const entry of readdirSync(own.root, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), hourAgo, hourAgo);
+    }
+    const cacheDir = mkdtempSync(join(tmpdir(), 'tome-mcp-disk-'));
+    const tokens = join(cacheDir, 'tokens');
+    const scope = cacheScopeOf([own.root]);
+    const factsPath = join(tokens, scopedFileName(FACTS_FILE, scope));
+    const statPath = join(tokens, scopedFileName(STAT_INDEX_FILE, scope));
+
+    const first = await connect(['--root', own.root], { cacheDir });
+    const report = await call(first, 'token_report', {});
+    expect(report.isError).toBeFalsy();
+    // Saved after the call, before the server is closed.
+    expect(existsSync(statPath)).toBe(true);
+    await first.close();
+    for (let waited = 0; !existsSync(factsPath) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    const saved = decodeFactsFile(readFileSync(factsPath));
+    const kinds = (saved?.rows ?? []).map(([kind]) => kind);
+    // Per file read: its redaction findings and its block's tokens; per TypeScript file: its imports.
+    expect(kinds.filter((k) => k === 'findings')).toHaveLength(6);
+    expect(kinds.filter((k) => k === 'blockTokens')).toHaveLength(6);
+    expect(kinds.filter((k) => k === 'imports')).toHaveLength(4);
+
+    const second = await connect(['--root', own.root], { cacheDir });
+    try {
+      const again = await call(second, 'token_report', {});
+      expect(again._meta).toMatchObject({ 'tome/warm': false });
+      expect(again.text).toBe(report.text);
+    } finally {
+      await second.close();
     }
   });
 

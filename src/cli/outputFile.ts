@@ -19,9 +19,10 @@ export function describeWriteFailure(failure: WriteFailure, what: string): strin
 
 /**
  * Writes a file the user named, whole or not at all (a full disk leaves no truncated file that
- * looks complete), with a plain message when that fails.
+ * looks complete), with a plain message when that fails. A text given as chunks (a pack's) is
+ * streamed to the file, never joined.
  */
-export async function writeOutput(path: string, text: string, fs: WriteFs = nodeWriteFs): Promise<void> {
+export async function writeOutput(path: string, text: string | readonly string[], fs: WriteFs = nodeWriteFs): Promise<void> {
   try {
     await writeFileAtomic(path, text, fs);
   } catch (error) {

@@ -28,7 +28,7 @@ import {
 import { gitRequestFromOptions, type GitOptions } from './gitOptions';
 import { copyToClipboard } from './clipboard';
 import { OverLimitError, UsageError } from './errors';
-import { write, writeOutput } from './output';
+import { write, writeChunks, writeOutput } from './output';
 import { formatPartsSummary, writeParts } from './parts';
 import { readAll, selectionFromList } from './stdinList';
 import { TerminalProgress } from './progress';
@@ -176,18 +176,20 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
     if (o.split !== undefined && o.output) {
       const { parts, warnings } = await packInParts(engine, request, o.split, packOptions);
       progress.clear();
-      const paths = await writeParts(o.output, parts.map((p) => p.text));
+      const paths = await writeParts(o.output, parts.map((p) => p.chunks));
       if (o.report) await writeOutput(o.report, `${JSON.stringify(parts.map((p) => p.report), null, 2)}\n`);
       if (!o.quiet) await write(process.stderr, formatPartsSummary(parts, paths, warnings.map((w) => w.message)));
       return;
     }
-    const { text, report } = await engine.pack(request, packOptions);
+    const result = await engine.pack(request, packOptions);
+    const { chunks, report } = result;
     progress.clear();
     if (o.maxTokens !== undefined && report.totalTokens > o.maxTokens) throw new OverLimitError(report.totalTokens, o.maxTokens);
-    const copiedWith = o.copy ? await copyToClipboard(text) : null;
+    // The clipboard takes one string; a file and stdout are streamed the chunks, never joined.
+    const copiedWith = o.copy ? await copyToClipboard(result.text) : null;
     if (o.copy && copiedWith === null) await write(process.stderr, 'tome: no clipboard program found (pbcopy, clip, wl-copy, xclip or xsel); the text goes to stdout instead.\n');
-    if (o.output) await writeOutput(o.output, text);
-    else if (copiedWith === null) await write(process.stdout, text);
+    if (o.output) await writeOutput(o.output, chunks);
+    else if (copiedWith === null) await writeChunks(process.stdout, chunks);
     if (o.report) await writeOutput(o.report, `${JSON.stringify(report, null, 2)}\n`);
     if (o.explain) await write(process.stderr, formatExplainTable(report.files));
     const destination = [o.output, copiedWith !== null ? 'the clipboard' : o.output ? undefined : 'stdout'].filter((d) => d !== undefined).join(' and ');

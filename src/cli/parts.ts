@@ -8,8 +8,8 @@ export function partPath(output: string, index: number): string {
   return `${output.slice(0, output.length - ext.length)}-${index}${ext}`;
 }
 
-/** Writes each part next to `output`; returns the paths in order. */
-export async function writeParts(output: string, texts: readonly string[]): Promise<string[]> {
+/** Writes each part (its text as chunks) next to `output`; returns the paths in order. */
+export async function writeParts(output: string, texts: readonly (readonly string[])[]): Promise<string[]> {
   const paths = texts.map((_, i) => partPath(output, i + 1));
   for (const [i, text] of texts.entries()) await writeOutput(paths[i] ?? output, text);
   return paths;

@@ -5,7 +5,7 @@
  */
 
 /** Packing: the engine, its request, options and result, and its errors. */
-export { PackEngine, PackError, isAbortError, pack } from './pack/index';
+export { PackEngine, PackError, isAbortError, pack, packResultOf } from './pack/index';
 export type { PackDeps, PackErrorCode, PackOptions, PackProblem, PackResult, PackStages } from './pack/index';
 export { withDefaults, DEFAULT_MAX_FILE_SIZE, type PackRequest, type PackScope } from './pack/request';
 /** What an engine remembers between packs: facts about file contents, keyed by content hash. */
@@ -86,4 +86,5 @@ export {
 } from './git';
 
 /** Writing files so a crash never leaves half of one (packed output, stored chats). */
-export { nodeWriteFs, WriteFailure, writeFileAtomic, type WriteFailureKind, type WriteFs } from './write/atomicWrite';
+export { nodeWriteFs, WriteFailure, writeFileAtomic, type WriteData, type WriteFailureKind, type WriteFs } from './write/atomicWrite';
+export { piecesOf } from './write/pieces';

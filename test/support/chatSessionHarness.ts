@@ -47,7 +47,7 @@ export function fakePack(h: Harness) {
       files.push({ path, tokens: block.length, mode: 'full' as const, redactions: 0 });
     }
     const report = { root: request.roots[0] ?? '', roots: request.roots, rootPrefixes: rootsWithPrefixes(request.roots), encoding: request.encoding, format: request.format, budget: request.budget, reserve: request.reserve, totalTokens: text.length, files, skipped: [], redactionCount: 0, warnings: [], cycles: [], timings: {} };
-    return { text, report };
+    return { chunks: [text], text, report };
   };
 }
 

@@ -12,7 +12,7 @@ export function fullDiskAfter(bytes: number): WriteFs & { attempts: string[] } {
     attempts,
     async writeFile(path, data) {
       attempts.push(path);
-      const all = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data);
+      const all = typeof data === 'string' ? Buffer.from(data) : data instanceof Uint8Array ? Buffer.from(data) : Buffer.from(data.join(''));
       await writeFile(path, all.subarray(0, bytes));
       if (all.length > bytes) throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC' });
     },

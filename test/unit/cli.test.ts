@@ -48,6 +48,16 @@ describe('the built tome CLI', () => {
     expect(Array.isArray(report.skipped)).toBe(true);
   });
 
+  it('streams the same bytes to --output as to stdout', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'tome-cli-')), 'packed.xml');
+    const toFile = tome('pack', '--output', out, '--quiet', '--no-cache');
+    const toStdout = tome('pack', '--quiet', '--no-cache');
+    expect(toFile.code).toBe(0);
+    expect(toStdout.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(toStdout.stdout);
+    expect(toStdout.stdout.endsWith('</tome_pack>\n')).toBe(true);
+  });
+
   it('applies repeated --include and --exclude globs', () => {
     const reportPath = join(mkdtempSync(join(tmpdir(), 'tome-cli-')), 'report.json');
     const run = tome('pack', '--include', 'src/**', '--include', 'README.md', '--exclude', '**/strings.ts', '--report', reportPath, '--quiet');

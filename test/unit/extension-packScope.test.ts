@@ -42,7 +42,7 @@ describe('requestForScope', () => {
 describe('scoped packs', () => {
   it('packs a folder in one pack, with the folder as the request\'s scope', async () => {
     const requests: PackRequest[] = [];
-    const pack = async (request: PackRequest): Promise<PackResult> => (requests.push(request), { text: '', report: {} as PackResult['report'] });
+    const pack = async (request: PackRequest): Promise<PackResult> => (requests.push(request), { chunks: [], text: '', report: {} as PackResult['report'] });
     await packScope(pack, { scope: { kind: 'folder', absPath: join(ws, 'src', 'model'), label: 'src/model' }, workspaceFolders: [ws], settings, budget: 5000, reserve: 100, query: 'q' });
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ roots: [ws], include: [], budget: 5000, reserve: 100, query: 'q', focus: [join(ws, 'src', 'model')], scope: { paths: [join(ws, 'src', 'model')] } });
@@ -50,7 +50,7 @@ describe('scoped packs', () => {
 
   it('packs the workspace in one go', async () => {
     const requests: PackRequest[] = [];
-    await packScope(async (r) => (requests.push(r), { text: '', report: {} as PackResult['report'] }), { scope: { kind: 'workspace' }, workspaceFolders: [ws], settings, budget: null, reserve: 0, query: '' });
+    await packScope(async (r) => (requests.push(r), { chunks: [], text: '', report: {} as PackResult['report'] }), { scope: { kind: 'workspace' }, workspaceFolders: [ws], settings, budget: null, reserve: 0, query: '' });
     expect(requests).toHaveLength(1);
     expect(requests[0]?.scope).toBeUndefined();
   });

@@ -7,7 +7,7 @@ import type { PackDeps, PackOptions, PackResult } from './types';
 import type { PackRequest } from './request';
 
 export { PackEngine } from './engine';
-export { PackError, isAbortError } from './types';
+export { PackError, isAbortError, packResultOf } from './types';
 export type { PackDeps, PackErrorCode, PackOptions, PackProblem, PackResult, PackStages } from './types';
 
 /**

@@ -29,7 +29,7 @@ import type { PackRequest } from './request';
 import { restrictToScope, scopeClosure } from './scope';
 import { fixedPartsFor, selectFiles } from './selectStage';
 import type { EngineState } from './state';
-import type { PackResult, PackStages } from './types';
+import { packResultOf, type PackResult, type PackStages } from './types';
 import { worded } from '../warnings';
 
 /** Blocks counted per call between cancellation checks and progress events. */
@@ -104,7 +104,7 @@ export async function runPipeline(request: PackRequest, deps: PipelineDeps): Pro
   }
   if (git) warnings.push(...git.warnings.map((w): PackWarning => ({ stage: 'git', ...w })));
   const report = reportOf(ctx, { selected, rendered, files, skipped, graph, roots: read.roots, cycles, redactionCount, warnings, ...(git ? { git: git.report } : {}) });
-  return { text: rendered.text, report };
+  return packResultOf(rendered.chunks, report);
 }
 
 /** Every file's full block, rendered and counted: what selection prices files by. */

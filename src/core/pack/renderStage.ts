@@ -5,9 +5,12 @@ import type { GitReport } from '../git';
 import type { SelectedFile } from '../select';
 import type { FileMode, ImportGraph, PackReport, PackWarning, RedactedFile, ReportFile, RootPrefix, SkippedFile } from '../types';
 
-/** The rendered output: its text ('' for a report-only pack), each file's block tokens and the total. */
+/**
+ * The rendered output: its text as the parts it is made of, in order (none for a report-only
+ * pack; see {@link PackResult.chunks}), each file's block tokens and the total.
+ */
 export interface RenderedPack {
-  text: string;
+  chunks: string[];
   blockTokens: number[];
   totalTokens: number;
 }
@@ -31,8 +34,9 @@ export async function renderPack(ctx: PackContext, selected: readonly SelectedFi
   const base = fixed.tokens + counts.reduce((a, b) => a + b, 0);
   const stats = { ...modeCounts(selected.map((s) => s.mode)), redactions: redactionCount };
   const footer = await fitFooter(ctx.renderer, stats, base, ctx.counter, ctx.clock.signal);
-  const text = reportOnly ? '' : fixed.preamble + fixed.sections + fixed.tree + blocks.join('') + footer.text;
-  return { text, blockTokens: counts, totalTokens: footer.totalTokens };
+  // Not joined: the blocks are the facts store's own strings, so the parts cost nothing more.
+  const chunks = reportOnly ? [] : [fixed.preamble, fixed.sections, fixed.tree, ...blocks, footer.text].filter((c) => c !== '');
+  return { chunks, blockTokens: counts, totalTokens: footer.totalTokens };
 }
 
 function modeCounts(modes: FileMode[]): { full: number; outline: number; pathOnly: number } {

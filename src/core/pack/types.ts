@@ -40,10 +40,35 @@ export interface PackOptions {
   reportOnly?: boolean;
 }
 
-/** The rendered prompt and what went into it. */
+/**
+ * The rendered prompt and what went into it. The text is kept as the parts it was rendered in
+ * (preamble, sections, tree, one block per shown file, footer): a caller that writes it out
+ * streams `chunks` and never holds a second, joined copy of every block. `text` joins them on
+ * first read, for the edges that need one string (clipboard, editor, chat).
+ */
 export interface PackResult {
-  text: string;
+  /** The text in order; joined, they are exactly `text`. Empty for a report-only pack. */
+  readonly chunks: readonly string[];
+  /** The whole text, joined on first read and kept; '' for a report-only pack. */
+  readonly text: string;
   report: PackReport;
+}
+
+/**
+ * A {@link PackResult} over `chunks`, whose `text` is joined only when first read. The getter is
+ * an ordinary enumerable property, so a spread or a deep comparison still sees the text (and
+ * joins it): code on the streaming path reads `chunks` and `report` by name instead.
+ */
+export function packResultOf(chunks: readonly string[], report: PackReport): PackResult {
+  let joined: string | undefined;
+  return {
+    chunks,
+    get text(): string {
+      joined ??= chunks.join('');
+      return joined;
+    },
+    report,
+  };
 }
 
 /**

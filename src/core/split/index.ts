@@ -95,7 +95,8 @@ export async function packInParts(engine: PackEngine, request: PackRequest, part
       }
     }
     overhead = result.report.totalTokens - result.report.files.reduce((n, f) => n + f.tokens + treeLineGuess(f.path), 0);
-    parts.push({ index: parts.length + 1, ...result });
+    // Assigned, not spread: a spread would read `text` and so join every part's chunks.
+    parts.push(Object.assign(result, { index: parts.length + 1 }));
     start = end;
   }
   return { parts, warnings };

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { piecesOf } from './pieces';
 
 /** Where a write really goes, and whether it can go through a temporary file. */
 export interface WriteTarget {
@@ -18,9 +19,15 @@ export interface WriteTarget {
   inPlace: boolean;
 }
 
+/**
+ * What a write takes: one string or buffer, or a text as its chunks in order (a pack's
+ * `chunks`), written piece by piece so it is never joined whole.
+ */
+export type WriteData = string | Uint8Array | readonly string[];
+
 /** The file-system calls a write makes; tests inject failures (a full disk) here. */
 export interface WriteFs {
-  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  writeFile(path: string, data: WriteData): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   rm(path: string): Promise<void>;
   /** What `path` is; absent means a plain path that does not exist yet or is a regular file. */
@@ -39,9 +46,14 @@ async function nodeTarget(path: string): Promise<WriteTarget> {
   }
 }
 
+function isChunks(data: WriteData): data is readonly string[] {
+  return Array.isArray(data);
+}
+
 /** The real file system. */
 export const nodeWriteFs: WriteFs = {
-  writeFile: (path, data) => writeFile(path, data),
+  // Node writes an iterable one element at a time, each after the last has reached the file.
+  writeFile: (path, data) => writeFile(path, isChunks(data) ? piecesOf(data) : data),
   rename: (from, to) => rename(from, to),
   rm: (path) => rm(path, { force: true }),
   target: nodeTarget,
@@ -86,7 +98,7 @@ export function writeFailureOf(error: unknown, path: string): WriteFailure {
 }
 
 /** Writes `data` to `path` whole or not at all; throws a {@link WriteFailure}. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = nodeWriteFs): Promise<void> {
+export async function writeFileAtomic(path: string, data: WriteData, fs: WriteFs = nodeWriteFs): Promise<void> {
   const target = (await fs.target?.(path)) ?? { path, inPlace: false };
   if (target.inPlace) {
     try {

@@ -67,7 +67,11 @@ async function run(id: number, work: (options: PackOptions) => Promise<FromPackW
 }
 
 async function runPack(id: number, message: Extract<ToPackWorker, { type: 'pack' }>): Promise<void> {
-  await run(id, async (options) => ({ type: 'result', id, result: await (await engineFor(message.request.encoding)).pack(message.request, { ...options, reportOnly: message.reportOnly === true }) }));
+  await run(id, async (options) => {
+    const { chunks, report } = await (await engineFor(message.request.encoding)).pack(message.request, { ...options, reportOnly: message.reportOnly === true });
+    // The chunks cross as they are: joining them here would hold the text twice on this thread.
+    return { type: 'result', id, chunks, report };
+  });
 }
 
 /**

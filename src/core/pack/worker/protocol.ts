@@ -1,7 +1,7 @@
 import type { GitProblem } from '../../git/run';
-import type { PackProblem, PackResult } from '../types';
+import type { PackProblem } from '../types';
 import type { PackRequest } from '../request';
-import type { ProgressEvent } from '../../types';
+import type { PackReport, ProgressEvent } from '../../types';
 import type { WriteFailureKind } from '../../write/atomicWrite';
 import type { ContextCounts } from '../../report/contextCounts';
 
@@ -14,7 +14,7 @@ export interface CacheWriteFailure {
 
 /** Messages from the extension host (or any caller) to the pack worker. */
 export type ToPackWorker =
-  /** `reportOnly`: the result comes back with `text: ''` (see PackOptions.reportOnly). */
+  /** `reportOnly`: the result comes back with no chunks (see PackOptions.reportOnly). */
   | { type: 'pack'; id: number; request: PackRequest; reportOnly?: boolean }
   /** Counts for a folder view: the request packed without a budget, then as given; answered by `counts`. */
   | { type: 'count'; id: number; request: PackRequest }
@@ -35,7 +35,8 @@ export interface WorkerError {
 /** Messages from the pack worker back to its caller. */
 export type FromPackWorker =
   | { type: 'progress'; id: number; event: ProgressEvent }
-  | { type: 'result'; id: number; result: PackResult }
+  /** A pack's text as its chunks (see PackResult.chunks; none for report-only) and its report. */
+  | { type: 'result'; id: number; chunks: readonly string[]; report: PackReport }
   /** The folder index of a `count`: no text and no full report cross the thread boundary. */
   | { type: 'counts'; id: number; counts: ContextCounts }
   | { type: 'error'; id: number; error: WorkerError }

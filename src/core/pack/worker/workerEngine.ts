@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GitError } from '../../git/run';
-import { PackError, type PackOptions, type PackResult } from '../types';
+import { PackError, packResultOf, type PackOptions, type PackResult } from '../types';
 import type { CacheWriteFailure, FromPackWorker, PackWorkerData, ToPackWorker, WorkerError } from './protocol';
 import type { PackRequest } from '../request';
 import type { ContextCounts } from '../../report/contextCounts';
@@ -63,7 +63,7 @@ export class WorkerPackEngine {
   async pack(request: PackRequest, options: PackOptions = {}): Promise<PackResult> {
     const answer = await this.send((id) => ({ type: 'pack', id, request, ...(options.reportOnly ? { reportOnly: true } : {}) }), options);
     if (answer.type !== 'result') throw new Error(`The pack worker answered a pack with ${answer.type}.`);
-    return answer.result;
+    return packResultOf(answer.chunks, answer.report);
   }
 
   /**

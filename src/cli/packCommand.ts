@@ -175,6 +175,7 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
     const packOptions = { signal, onProgress: (e: ProgressEvent) => progress.update(e) };
     if (o.split !== undefined && o.output) {
       const { parts, warnings } = await packInParts(engine, request, o.split, packOptions);
+      await counter.dispose();
       progress.clear();
       const paths = await writeParts(o.output, parts.map((p) => p.chunks));
       if (o.report) await writeOutput(o.report, `${JSON.stringify(parts.map((p) => p.report), null, 2)}\n`);
@@ -182,6 +183,9 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
       return;
     }
     const result = await engine.pack(request, packOptions);
+    // Nothing is counted after the pack: stopping the token workers (and saving their cache) now
+    // gives their memory back before the text is written.
+    await counter.dispose();
     const { chunks, report } = result;
     progress.clear();
     if (o.maxTokens !== undefined && report.totalTokens > o.maxTokens) throw new OverLimitError(report.totalTokens, o.maxTokens);

@@ -32,6 +32,11 @@ function blockParams(renderer: Renderer, request: BlockRequest, encoding: string
   return `${renderer.format}${renderer.variant ? `+${renderer.variant}` : ''}\0${request.mode}\0${request.path}\0${encoding}`;
 }
 
+/** The block of `request`, rendered afresh (see where it is counted). */
+function rendered(renderer: Renderer, request: BlockRequest | undefined): string {
+  return request === undefined ? '' : renderer.fileBlock(request.path, request.mode, request.body);
+}
+
 /**
  * Blocks and exact counts for `requests`, rendering and counting only those the facts store does
  * not hold. A `block` fact is trusted only when its body is the one asked for: for an unchanged
@@ -82,7 +87,9 @@ export async function countBlocks(
   const send = (n: number): void => {
     const slice = slices[n];
     if (slice === undefined) return;
-    const counting = counter.countMany(slice.map((i) => blocks[i] ?? ''), options.signal);
+    // Each block is rendered again for the message: posting a string flattens it in place, so the
+    // kept block (a rope over the file's text, as rendered) would come back holding a full copy.
+    const counting = counter.countMany(slice.map((i) => rendered(renderer, requests[i])), options.signal);
     // A later batch may fail after an earlier failure already ended this call: that one is seen, not lost.
     counting.catch(() => undefined);
     pending[n] = counting;

@@ -35,7 +35,7 @@ export class PieceMemo {
     const hash = hashRange(text, start, end);
     let slot = hash & MASK;
     while (this.counts[slot] !== 0) slot = (slot + 1) & MASK;
-    this.keys[slot] = text.slice(start, end);
+    this.keys[slot] = detachedSlice(text, start, end);
     this.hashes[slot] = hash;
     this.counts[slot] = count;
     this.size++;
@@ -47,6 +47,16 @@ export class PieceMemo {
     this.keys = new Array<string>(SLOTS).fill('');
     this.size = 0;
   }
+}
+
+/**
+ * text[start, end) as a string of its own. V8 makes a slice of 13 characters or more a view
+ * into the whole text, so a remembered piece would keep every file it was first seen in alive
+ * (in the token worker: every block it was sent) until the table is cleared. Slicing a fresh
+ * concatenation instead copies the piece into a string one character longer and views that.
+ */
+function detachedSlice(text: string, start: number, end: number): string {
+  return (' ' + text.slice(start, end)).slice(1);
 }
 
 function hashRange(text: string, start: number, end: number): number {

@@ -103,8 +103,16 @@ describe('pack', () => {
       onProgress: (e) => events.push(e),
     });
     const stages = [...new Set(events.map((e) => e.stage))];
-    expect(stages).toEqual(['scan', 'read', 'redact', 'tokenize', 'graph', 'order', 'select', 'render']);
+    // Under a budget, selection counts files as it considers them: there is no tokenize stage.
+    expect(stages).toEqual(['scan', 'read', 'redact', 'graph', 'order', 'select', 'render']);
     for (const e of events) expect(e.done).toBeLessThanOrEqual(e.total);
+  });
+
+  it('reports a tokenize stage without a budget, where every file is counted up front', async () => {
+    const events: ProgressEvent[] = [];
+    await pack(withDefaults({ roots: [fixture('pack-basic')] }), { tokenCounter: countingCounter() }, { onProgress: (e) => events.push(e) });
+    const stages = [...new Set(events.map((e) => e.stage))];
+    expect(stages).toEqual(['scan', 'read', 'redact', 'tokenize', 'graph', 'order', 'select', 'render']);
   });
 
   it('rejects with the AbortError when cancelled mid-pack', async () => {

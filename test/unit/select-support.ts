@@ -49,8 +49,11 @@ export function readTree(root: string, keep: (path: string, size: number) => boo
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
+/** A candidate whose full cost is counted up front, as the tests' candidates all are. */
+export type CountedCandidate = SelectCandidate & { fullTokens: number };
+
 /** Every file under `root`, as candidates in path order, with exact full-block tokens. */
-export function loadCandidates(root: string): SelectCandidate[] {
+export function loadCandidates(root: string): CountedCandidate[] {
   return readTree(root).map(({ path, text }) => ({ path, text, fullTokens: tokens(block(path, 'full', text)), mtimeMs: 0 }));
 }
 
@@ -73,7 +76,7 @@ export function relativeImportGraph(candidates: readonly SelectCandidate[]): Imp
 }
 
 /** Writes `files` into a fresh temporary folder (recorded in `made`, for the caller to remove) and loads them as candidates. */
-export function candidateTree(made: string[], prefix: string, files: Record<string, string>): SelectCandidate[] {
+export function candidateTree(made: string[], prefix: string, files: Record<string, string>): CountedCandidate[] {
   const root = mkdtempSync(join(tmpdir(), prefix));
   made.push(root);
   for (const [path, text] of Object.entries(files)) {

@@ -29,7 +29,7 @@ const QUERIES: [string, string][] = [
 describe.skipIf(!existsSync(ROOT))('selection on the three package at a 100K budget', () => {
   const counter = createTokenCounter({ encoding: 'o200k_base', workers: 0 });
   const renderer = rendererFor('xml');
-  let candidates: SelectCandidate[] = [];
+  let candidates: (SelectCandidate & { fullTokens: number })[] = [];
   let graph: ImportGraph;
   const blockCost = async (path: string, mode: FileMode, body: string): Promise<number> => {
     if (mode === 'path-only') return 0;

@@ -28,7 +28,7 @@ export interface CountedBlocks {
  * The `block` fact's parameters: everything besides the content that the block text holds, and
  * the encoding its count is in (one store serves the engines of every encoding in the worker).
  */
-function blockParams(renderer: Renderer, request: BlockRequest, encoding: string): string {
+export function blockParams(renderer: Renderer, request: BlockRequest, encoding: string): string {
   return `${renderer.format}${renderer.variant ? `+${renderer.variant}` : ''}\0${request.mode}\0${request.path}\0${encoding}`;
 }
 

@@ -7,7 +7,8 @@
  * their stage times overlap.
  *
  * Rendering comes before selection: budgets are exact on the rendered text, so every file's full
- * block is rendered and counted (`tokenize`) before anything is chosen, the fixed parts (preamble,
+ * block is rendered and counted before selection decides on it (without a budget all of them up
+ * front, `tokenize`; under one, selection counts each only as far as its decision needs), the fixed parts (preamble,
  * sections, tree) are rendered and counted before selection shares out what they leave, and
  * selection prices an outline by rendering and counting its block. The `render` stage then only
  * looks the chosen blocks up and fits the footer.
@@ -63,8 +64,9 @@ export async function runPipeline(request: PackRequest, deps: PipelineDeps): Pro
   };
 
   // Counting runs in worker threads while this thread builds the graph: the two share nothing but
-  // the redacted texts, so their results are the same as one after the other.
-  const counting = clock.time('tokenize', () => countFullBlocks(ctx, read.files), true);
+  // the redacted texts, so their results are the same as one after the other. Under a budget
+  // nothing is counted up front: selection counts each file only as far as its decision needs.
+  const counting = request.budget === null ? clock.time('tokenize', () => countFullBlocks(ctx, read.files), true) : Promise.resolve(null);
   const graphing = (async () => {
     const configs = await readLeftOutConfigs(read.skipped, read.roots, request.maxFileSize, deps.state, deps.stages, clock);
     return clock.time('graph', () => importGraphOf(request.roots, read.files, configs, deps.state, deps.stages, clock.signal));
@@ -85,7 +87,7 @@ export async function runPipeline(request: PackRequest, deps: PipelineDeps): Pro
   const byPath = new Map(files.map((f) => [f.path, f]));
   const candidates: SelectCandidate[] = order.flatMap((path) => {
     const f = byPath.get(path);
-    return f ? [{ path, text: f.text, fullTokens: fullTokens.get(path) ?? 0, mtimeMs: f.mtimeMs, hash: f.hash }] : [];
+    return f ? [{ path, text: f.text, ...(fullTokens ? { fullTokens: fullTokens.get(path) ?? 0 } : {}), mtimeMs: f.mtimeMs, hash: f.hash }] : [];
   });
   const redactionCount = files.reduce((sum, f) => sum + f.redactions, git?.redactions ?? 0);
   const sections: ContextSection[] = [

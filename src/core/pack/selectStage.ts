@@ -4,6 +4,8 @@
  * take their room, and selection shares out the rest by the blocks' real rendered counts.
  */
 import { createHash } from 'node:crypto';
+import type { BlockRequest } from './blocks';
+import { countBlocksWithin } from './boundedBlocks';
 import { blockCost, outlineOf, type PackContext } from './context';
 import { footerRoom, renderFixedParts, type FixedParts } from './fixedParts';
 import { placeCapped, type CappedMode } from './modes';
@@ -53,7 +55,7 @@ export async function selectFiles(ctx: PackContext, input: SelectionInput, fixed
   };
   if (request.budget === null) {
     const { placed } = await placeCapped(candidates, input.caps, Number.POSITIVE_INFINITY, cappedDeps);
-    return candidates.map((c) => placed.get(c.path) ?? { path: c.path, mode: 'full', reason: 'fits', body: c.text, tokens: c.fullTokens });
+    return candidates.map((c) => placed.get(c.path) ?? { path: c.path, mode: 'full', reason: 'fits', body: c.text, tokens: c.fullTokens ?? 0 });
   }
   const room = await footerRoom(ctx.renderer, candidates.length, input.redactionCount, request.budget, ctx.counter, ctx.clock.signal);
   const minimum = fixed.tokens + room + request.reserve;
@@ -76,6 +78,13 @@ export async function selectFiles(ctx: PackContext, input: SelectionInput, fixed
     outlineOf: cappedDeps.outlineOf,
     ...(previous ? { previous } : {}),
     blockCost: cappedDeps.blockCost,
+    countFullWithin: (indexes, limits) => {
+      const requests = indexes.map((i): BlockRequest => {
+        const c = free[i];
+        return { path: c?.path ?? '', mode: 'full', body: c?.text ?? '', hash: (c && ctx.hashes.get(c.path)) ?? '' };
+      });
+      return countBlocksWithin(ctx.renderer, requests, limits, ctx.counter, ctx.state.facts, ctx.clock.signal);
+    },
   });
   const chosenByPath = new Map(chosen.map((s) => [s.path, s]));
   const selected = placed.size === 0 ? chosen : candidates.flatMap((c) => {

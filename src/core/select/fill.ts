@@ -1,12 +1,16 @@
 import type { FileMode } from '../types';
+import { FullCosts, type FullCost } from './fullCosts';
 import { roughOutlineChars } from './outlineEstimate';
 import type { RankedFile } from './rank';
 
-/** What the fill needs to know about a candidate: its path, its text and its exact full cost. */
+/**
+ * What the fill needs to know about a candidate: its path, its text and its exact full cost
+ * (absent when it is counted on demand, see {@link FillDeps.costs}).
+ */
 export interface FillCandidate {
   path: string;
   text: string;
-  fullTokens: number;
+  fullTokens?: number;
 }
 
 /** The current decision for one file. */
@@ -27,6 +31,11 @@ export interface FillDeps {
    * placement); the fill only places the other files, in the room these leave.
    */
   kept?: ReadonlyMap<number, Placement>;
+  /**
+   * The candidates' full costs, counted as far as the fill asks; by default the candidates'
+   * `fullTokens`, which must then all be given.
+   */
+  costs?: FullCosts;
 }
 
 /**
@@ -67,9 +76,9 @@ const MIN_OUTLINE_SHARE = 0.01;
  * they all fit in `left`, else by score per token with every cost raised to at least `floor`
  * (a stable sort, so equal densities keep rank order).
  */
-function byValuePerToken(ranked: readonly RankedFile[], candidates: readonly FillCandidate[], placements: readonly Placement[], left: number, floor: number): RankedFile[] {
+function byValuePerToken(ranked: readonly RankedFile[], costs: FullCosts, placements: readonly Placement[], left: number, floor: number): RankedFile[] {
   const matches = ranked.filter((e) => e.tier === 3 && placements[e.index]?.mode !== 'full');
-  const cost = (e: RankedFile): number => candidates[e.index]?.fullTokens ?? 0;
+  const cost = (e: RankedFile): number => costs.known(e.index) ?? 0;
   if (matches.reduce((sum, e) => sum + cost(e), 0) <= left) return matches;
   const density = (e: RankedFile): number => (e.score ?? 0) / Math.max(1, floor, cost(e));
   return [...matches].sort((a, b) => density(b) - density(a));
@@ -91,25 +100,39 @@ export async function fillBudget(
   deps: FillDeps,
 ): Promise<Placement[]> {
   const kept = deps.kept ?? new Map<number, Placement>();
+  const costs = deps.costs ?? new FullCosts(candidates);
   const placements: Placement[] = candidates.map((_, i) => kept.get(i) ?? { mode: 'path-only', body: '', tokens: 0 });
   const outlineBodies = new Map<number, string | null>();
   const outlineTokens = new Map<number, number>();
   const roughCosts = new Map<number, number>();
+  const roughChars = new Map<number, number>();
+  const roughCharsOf = (index: number): number => {
+    let chars = roughChars.get(index);
+    if (chars === undefined) roughChars.set(index, (chars = roughOutlineChars(candidates[index]?.text ?? '')));
+    return chars;
+  };
   /** Parses and block counts done so far: the costly steps. */
   let work = 0;
   let left = available - placements.reduce((sum, p) => sum + p.tokens, 0);
 
-  /** The outline's exact cost, or null when there is none or it clearly cannot fit in `room`. */
-  const outlineWithin = async (index: number, room: number, exact = false): Promise<{ body: string; tokens: number } | null> => {
+  /**
+   * The outline's exact cost, or null when there is none or it clearly cannot fit in `room`.
+   * `full` is the file's full cost as far as it was counted: every test below that a lower bound
+   * already fails is tried with it first, and only a file that passes them is counted exactly.
+   */
+  const outlineWithin = async (index: number, room: number, full: FullCost, exact = false): Promise<{ body: string; tokens: number } | null> => {
     const candidate = candidates[index];
+    if (candidate === undefined || (!exact && full.tokens * MIN_OUTLINE_SHARE > room) || outlineBodies.get(index) === null) return null;
+    if (!full.exact && !outlineBodies.has(index) && (full.tokens * roughCharsOf(index)) / Math.max(1, candidate.text.length) > room * ROUGH_SLACK) return null;
+    const fullTokens = full.exact ? full.tokens : await costs.exact(index);
     // Real outlines keep more than a few percent of a file: skip parsing what cannot fit.
-    if (candidate === undefined || (!exact && candidate.fullTokens * MIN_OUTLINE_SHARE > room)) return null;
+    if (!exact && fullTokens * MIN_OUTLINE_SHARE > room) return null;
     let body = outlineBodies.get(index);
     if (body === undefined && !exact) {
       // Parsing is the costly step: skip files whose declaration lines alone clearly overflow.
       let rough = roughCosts.get(index);
       if (rough === undefined) {
-        rough = (candidate.fullTokens * roughOutlineChars(candidate.text)) / Math.max(1, candidate.text.length);
+        rough = (fullTokens * roughCharsOf(index)) / Math.max(1, candidate.text.length);
         roughCosts.set(index, rough);
       }
       if (rough > room * ROUGH_SLACK) return null;
@@ -123,13 +146,13 @@ export async function fillBudget(
     if (body === null) return null;
     let tokens = outlineTokens.get(index);
     if (tokens === undefined) {
-      const estimate = (candidate.fullTokens * body.length) / Math.max(1, candidate.text.length);
+      const estimate = (fullTokens * body.length) / Math.max(1, candidate.text.length);
       if (!exact && estimate > room * ESTIMATE_SLACK + 16) return null;
       work++;
       tokens = await deps.blockCost(candidate.path, 'outline', body);
       outlineTokens.set(index, tokens);
     }
-    return tokens < candidate.fullTokens ? { body, tokens } : null;
+    return tokens < fullTokens ? { body, tokens } : null;
   };
 
   const place = (index: number, next: Placement): void => {
@@ -146,20 +169,54 @@ export async function fillBudget(
    */
   let misses = 0;
 
-  /** Tries to move a file up to full (or, from path-only, to outline) within the room left. */
-  const upgrade = async (entry: RankedFile, fullCap: number): Promise<void> => {
+  /**
+   * How far {@link upgrade} needs a file's full cost counted, now: up to what fits in full, and
+   * when an outline may be tried, up to what the outline tests (share, rough estimate) let through.
+   * Above that the file can be neither placed in full nor outlined, whatever its exact cost.
+   */
+  const upgradeLimit = (index: number, fullCap: number): number => {
+    const current = placements[index];
+    const room = left + (current?.tokens ?? 0);
+    const fullLimit = Math.min(room, fullCap);
+    const body = outlineBodies.get(index);
+    if (current?.mode === 'outline' || misses >= MAX_OUTLINE_MISSES || body === null) return fullLimit;
+    let outlineLimit = room / MIN_OUTLINE_SHARE;
+    const declarations = body === undefined ? roughCharsOf(index) : 0;
+    if (declarations > 0) outlineLimit = Math.min(outlineLimit, (room * ROUGH_SLACK * Math.max(1, candidates[index]?.text.length ?? 0)) / declarations);
+    return Math.max(fullLimit, outlineLimit);
+  };
+
+  /** The files after position `from` of `list` that {@link upgrade} may ask about next, with their limits now. */
+  const upcoming = (list: readonly RankedFile[], from: number, capOf: (entry: RankedFile) => number) =>
+    function* (): Generator<readonly [number, number]> {
+      for (let k = from + 1; k < list.length; k++) {
+        const entry = list[k] as RankedFile;
+        const current = placements[entry.index];
+        if (current === undefined || current.mode === 'full' || kept.has(entry.index)) continue;
+        yield [entry.index, upgradeLimit(entry.index, capOf(entry))];
+      }
+    };
+
+  /**
+   * Tries to move a file up to full (or, from path-only, to outline) within the room left. Its
+   * full cost is counted only as far as that decision needs (`upgradeLimit`), together with the
+   * files `ahead`.
+   */
+  const upgrade = async (entry: RankedFile, fullCap: number, ahead?: () => Iterable<readonly [number, number]>): Promise<void> => {
     deps.signal?.throwIfAborted();
     const candidate = candidates[entry.index];
     const current = placements[entry.index];
     if (candidate === undefined || current === undefined || current.mode === 'full' || kept.has(entry.index)) return;
     const room = left + current.tokens;
-    if (candidate.fullTokens <= room && candidate.fullTokens <= fullCap) {
-      place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
+    const full = await costs.within(entry.index, upgradeLimit(entry.index, fullCap), ahead);
+    // Within the limit, so exact.
+    if (full.tokens <= room && full.tokens <= fullCap) {
+      place(entry.index, { mode: 'full', body: candidate.text, tokens: full.tokens });
       return;
     }
     if (current.mode === 'outline' || misses >= MAX_OUTLINE_MISSES) return;
     const workBefore = work;
-    const outline = await outlineWithin(entry.index, room);
+    const outline = await outlineWithin(entry.index, room, full);
     if (outline !== null && outline.tokens <= room) {
       place(entry.index, { mode: 'outline', ...outline });
       misses = 0;
@@ -169,24 +226,28 @@ export async function fillBudget(
   // 1. The floor: what the user is looking at and what it uses directly, in the cheapest form
   //    (no parsing at all when they all fit in full; pass 2 then places them in full).
   const isCore = (entry: RankedFile): boolean => entry.tier === 0 || (entry.tier === 1 && entry.distance === 1);
-  const coreFull = ranked.filter((e) => isCore(e) && !kept.has(e.index)).reduce((sum, entry) => sum + (candidates[entry.index]?.fullTokens ?? 0), 0);
+  const core = ranked.filter((e) => isCore(e) && !kept.has(e.index)).map((e) => e.index);
+  await costs.countExactly(core);
+  const coreFull = core.reduce((sum, index) => sum + (costs.known(index) ?? 0), 0);
   for (const entry of coreFull <= left ? [] : ranked) {
     deps.signal?.throwIfAborted();
     if (!isCore(entry)) break;
     const candidate = candidates[entry.index];
     if (candidate === undefined || kept.has(entry.index)) continue;
-    const outline = await outlineWithin(entry.index, left, true);
+    const fullTokens = await costs.exact(entry.index);
+    const outline = await outlineWithin(entry.index, left, { tokens: fullTokens, exact: true }, true);
     if (outline !== null && outline.tokens <= left) place(entry.index, { mode: 'outline', ...outline });
-    else if (candidate.fullTokens <= left) place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
+    else if (fullTokens <= left) place(entry.index, { mode: 'full', body: candidate.text, tokens: fullTokens });
   }
 
-  /** Places a file in full when it fits the room left and `cap`; never outlines. */
+  /** Places a file in full when it fits the room left and `cap`; never outlines. Its cost must be known. */
   const fullOnly = (entry: RankedFile, cap: number): void => {
     const candidate = candidates[entry.index];
     const current = placements[entry.index];
-    if (candidate === undefined || current === undefined || current.mode === 'full' || kept.has(entry.index)) return;
-    if (candidate.fullTokens <= left + current.tokens && candidate.fullTokens <= cap) {
-      place(entry.index, { mode: 'full', body: candidate.text, tokens: candidate.fullTokens });
+    const fullTokens = costs.known(entry.index);
+    if (candidate === undefined || current === undefined || fullTokens === undefined || current.mode === 'full' || kept.has(entry.index)) return;
+    if (fullTokens <= left + current.tokens && fullTokens <= cap) {
+      place(entry.index, { mode: 'full', body: candidate.text, tokens: fullTokens });
     }
   };
 
@@ -196,26 +257,29 @@ export async function fillBudget(
   //    leads and then every match are placed in full where they fit before any match is
   //    outlined: a few needed files in full beat many outlines.
   let matchesPlaced = false;
-  for (const entry of ranked) {
+  const firstPassCap = (entry: RankedFile): number => (entry.tier === 0 ? Number.POSITIVE_INFINITY : available * FULL_SHARE_FIRST_PASS);
+  for (const [position, entry] of ranked.entries()) {
     if (!matchesPlaced && entry.tier >= 3) {
       matchesPlaced = true;
+      // The matches are weighed against each other by their exact costs.
+      await costs.countExactly(ranked.filter((e) => e.tier === 3 && placements[e.index]?.mode !== 'full' && !kept.has(e.index)).map((e) => e.index));
       let first = true;
       for (const lead of ranked) {
         if (lead.lead !== true) continue;
         fullOnly(lead, available * (first ? FIRST_LEAD_FULL_SHARE : LEAD_FULL_SHARE));
         first = false;
       }
-      for (const match of byValuePerToken(ranked, candidates, placements, left, available * DENSITY_FLOOR_SHARE)) fullOnly(match, available * FULL_SHARE_FIRST_PASS);
+      for (const match of byValuePerToken(ranked, costs, placements, left, available * DENSITY_FLOOR_SHARE)) fullOnly(match, available * FULL_SHARE_FIRST_PASS);
     }
-    const cap = entry.tier === 0 ? Number.POSITIVE_INFINITY : available * FULL_SHARE_FIRST_PASS;
-    await upgrade(entry, cap);
+    await upgrade(entry, firstPassCap(entry), upcoming(ranked, position, firstPassCap));
   }
 
   // 3. The room that is left.
   misses = 0;
-  for (const entry of ranked) {
+  const noCap = (): number => Number.POSITIVE_INFINITY;
+  for (const [position, entry] of ranked.entries()) {
     if (left <= 0) break;
-    await upgrade(entry, Number.POSITIVE_INFINITY);
+    await upgrade(entry, Number.POSITIVE_INFINITY, upcoming(ranked, position, noCap));
   }
   return placements;
 }

@@ -1,6 +1,7 @@
 import { outlineSource } from '../outline';
 import type { FileMode, ImportGraph, SelectionReason } from '../types';
 import { fillBudget } from './fill';
+import { FullCosts, type CountFullWithin } from './fullCosts';
 import { resolveFocus } from './focus';
 import { rankFiles } from './rank';
 import { keptPlacements, type PreviousPlacement } from './sticky';
@@ -9,14 +10,19 @@ export { FocusOutsideRootsError } from './focus';
 export { formatExplainTable } from './explain';
 export { uncommittedFiles } from './gitDirty';
 export { candidateHash, type PreviousPlacement } from './sticky';
+export type { CountFullWithin } from './fullCosts';
 
 /** A file budget selection may pack, with what it costs in full. */
 export interface SelectCandidate {
   path: string;
   /** Redacted full text. */
   text: string;
-  /** Exact tokens of this file's block when rendered in full. */
-  fullTokens: number;
+  /**
+   * Exact tokens of this file's block when rendered in full. Absent when it has not been
+   * counted: selection then counts it through {@link SelectInput.countFullWithin}, only as far
+   * as its decisions need.
+   */
+  fullTokens?: number;
   mtimeMs: number;
   /** Content hash of the file (SHA-1 of its bytes); computed from `text` when absent. */
   hash?: string;
@@ -36,6 +42,12 @@ export interface SelectInput {
   /** Exact tokens of a file's block in `mode` with `body` as its content (0 for path-only). */
   blockCost: (path: string, mode: FileMode, body: string) => Promise<number>;
   signal?: AbortSignal;
+  /**
+   * Counts full blocks of the candidates without `fullTokens`, by index, each up to a limit
+   * (exact when at most the limit, else any number above it). A file that cannot fit the room
+   * left is then proven too big by a short count instead of being counted through.
+   */
+  countFullWithin?: CountFullWithin;
   /**
    * A candidate's outline (null when its language has none). Outlining means parsing, so a
    * long-lived caller passes one that remembers outlines by content (the pack's facts store);
@@ -86,9 +98,12 @@ export async function selectWithinBudget(input: SelectInput): Promise<SelectedFi
   };
 
   const available = Math.max(0, input.available);
-  const kept = input.previous ? await keptPlacements(candidates, input.previous, available, { outlineOf, blockCost: input.blockCost }) : null;
+  const costs = new FullCosts(candidates, input.countFullWithin);
+  const fullCost = (index: number): Promise<number> => costs.exact(index);
+  const kept = input.previous ? await keptPlacements(candidates, input.previous, available, { outlineOf, fullCost, blockCost: input.blockCost }) : null;
   const placements = await fillBudget(candidates, ranked, available, {
     outlineOf,
+    costs,
     blockCost: input.blockCost,
     ...(signal ? { signal } : {}),
     ...(kept ? { kept } : {}),

@@ -18,6 +18,8 @@ export function candidateHash(candidate: { text: string; hash?: string }): strin
 /** What {@link keptPlacements} needs to rebuild an unchanged file's earlier placement. */
 export interface KeepDeps {
   outlineOf: (index: number) => Promise<string | null>;
+  /** Exact tokens of a candidate's block in full. */
+  fullCost: (index: number) => Promise<number>;
   blockCost: (path: string, mode: FileMode, body: string) => Promise<number>;
 }
 
@@ -28,7 +30,7 @@ export interface KeepDeps {
  * outline's cost moved): the caller then selects afresh.
  */
 export async function keptPlacements(
-  candidates: readonly { path: string; text: string; hash?: string; fullTokens: number }[],
+  candidates: readonly { path: string; text: string; hash?: string }[],
   previous: ReadonlyMap<string, PreviousPlacement>,
   available: number,
   deps: KeepDeps,
@@ -39,7 +41,7 @@ export async function keptPlacements(
     const before = previous.get(candidate.path);
     if (before === undefined || before.hash !== candidateHash(candidate)) continue;
     let placement: Placement;
-    if (before.mode === 'full') placement = { mode: 'full', body: candidate.text, tokens: candidate.fullTokens };
+    if (before.mode === 'full') placement = { mode: 'full', body: candidate.text, tokens: await deps.fullCost(index) };
     else if (before.mode === 'path-only') placement = { mode: 'path-only', body: '', tokens: 0 };
     else {
       const body = await deps.outlineOf(index);

@@ -14,6 +14,7 @@ export type { TokenCounter } from './counter';
 export { CachingTokenCounter } from './cachingCounter';
 export { defaultTokenCacheDir } from './cacheDir';
 export { isSafeJoin } from './joins';
+export { countablePrefix } from './prefix';
 
 /** Most worker threads 'auto' starts; each holds its own rank map (~30 MB for o200k). */
 const AUTO_MAX_WORKERS = 4;

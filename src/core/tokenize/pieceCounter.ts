@@ -19,7 +19,7 @@ const NON_ASCII = /[\u0080-\u{10ffff}]/gu;
  * - after a digit, before an ASCII char that is not a digit (digit pieces are `\p{N}{1,3}`);
  * - after `\n`, before a char that is neither whitespace nor `/` (see isSafeJoin).
  */
-function isSafeCut(text: string, p: number): boolean {
+export function isSafeCut(text: string, p: number): boolean {
   const before = text.charCodeAt(p - 1);
   const c = text.charCodeAt(p);
   if (c >= 128) return false;

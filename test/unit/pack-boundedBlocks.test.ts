@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFactStore } from '../../src/core/facts';
+import { countBlocks } from '../../src/core/pack/blocks';
 import { countBlocksWithin } from '../../src/core/pack/boundedBlocks';
 import { rendererFor } from '../../src/core/render';
 import { countingCounter, referenceCount } from './packTestSupport';
@@ -19,6 +20,26 @@ describe('countBlocksWithin', () => {
     expect(counts[1]).toBe(exact[1]);
     expect(counts[0]).toBeGreaterThan(50);
     expect(counts[0]).toBeLessThan(exact[0] ?? 0);
+  });
+
+  it('remembers a proved bound: the next pack over the same limit or a lower one counts nothing, a higher one counts again', async () => {
+    const facts = new MemoryFactStore();
+    const first = await countBlocksWithin(renderer, requests, [50, 50], countingCounter(), facts);
+    const again = countingCounter();
+    expect(await countBlocksWithin(renderer, requests, [40, 50], again, facts)).toEqual(first);
+    expect(again.texts).toBe(0);
+    // Above what the bound proves, the bound says nothing: the file is counted (exactly, here).
+    const wider = countingCounter();
+    const counts = await countBlocksWithin(renderer, requests, [(exact[0] ?? 0) + 1, 50], wider, facts);
+    expect(counts).toEqual(exact);
+    expect(wider.texts).toBeGreaterThan(0);
+  });
+
+  it('never lets a bound stand in for a count in an unbudgeted pack', async () => {
+    const facts = new MemoryFactStore();
+    await countBlocksWithin(renderer, requests, [50, 50], countingCounter(), facts);
+    const counts = await countBlocks(renderer, requests, countingCounter(), facts);
+    expect(counts.tokens).toEqual(exact);
   });
 
   it('counts exactly without a limit, or when the limit is above the count', async () => {

@@ -46,7 +46,8 @@ const CHECKSUM_BYTES = 20;
 const PERSISTED_VERSIONS: Partial<Record<FactKind, string>> = {
   findings: `${REDACTION_VERSION}`,
   // A block's text comes from the renderer and its body: the redacted text or the outline.
-  blockTokens: `${RENDER_VERSION}.${REDACTION_VERSION}.${OUTLINE_FACTS_VERSION}`,
+  // `.b`: rows may be lower bounds (`atLeast`), which a build before them would take for counts.
+  blockTokens: `${RENDER_VERSION}.${REDACTION_VERSION}.${OUTLINE_FACTS_VERSION}.b`,
   imports: `${IMPORT_FACTS_VERSION}.${REDACTION_VERSION}`,
   outline: `${OUTLINE_FACTS_VERSION}.${REDACTION_VERSION}`,
 };

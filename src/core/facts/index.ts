@@ -19,6 +19,11 @@ export interface BlockTokensFact {
   /** The block's length in UTF-16 units: a block rendered otherwise than counted does not match. */
   length: number;
   tokens: number;
+  /**
+   * True when `tokens` is only a lower bound: the count of a prefix that proved the block over a
+   * budgeted pack's limit (see countBlocksWithin). Such a fact never stands in for a count.
+   */
+  atLeast?: true;
 }
 
 /** A rendered file block and its exact token count. */

@@ -71,7 +71,7 @@ export async function countBlocks(
     blocks[i] = block;
     // A count from an earlier process: the block is a function of the key (see blockTokens).
     const known = r.hash === '' ? undefined : facts.get('blockTokens', r.hash, params);
-    if (known !== undefined && known.length === block.length) {
+    if (known !== undefined && known.length === block.length && known.atLeast !== true) {
       tokens[i] = known.tokens;
       facts.set('block', r.hash, params, { body: r.body, block, tokens: known.tokens });
     } else {

@@ -32,7 +32,7 @@ export async function countBlocksWithin(
 ): Promise<number[]> {
   const tokens = new Array<number>(requests.length).fill(0);
   const exact: number[] = [];
-  const prefixed: { index: number; prefix: string }[] = [];
+  const prefixed: { index: number; prefix: string; length: number; params: string }[] = [];
   requests.forEach((r, i) => {
     const limit = limits[i] ?? Number.POSITIVE_INFINITY;
     const params = blockParams(renderer, r, counter.encoding);
@@ -49,23 +49,34 @@ export async function countBlocksWithin(
     // A count from an earlier process: the block is a function of the key (see countBlocks).
     const remembered = r.hash === '' ? undefined : facts.get('blockTokens', r.hash, params);
     if (remembered !== undefined && remembered.length === block.length) {
-      tokens[i] = remembered.tokens;
-      return;
+      if (remembered.atLeast !== true) {
+        tokens[i] = remembered.tokens;
+        return;
+      }
+      // A bound an earlier pack proved: enough when it is still over this limit.
+      if (remembered.tokens > limit) {
+        tokens[i] = remembered.tokens;
+        return;
+      }
     }
     const prefix = countablePrefix(block, prefixLength(limit));
     if (prefix.length === block.length) exact.push(i);
-    else prefixed.push({ index: i, prefix });
+    else prefixed.push({ index: i, prefix, length: block.length, params });
   });
   if (prefixed.length > 0) {
     const counts = await counter.countMany(
       prefixed.map((p) => p.prefix),
       signal,
     );
-    prefixed.forEach(({ index }, j) => {
+    prefixed.forEach(({ index, length, params }, j) => {
       const count = counts[j] ?? 0;
+      const hash = requests[index]?.hash ?? '';
       // A prefix that stays within the limit proves nothing: the whole block is counted.
-      if (count > (limits[index] ?? Number.POSITIVE_INFINITY)) tokens[index] = count;
-      else exact.push(index);
+      if (count > (limits[index] ?? Number.POSITIVE_INFINITY)) {
+        tokens[index] = count;
+        // Kept (on disk too), so a warm pack neither renders nor counts this prefix again.
+        if (hash !== '') facts.set('blockTokens', hash, params, { length, tokens: count, atLeast: true });
+      } else exact.push(index);
     });
   }
   if (exact.length > 0) {

@@ -99,13 +99,15 @@ describe('pack', () => {
 
   it('reports structured progress for every stage, never more done than total', async () => {
     const events: ProgressEvent[] = [];
-    await pack(withDefaults({ roots: [fixture('pack-basic')], budget: 100_000 }), { tokenCounter: countingCounter() }, {
+    const { report } = await pack(withDefaults({ roots: [fixture('pack-basic')], budget: 100_000 }), { tokenCounter: countingCounter() }, {
       onProgress: (e) => events.push(e),
     });
     const stages = [...new Set(events.map((e) => e.stage))];
     // Under a budget, selection counts files as it considers them: there is no tokenize stage.
     expect(stages).toEqual(['scan', 'read', 'redact', 'graph', 'order', 'select', 'render']);
     for (const e of events) expect(e.done).toBeLessThanOrEqual(e.total);
+    // ...but the time those counts take is still the tokenize stage's, not selection's.
+    expect(Object.keys(report.timings ?? {})).toContain('tokenize');
   });
 
   it('reports a tokenize stage without a budget, where every file is counted up front', async () => {

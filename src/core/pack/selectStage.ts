@@ -83,7 +83,8 @@ export async function selectFiles(ctx: PackContext, input: SelectionInput, fixed
         const c = free[i];
         return { path: c?.path ?? '', mode: 'full', body: c?.text ?? '', hash: (c && ctx.hashes.get(c.path)) ?? '' };
       });
-      return countBlocksWithin(ctx.renderer, requests, limits, ctx.counter, ctx.state.facts, ctx.clock.signal);
+      // Counting is the tokenize stage's work, though selection asks for it here.
+      return ctx.clock.timeWithin('tokenize', 'select', () => countBlocksWithin(ctx.renderer, requests, limits, ctx.counter, ctx.state.facts, ctx.clock.signal));
     },
   });
   const chosenByPath = new Map(chosen.map((s) => [s.path, s]));

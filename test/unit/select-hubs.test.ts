@@ -59,7 +59,7 @@ describe('re-export indexes', () => {
       'src/schemas/number.ts': 'export const n = 1;\n',
     });
     expect(ranking(candidates, 'object schema')).toEqual([
-      'src/schemas/object.ts defines-query L',
+      'src/schemas/object.ts path-match L',
       'src/schemas/index.ts query-match',
       // Their folder names the question's word; that is all they have.
       'src/schemas/number.ts path-match',

@@ -76,7 +76,7 @@ describe('ranking signals', () => {
       'src/zzz.ts': 'export const other = 2;\n',
       'src/aaa.ts': 'export const again = 3;\n',
     });
-    expect(ranking(candidates, 'remove the worker chunk')).toEqual(['src/worker.ts defines-query', 'src/names.ts near-match', 'src/aaa.ts fits', 'src/zzz.ts fits']);
+    expect(ranking(candidates, 'remove the worker chunk')).toEqual(['src/worker.ts path-match', 'src/names.ts near-match', 'src/aaa.ts fits', 'src/zzz.ts fits']);
   });
 
   it('ranks equal hits higher in the folder where most hits fall', () => {

@@ -1,6 +1,8 @@
 /**
  * How much each file matters to a question, from several signals, and which signal counted most:
- * - words: BM25 over the identifiers in the text (`query-match`) and over the path (`path-match`);
+ * - words: BM25 over the identifiers in the text (`query-match`) and over the path (`path-match`),
+ *   plus the question's code identifiers found verbatim and its words in the file's own name
+ *   (see ./mentions);
  * - passages: the rare question words meet within a few lines of each other (`words-together`);
  * - definitions: the file declares a name made of question words, or a name the question writes
  *   as code (`defines-query`);
@@ -10,6 +12,7 @@
  */
 import type { SelectionReason } from '../types';
 import { codeIdentifiers, declarationCount, definedNamesNear } from './definitions';
+import { codeMentionScores, fileNameScores, moduleName } from './mentions';
 import { alignedLower, idf, scoreQueryParts } from './queryMatch';
 import { documentStems, queryStems } from './terms';
 import { testSubjects } from './testSubjects';
@@ -49,6 +52,10 @@ const CROWD_FACTOR = 10;
 const PASSAGE_WEIGHT = 1;
 /** The best matching test of a file passes this share of its score to it. */
 const TEST_EVIDENCE_WEIGHT = 0.5;
+/** A code identifier of the question found verbatim in a file counts this many times its rarity. */
+const CODE_MENTION_WEIGHT = 1;
+/** A question word in the file's own name counts this many times its rarity among file names. */
+const FILE_NAME_WEIGHT = 1;
 /** This many of the best hits decide which folder the hits concentrate in. */
 const FOLDER_HITS = 20;
 /** A file's score grows by up to this factor times its folder's share of the best hits. */
@@ -58,12 +65,6 @@ const EXPANSION_HITS = 8;
 /** A neighbour of a strong hit gets this share of the hit's score. */
 const NEIGHBOUR_WEIGHT = 0.15;
 
-/** A file's name without folders or extensions: `src/click/utils.py` → `utils`. */
-const moduleName = (path: string): string => {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const dot = name.indexOf('.');
-  return dot <= 0 ? name : name.slice(0, dot);
-};
 const folderOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
 /** Per file: the question stems among the stems of the names it defines, and the code identifiers it defines. */
@@ -155,7 +156,12 @@ export function queryRelevance(input: RelevanceInput, query: string): Relevance 
   // Tests are left out: they put a command's name beside its arguments on every line, so their
   // passages say little (and would pass that on to their subjects as evidence).
   const passage = passageScores.map((s, i) => (input.isTest[i] === true ? 0 : PASSAGE_WEIGHT * s));
-  const base = lexical.map((s, i) => s + (defined[i] ?? 0) + (passage[i] ?? 0));
+  const mentioned = codeMentionScores(input.files.map((f) => f.text), identifiers).map((s) => CODE_MENTION_WEIGHT * s);
+  // Only the question's plain words: the parts of a code identifier it names (`upload` of
+  // `SaveUploadedFile`) say little about file names, and the identifier has its own signals.
+  const plainTerms = queryStems(identifiers.reduce((q, id) => q.split(id).join(' '), query));
+  const named = fileNameScores(input.files.map((f) => f.path), plainTerms).map((s) => FILE_NAME_WEIGHT * s);
+  const base = lexical.map((s, i) => s + (defined[i] ?? 0) + (passage[i] ?? 0) + (mentioned[i] ?? 0) + (named[i] ?? 0));
 
   const isReexport = input.isReexport ?? new Array<boolean>(n).fill(false);
   /** Source that may carry graph evidence: everything but re-export indexes. */
@@ -193,8 +199,8 @@ export function queryRelevance(input: RelevanceInput, query: string): Relevance 
   const reasons = scores.map((score, i): SelectionReason | null => {
     if (score <= 0) return null;
     const parts: [SelectionReason, number][] = [
-      ['query-match', (lexical[i] ?? 0) - (pathScores[i] ?? 0)],
-      ['path-match', pathScores[i] ?? 0],
+      ['query-match', (lexical[i] ?? 0) - (pathScores[i] ?? 0) + (mentioned[i] ?? 0)],
+      ['path-match', (pathScores[i] ?? 0) + (named[i] ?? 0)],
       ['defines-query', defined[i] ?? 0],
       ['words-together', passage[i] ?? 0],
       ['tested-by-match', input.isSource[i] ? (evidence[i] ?? 0) : 0],

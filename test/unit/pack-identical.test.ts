@@ -48,8 +48,10 @@ const CORPUS_BASELINE: Record<string, string> = {
   // code, 2375139, still gives the old value); then b1ac9674f4025f6a5cae61f7b9c2d6fca4da9eb3a97a1cca2d132aa6d8e04682
   // until the words-together signal and the strongest lead's 90% share (both on purpose: they
   // change which files a question packs in full; the warm-start and parallel-count work that
-  // came with them leaves it as it was).
-  'three budgeted with a query': 'd96c7bedb5b89d52b1bb1c28d0ffc57ac9c6ba2605c817ca5a44dc2c0ac5e37c',
+  // came with them leaves it as it was); then d96c7bedb5b89d52b1bb1c28d0ffc57ac9c6ba2605c817ca5a44dc2c0ac5e37c
+  // until the code-mention and file-name signals (on purpose; streamed output and bounded counts
+  // before them leave it as it was).
+  'three budgeted with a query': 'e52e7cd491ad32838abe8d1c6e6e56744db885bbfbad077dac4aeb599196c7ae',
   'three folder-scoped question': 'f7b68b33cdd4de59a71844007a3a9c260aa730edf85746980c63fed30913f0cd',
   'sqlalchemy full markdown': '73a34bef3237859b36585281a1b5604c3c176f3bc7486b08d2ab64ca85dfaefa',
   // Baseline a1544feba73969c1be31c35c4deb4310360908e4c5932c458ce731d8d9ba0707 until selection

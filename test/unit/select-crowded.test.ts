@@ -1,25 +1,14 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { rankFiles } from '../../src/core/select/rank';
-import type { SelectCandidate } from '../../src/core/select';
-import { candidateTree, relativeImportGraph } from './select-support';
+import { describe, expect, it } from 'vitest';
+import { candidateTrees, reasonRanking as ranking } from './select-support';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Paths in rank order with their reasons, for a question and no focus. */
-function ranking(candidates: SelectCandidate[], query: string): string[] {
-  return rankFiles(candidates, relativeImportGraph(candidates), [], query).map((r) => `${candidates[r.index]?.path ?? ''} ${r.reason}`);
-}
+const tree = candidateTrees('tome-crowded-');
 
 describe('a file that declares far more names than the other definers', () => {
   it('loses to a small file that defines the question word once', () => {
     // 240 declarations, among them one per question word: some name matches almost any question.
     const helpers = Array.from({ length: 240 }, (_, k) => `export function helper${k}() {\n  return ${k};\n}\n`).join('');
     const small = (name: string): string => `export function ${name}() {\n  return 1;\n}\n`;
-    const candidates = candidateTree(made, 'tome-crowded-', {
+    const candidates = tree({
       'src/plugins/everything.ts': `${helpers}export function removeChunk() {\n  return 0;\n}\nexport function workerUrl() {\n  return 0;\n}\nexport function chunkName() {\n  return 0;\n}\n`,
       'src/lib/remover.ts': `${'// notes kept with the code\n'.repeat(400)}${small('removeWorker')}`,
       ...Object.fromEntries(Array.from({ length: 11 }, (_, k) => [`src/misc/m${k}.ts`, small('chunkSize')])),

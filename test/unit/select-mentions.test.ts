@@ -1,21 +1,10 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { codeMentionScores, fileNameScores } from '../../src/core/select/mentions';
 import { idf } from '../../src/core/select/queryMatch';
-import { rankFiles } from '../../src/core/select/rank';
-import type { SelectCandidate } from '../../src/core/select';
-import { candidateTree, relativeImportGraph } from './select-support';
+import { candidateTrees, reasonRanking as ranking } from './select-support';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-const tree = (files: Record<string, string>): SelectCandidate[] => candidateTree(made, 'tome-mentions-', files);
-
-function ranking(candidates: SelectCandidate[], query: string): string[] {
-  return rankFiles(candidates, relativeImportGraph(candidates), [], query).map((r) => `${candidates[r.index]?.path ?? ''} ${r.reason}`);
-}
+/** Writes `files` into a fresh temporary folder and loads them as candidates. */
+const tree = candidateTrees('tome-mentions-');
 
 describe('code mentions', () => {
   it('scores whole identifiers written verbatim, a trailing underscore as a prefix', () => {

@@ -1,22 +1,11 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fillBudget } from '../../src/core/select/fill';
 import { bestPassage, PASSAGE_CHARS } from '../../src/core/select/passages';
 import { rankFiles, type RankedFile } from '../../src/core/select/rank';
-import type { SelectCandidate } from '../../src/core/select';
-import { candidateTree, countingBlockCost, relativeImportGraph } from './select-support';
+import { candidateTrees, countingBlockCost, reasonRanking as ranking, relativeImportGraph } from './select-support';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-const tree = (files: Record<string, string>): SelectCandidate[] => candidateTree(made, 'tome-passages-', files);
-
-/** Paths in rank order with their reasons, for a question and no focus. */
-function ranking(candidates: SelectCandidate[], query: string): string[] {
-  return rankFiles(candidates, relativeImportGraph(candidates), [], query).map((r) => `${candidates[r.index]?.path ?? ''} ${r.reason}`);
-}
+/** Writes `files` into a fresh temporary folder and loads them as candidates. */
+const tree = candidateTrees('tome-passages-');
 
 /** `count` unrelated functions: the bulk of a large module around the passage that matters. */
 const filler = (prefix: string, count: number): string =>

@@ -1,26 +1,14 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { codeIdentifiers, definedNames } from '../../src/core/select/definitions';
 import { fillBudget } from '../../src/core/select/fill';
 import { lowerKind } from '../../src/core/select/fileKind';
 import { scoreQuery } from '../../src/core/select/queryMatch';
 import { rankFiles, type RankedFile } from '../../src/core/select/rank';
 import { testedName, testSubjects } from '../../src/core/select/testSubjects';
-import type { SelectCandidate } from '../../src/core/select';
-import { countingBlockCost, candidateTree, relativeImportGraph } from './select-support';
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+import { candidateTrees, countingBlockCost, reasonRanking as ranking, relativeImportGraph } from './select-support';
 
 /** Writes `files` into a fresh temporary folder and loads them as candidates. */
-const tree = (files: Record<string, string>): SelectCandidate[] => candidateTree(made, 'tome-signals-', files);
-
-/** Paths in rank order with their reasons, for a question and no focus. */
-function ranking(candidates: SelectCandidate[], query: string): string[] {
-  return rankFiles(candidates, relativeImportGraph(candidates), [], query).map((r) => `${candidates[r.index]?.path ?? ''} ${r.reason}`);
-}
+const tree = candidateTrees('tome-signals-');
 
 const filler = (n: number): string => Array.from({ length: n }, (_, i) => `const value${i} = ${i};`).join('\n');
 

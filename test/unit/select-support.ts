@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative } from 'node:path';
 import { getEncoding } from 'js-tiktoken';
+import { afterAll } from 'vitest';
 import { rendererFor } from '../../src/core/render';
 import type { SelectCandidate, SelectInput } from '../../src/core/select';
+import { rankFiles } from '../../src/core/select/rank';
 import type { FileMode, ImportGraph } from '../../src/core/types';
 
 const encoder = getEncoding('o200k_base');
@@ -84,4 +86,21 @@ export function candidateTree(made: string[], prefix: string, files: Record<stri
     writeFileSync(join(root, path), text);
   }
   return loadCandidates(root);
+}
+
+/**
+ * A writer of temporary candidate trees named `prefix…` (see {@link candidateTree}); every tree
+ * it writes is removed after the calling test file's tests.
+ */
+export function candidateTrees(prefix: string): (files: Record<string, string>) => CountedCandidate[] {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+  return (files) => candidateTree(made, prefix, files);
+}
+
+/** Paths in rank order, each with the reason that put it there, for a question and no focus. */
+export function reasonRanking(candidates: SelectCandidate[], query: string): string[] {
+  return rankFiles(candidates, relativeImportGraph(candidates), [], query).map((r) => `${candidates[r.index]?.path ?? ''} ${r.reason}`);
 }

@@ -1,22 +1,9 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { rankFiles } from '../../src/core/select/rank';
+import { describe, expect, it } from 'vitest';
 import { testedName } from '../../src/core/select/testSubjects';
-import type { SelectCandidate } from '../../src/core/select';
-import { candidateTree, relativeImportGraph } from './select-support';
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+import { candidateTrees, reasonRanking as ranking } from './select-support';
 
 /** Writes `files` into a fresh temporary folder and loads them as candidates. */
-const tree = (files: Record<string, string>): SelectCandidate[] => candidateTree(made, 'tome-weights-', files);
-
-/** Paths in rank order with their reasons, for a question and no focus. */
-function ranking(candidates: SelectCandidate[], query: string): string[] {
-  return rankFiles(candidates, relativeImportGraph(candidates), [], query).map((r) => `${candidates[r.index]?.path ?? ''} ${r.reason}`);
-}
+const tree = candidateTrees('tome-weights-');
 
 describe('how much a definition weighs', () => {
   it('counts defining a word the whole tree writes for less than defining a rare one', () => {

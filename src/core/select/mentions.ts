@@ -8,20 +8,14 @@
  *   named after it.
  * Each counts the rarity of what matched among the files that have it, like a BM25 term.
  */
-import { idf } from './queryMatch';
+import { idf, isIdentifierCode } from './queryMatch';
 import { documentStems } from './terms';
-
-/** True for a character that can continue an identifier (`A–Z a–z 0–9 _ $`). */
-function isIdentifierChar(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
-}
 
 /** True when `text` holds `id` as a whole identifier; an `id` ending in `_` names a prefix (`ROLLDOWN_FILE_URL_<id>`). */
 function holdsIdentifier(text: string, id: string): boolean {
   for (let at = text.indexOf(id); at !== -1; at = text.indexOf(id, at + 1)) {
-    if (at > 0 && isIdentifierChar(text, at - 1)) continue;
-    if (id.endsWith('_') || !isIdentifierChar(text, at + id.length)) return true;
+    if (at > 0 && isIdentifierCode(text.charCodeAt(at - 1))) continue;
+    if (id.endsWith('_') || !isIdentifierCode(text.charCodeAt(at + id.length))) return true;
   }
   return false;
 }

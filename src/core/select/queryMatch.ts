@@ -14,7 +14,7 @@ const B = 0.75;
 const PATH_WEIGHT = 6;
 
 /** True for A–Z, a–z, 0–9, `_` and `$` (by char code: this runs for every character around every hit). */
-function isIdentifierCode(c: number): boolean {
+export function isIdentifierCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
 }
 

@@ -1,6 +1,7 @@
 /**
  * A {@link FactStore} that keeps the facts worth keeping across processes on disk, in one file
- * beside the token cache: import facts and outlines, which cost a parse per file, and redaction
+ * beside the token cache: import facts and outlines, which cost a parse per file, declaration
+ * facts, which cost a pattern pass over the text at every question, and redaction
  * findings (what was replaced where; most files have none), which cost a secret scan. Redaction
  * and block facts stay in memory: they hold the file's whole text, which the read stage has
  * anyway, and writing every file's text to disk a second time would cost more than it saves.
@@ -22,6 +23,7 @@ import { IMPORT_FACTS_VERSION } from '../graph/facts';
 import { OUTLINE_FACTS_VERSION } from '../outline/version';
 import { REDACTION_VERSION } from '../redact/version';
 import { RENDER_VERSION } from '../render/version';
+import { DECLARATION_FACTS_VERSION } from '../select/fileFacts';
 import { scopedFileName } from './scope';
 import { nodeWriteFs, WriteFailure, writeFailureOf, writeFileAtomic, type WriteFs } from '../write/atomicWrite';
 import type { FactKind, FactStore, FactTypes } from './index';
@@ -50,6 +52,7 @@ const PERSISTED_VERSIONS: Partial<Record<FactKind, string>> = {
   blockTokens: `${RENDER_VERSION}.${REDACTION_VERSION}.${OUTLINE_FACTS_VERSION}.b`,
   imports: `${IMPORT_FACTS_VERSION}.${REDACTION_VERSION}`,
   outline: `${OUTLINE_FACTS_VERSION}.${REDACTION_VERSION}`,
+  declarations: `${DECLARATION_FACTS_VERSION}.${REDACTION_VERSION}`,
 };
 
 /** One persisted fact: [kind, content hash, params, last run that used it, value]. */

@@ -6,6 +6,7 @@
  */
 import type { FileFacts } from '../graph/facts';
 import type { RedactionSpan } from '../redact/findings';
+import type { DeclarationFacts } from '../select/fileFacts';
 
 /** A file's redacted text and what redaction replaced (see src/core/redact). */
 export interface RedactionFact {
@@ -45,6 +46,8 @@ export interface BlockFact {
  *   the encoding of its count.
  * - `blockTokens`: the same params; the count alone, kept on disk, so a warm pack in a new
  *   process neither hashes nor counts an unchanged file's block.
+ * - `declarations`: params = '' (the names a text declares do not depend on its path); what
+ *   selection reads from a text whatever the question (see select/fileFacts).
  */
 export interface FactTypes {
   redaction: RedactionFact;
@@ -53,6 +56,7 @@ export interface FactTypes {
   outline: string | null;
   block: BlockFact;
   blockTokens: BlockTokensFact;
+  declarations: DeclarationFacts;
 }
 
 /** One kind of fact. */

@@ -7,6 +7,7 @@ import type { PackRequest } from './request';
 import type { EngineState } from './state';
 import type { PackStages } from './types';
 import { outlineSource } from '../outline';
+import { declarationFactsOf, type DeclarationFacts } from '../select';
 
 /** What every stage helper of one pack shares: the request, the engine's state and the tools. */
 export interface PackContext {
@@ -37,4 +38,15 @@ export async function outlineOf(ctx: PackContext, candidate: { path: string; tex
   const outline = await outlineSource(candidate.path, candidate.text);
   ctx.state.facts.set('outline', hash, candidate.path, outline);
   return outline;
+}
+
+/** A file's declaration facts (see declarationFactsOf), read once per content. */
+export function declarationsOf(ctx: PackContext, candidate: { path: string; text: string; hash?: string }): DeclarationFacts {
+  const hash = candidate.hash ?? ctx.hashes.get(candidate.path);
+  if (hash === undefined) return declarationFactsOf(candidate.text);
+  const known = ctx.state.facts.get('declarations', hash, '');
+  if (known !== undefined) return known;
+  const facts = declarationFactsOf(candidate.text);
+  ctx.state.facts.set('declarations', hash, '', facts);
+  return facts;
 }

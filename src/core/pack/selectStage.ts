@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { BlockRequest } from './blocks';
 import { countBlocksWithin } from './boundedBlocks';
-import { blockCost, outlineOf, type PackContext } from './context';
+import { blockCost, declarationsOf, outlineOf, type PackContext } from './context';
 import { footerRoom, renderFixedParts, type FixedParts } from './fixedParts';
 import { placeCapped, type CappedMode } from './modes';
 import { PackError } from './types';
@@ -76,6 +76,7 @@ export async function selectFiles(ctx: PackContext, input: SelectionInput, fixed
     query: request.query,
     signal: ctx.clock.signal,
     outlineOf: cappedDeps.outlineOf,
+    declarationsOf: (c) => declarationsOf(ctx, c),
     ...(previous ? { previous } : {}),
     blockCost: cappedDeps.blockCost,
     countFullWithin: (indexes, limits) => {

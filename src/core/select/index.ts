@@ -3,6 +3,7 @@ import type { FileMode, ImportGraph, SelectionReason } from '../types';
 import { fillBudget } from './fill';
 import { FullCosts, type CountFullWithin } from './fullCosts';
 import { resolveFocus } from './focus';
+import type { DeclarationFacts } from './fileFacts';
 import { rankFiles } from './rank';
 import { keptPlacements, type PreviousPlacement } from './sticky';
 
@@ -11,6 +12,7 @@ export { formatExplainTable } from './explain';
 export { uncommittedFiles } from './gitDirty';
 export { candidateHash, type PreviousPlacement } from './sticky';
 export type { CountFullWithin } from './fullCosts';
+export { DECLARATION_FACTS_VERSION, declarationFactsOf, type DeclarationFacts } from './fileFacts';
 
 /** A file budget selection may pack, with what it costs in full. */
 export interface SelectCandidate {
@@ -55,6 +57,11 @@ export interface SelectInput {
    */
   outlineOf?: (candidate: SelectCandidate) => Promise<string | null>;
   /**
+   * A candidate's declaration facts (see declarationFactsOf). A long-lived or repeated caller
+   * passes one that remembers them by content; without it they are read from each text.
+   */
+  declarationsOf?: (candidate: SelectCandidate) => DeclarationFacts;
+  /**
    * The previous pack's decisions for the same request (path → mode, reason, hash). Files whose
    * text is unchanged keep their mode; only changed and new files are placed anew, in the room
    * left. So a re-pack after an edit leaves every other block byte-identical.
@@ -84,7 +91,8 @@ export async function selectWithinBudget(input: SelectInput): Promise<SelectedFi
   const { candidates, signal } = input;
   const focus = resolveFocus(input.focus, candidates.map((c) => c.path));
   signal?.throwIfAborted();
-  const ranked = rankFiles(candidates, input.graph, focus, input.query);
+  const { declarationsOf } = input;
+  const ranked = rankFiles(candidates, input.graph, focus, input.query, declarationsOf ? (i) => declarationsOf(candidates[i] as SelectCandidate) : undefined);
   const made = new Map<number, Promise<string | null>>();
   const outlineOf = (index: number): Promise<string | null> => {
     const candidate = candidates[index];

@@ -2,7 +2,7 @@ import type { ImportGraph, SelectionReason } from '../types';
 import { importCentrality, percentiles } from './centrality';
 import { lowerKind } from './fileKind';
 import { queryRelevance } from './relevance';
-import { isReexportIndex } from './reexports';
+import { declarationFactsOf, onceEach, type DeclarationFactsOf } from './fileFacts';
 
 /** What ranking needs to know about one file. */
 export interface RankInput {
@@ -100,16 +100,19 @@ function indexEdges(files: readonly RankInput[], graph: ImportGraph): { out: num
  * they import (nearest first), what imports them, query matches, then the rest by import
  * centrality and recency, with tests, fixtures, docs and generated files last (matching ones
  * first among them). Ties break by path, so the same input always gives the same order.
+ * `declarationsOf` gives each file's declaration facts (a pack's facts store remembers them);
+ * by default they are read from the texts.
  */
-export function rankFiles(files: readonly RankInput[], graph: ImportGraph, focus: readonly number[], query: string): RankedFile[] {
+export function rankFiles(files: readonly RankInput[], graph: ImportGraph, focus: readonly number[], query: string, declarationsOf?: DeclarationFactsOf): RankedFile[] {
+  const declarations = onceEach(declarationsOf ?? ((i) => declarationFactsOf(files[i]?.text ?? '')));
   const edges = indexEdges(files, graph);
   const depHops = hops(focus, edges.out, Number.POSITIVE_INFINITY);
   const dependentHops = hops(focus, edges.in, DEPENDENT_DEPTH);
   const kinds = files.map((f) => lowerKind(f.path, f.text));
   const isSource = kinds.map((k) => k === null);
   // Only ordinary source can be an index worth telling apart; the check reads every line.
-  const isReexport = files.map((f, i) => isSource[i] === true && query !== '' && isReexportIndex(f.text));
-  const relevance = queryRelevance({ files, edges, isTest: kinds.map((k) => k === 'test'), isSource, isReexport }, query);
+  const isReexport = files.map((_f, i) => isSource[i] === true && query !== '' && declarations(i).reexport);
+  const relevance = queryRelevance({ files, edges, isTest: kinds.map((k) => k === 'test'), isSource, isReexport, declarations }, query);
   const queryScores = relevance.scores.map((s, i) => (kinds[i] === 'doc' ? s * DOC_MATCH_WEIGHT : s));
   const matchable = kinds.map((k) => k === null || k === 'doc' || k === 'example');
   const bestQuery = queryScores.reduce((best, s, i) => (matchable[i] ? Math.max(best, s) : best), 0);

@@ -11,7 +11,8 @@
  * - neighbours: files that import, or are imported by, the strongest hits (`near-match`).
  */
 import type { SelectionReason } from '../types';
-import { codeIdentifiers, declarationCount, definedNamesNear } from './definitions';
+import { codeIdentifiers } from './definitions';
+import type { DeclarationFactsOf } from './fileFacts';
 import { codeMentionScores, fileNameScores, moduleName } from './mentions';
 import { alignedLower, idf, scoreQueryParts } from './queryMatch';
 import { documentStems, queryStems } from './terms';
@@ -32,6 +33,8 @@ export interface RelevanceInput {
    * towards the folder the hits fall in. Absent: none are.
    */
   isReexport?: readonly boolean[];
+  /** Each file's declared names and declaration count (see ./fileFacts). */
+  declarations: DeclarationFactsOf;
 }
 
 /** One score per file (0 = unrelated) and, for files that scored, the signal that counted most. */
@@ -68,30 +71,28 @@ const NEIGHBOUR_WEIGHT = 0.15;
 const folderOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 
 /** Per file: the question stems among the stems of the names it defines, and the code identifiers it defines. */
-function definitionHits(input: RelevanceInput, lowered: readonly string[], terms: readonly string[], identifiers: readonly string[]): { stems: string[][]; exact: string[][] } {
+function definitionHits(input: RelevanceInput, terms: readonly string[], identifiers: readonly string[]): { stems: string[][]; exact: string[][] } {
   const wanted = new Set(terms);
-  const memo = new Map<string, string[]>();
   // `-ies` stems (`property`) are looked for without their `y`, as in query matching.
   const needles = [...new Set([...terms.map((t) => (t.length > 3 && t.endsWith('y') ? t.slice(0, -1) : t)), ...identifiers.map((id) => id.toLowerCase())])];
+  /** Per declared name: the wanted stems it holds, or null when it holds no needle (most names). */
+  const memo = new Map<string, string[] | null>();
   const stems: string[][] = [];
   const exact: string[][] = [];
   for (const [index, file] of input.files.entries()) {
-    const lower = lowered[index] ?? '';
     // A module is the definition of its own name: `utils` in backticks names `utils.py`.
     const module = moduleName(file.path);
     const named = new Set<string>(identifiers.filter((id) => id === module));
-    if (!needles.some((t) => lower.includes(t))) {
-      stems.push([]);
-      exact.push([...named]);
-      continue;
-    }
     const found = new Set<string>();
-    for (const name of definedNamesNear(file.text, lower, needles)) {
+    for (const name of input.declarations(index).names) {
       let hits = memo.get(name);
       if (hits === undefined) {
-        hits = documentStems(name).filter((s) => wanted.has(s));
+        // A stem a name holds is part of its lower-cased text, so a name holding no needle holds none.
+        const lower = name.toLowerCase();
+        hits = needles.some((t) => lower.includes(t)) ? documentStems(name).filter((s) => wanted.has(s)) : null;
         memo.set(name, hits);
       }
+      if (hits === null) continue;
       for (const s of hits) found.add(s);
       for (const id of identifiers) if (name === id || (id.endsWith('_') && name.startsWith(id))) named.add(id);
     }
@@ -109,7 +110,7 @@ function definitionHits(input: RelevanceInput, lowered: readonly string[], terms
  */
 function crowdCorrected(input: RelevanceInput, raw: readonly number[]): number[] {
   const counts = new Map<number, number>();
-  for (const [i, score] of raw.entries()) if (score > 0) counts.set(i, declarationCount(input.files[i]?.text ?? ''));
+  for (const [i, score] of raw.entries()) if (score > 0) counts.set(i, input.declarations(i).declarations);
   if (counts.size === 0) return [...raw];
   const mean = Math.max(1, [...counts.values()].reduce((a, b) => a + b, 0) / counts.size);
   return raw.map((score, i) => score / Math.max(1, (counts.get(i) ?? 0) / (CROWD_FACTOR * mean)));
@@ -140,7 +141,7 @@ export function queryRelevance(input: RelevanceInput, query: string): Relevance 
   if (terms.length === 0 && identifiers.length === 0) return { scores: new Array<number>(n).fill(0), lexical: new Array<number>(n).fill(0), reasons: new Array<null>(n).fill(null) };
   const lowered = input.files.map((f) => alignedLower(f.text));
   const { scores: lexical, pathScores, passageScores, docFreq } = scoreQueryParts(input.files, query, lowered);
-  const definitions = definitionHits(input, lowered, terms, identifiers);
+  const definitions = definitionHits(input, terms, identifiers);
   // A word's weight as a definition is its rarity among the files that define it and in the
   // whole tree, half each: `resolve` is declared in few files of a bundler but written in most,
   // so defining it says less than defining the rare `sourcemap`.

@@ -6,9 +6,13 @@
  * method-like lines in class bodies; a stray match only adds a name, it never removes a file.
  */
 
-/** `keyword Name`, with Go's method receiver (`func (c *Context) Name`) allowed in between. */
+/**
+ * `keyword Name` on one line, with Go's method receiver (`func (c *Context) Name`) allowed in
+ * between. One line: a comment ending in "function" must not take the next line's `const` for a
+ * name (and so hide the name that `const` declares).
+ */
 const KEYWORD_DECLARATION =
-  /\b(?:function\*?|class|interface|type|enum|struct|trait|union|def|func|fn|mod|module|namespace|const|let|var|static|macro_rules!|record|object)\s+(?:\([^)\n]*\)\s*)?([A-Za-z_$][\w$]*)/g;
+  /\b(?:function\*?|class|interface|type|enum|struct|trait|union|def|func|fn|mod|module|namespace|const|let|var|static|macro_rules!|record|object)[ \t]+(?:\([^)\n]*\)[ \t]*)?([A-Za-z_$][\w$]*)/g;
 /** A Rust `impl` block names the type it implements for: `impl<T> Trait for Name`. */
 const IMPL_BLOCK = /\bimpl(?:<[^>\n]*>)?\s+(?:[\w:]+(?:<[^>\n]*>)?\s+for\s+)?([A-Za-z_]\w*)/g;
 /** Method-like lines: indented `name(...) {` or `name(...): T {` with optional modifiers. */

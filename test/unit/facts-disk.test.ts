@@ -89,6 +89,27 @@ describe('DiskFactStore across runs', () => {
     expect(warm.text).toBe(cold.text);
   });
 
+  it('answers the declaration facts of a warm question from disk, and reads only an edited file again', async () => {
+    const root = await copyFixture('pack-basic');
+    const cacheDir = tempDir();
+    const request = withDefaults({ roots: [root], budget: 600, query: 'shout the strings' });
+    const cold = await runOnce(cacheDir, request);
+    const saved = decodeFactsFile(await readFile(join(cacheDir, FACTS_FILE)));
+    const declarations = (saved?.rows ?? []).filter(([kind]) => kind === 'declarations');
+    expect(declarations.length).toBeGreaterThan(2);
+    expect(declarations.some(([, , , , value]) => (value as { names: string[] }).names.includes('shout'))).toBe(true);
+
+    const warm = await runOnce(cacheDir, request);
+    expect(warm.store.lookups.misses).toBe(0);
+    expect(warm.text).toBe(cold.text);
+
+    await editFile(join(root, 'src/lib/strings.ts'), 'export function whisper(s: string): string {\n  return s;\n}\n');
+    const edited = await runOnce(cacheDir, request);
+    const after = decodeFactsFile(await readFile(join(cacheDir, FACTS_FILE)));
+    expect(after?.rows.some(([kind, , , , value]) => kind === 'declarations' && (value as { names: string[] }).names.includes('whisper'))).toBe(true);
+    expect(edited.text).toBe((await parsingEngine().engine.pack(request)).text);
+  });
+
   it('ignores a damaged file: same output, everything parsed again, no throw', async () => {
     const root = await copyFixture('pack-basic');
     const cacheDir = tempDir();

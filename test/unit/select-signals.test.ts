@@ -19,6 +19,8 @@ describe('definitions', () => {
     expect(definedNames('class Pager:\n    def _pager_contextmanager(self):\n        pass\nasync def echo_via_pager(text): ...\n')).toEqual(['Pager', '_pager_contextmanager', 'echo_via_pager']);
     expect(definedNames('func (c *Context) SaveUploadedFile(f string) error {\n}\ntype Engine struct {}\n')).toEqual(['SaveUploadedFile', 'Engine']);
     expect(definedNames('pub fn walk_dir() {}\nstruct Walker;\nimpl<T> Iterator for Walker {}\n')).toEqual(['walk_dir', 'Walker']);
+    // A keyword ends a comment line: the next line's declaration keeps its own name.
+    expect(definedNames('// see #cross-fade-function\nconst cssNotProcessedRE = /x/;\n')).toEqual(['cssNotProcessedRE']);
   });
 
   it('takes code-looking words of the question as identifiers, plain words not', () => {

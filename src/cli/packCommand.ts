@@ -165,6 +165,9 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
   // Also beside it: import facts, outlines and redaction findings, so unchanged files are not
   // parsed or scanned for secrets again.
   const facts = cacheDir === null ? undefined : await DiskFactStore.open(cacheDir, { scope });
+  // A tree packed for the first time (or without caches) has every file to count: the token
+  // worker starts now, so its rank table is loaded while this thread reads and redacts.
+  if (statIndex === null || statIndex.size === 0) counter.warm();
   const progress = new TerminalProgress(process.stderr, o.quiet !== true && process.stderr.isTTY === true);
   try {
     const engine = new PackEngine({

@@ -58,4 +58,19 @@ describe('TokenWorkerPool', () => {
     expect(added).toEqual([]);
     await workers.dispose();
   });
+
+  it('starts one worker when warmed, before anything is counted, and counts exactly with it', async () => {
+    const workers = pool(2);
+    expect(workers.workers).toBe(0);
+    workers.warm();
+    workers.warm();
+    expect(workers.workers).toBe(1);
+    // The warm-up text is the worker's first job; the caller's chunk waits behind it.
+    const texts = ['export const a = 1;\n', 'héllo 世界\n'];
+    expect(await workers.count(texts)).toEqual(texts.map(count));
+    expect(workers.workers).toBe(1);
+    await workers.dispose();
+    workers.warm();
+    expect(workers.workers).toBe(0);
+  });
 });

@@ -140,6 +140,11 @@ export class StatIndex {
     return new StatIndex(path, new Map(), 0, fs);
   }
 
+  /** Files the index knows (0 for a tree never packed with it). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** Lookup outcomes so far. */
   get lookups(): Readonly<StatIndexCounts> {
     return this.counts;

@@ -119,6 +119,10 @@ export class CachingTokenCounter implements TokenCounter {
     return hashes.map((hash) => this.known.get(hash) as number);
   }
 
+  warm(): void {
+    this.pool?.warm();
+  }
+
   async dispose(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;

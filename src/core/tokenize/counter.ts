@@ -8,6 +8,12 @@ export interface TokenCounter {
   readonly encoding: Encoding;
   /** Exact counts for each text, in the same order. */
   countMany(texts: readonly string[], signal?: AbortSignal): Promise<number[]>;
+  /**
+   * Gets ready to count soon: starts a worker now, so loading its rank table overlaps the
+   * caller's own work (reading, redacting) instead of delaying the first count. For a caller that
+   * knows most texts will be counted; otherwise it only costs memory and a core for a moment.
+   */
+  warm?(): void;
   /** Releases workers and flushes any on-disk cache. */
   dispose(): Promise<void>;
 }

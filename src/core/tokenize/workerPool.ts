@@ -16,6 +16,9 @@ interface Slot {
   busy: Job | null;
 }
 
+/** What a warmed worker counts first: code with words and symbols, so its rank table is built. */
+const WARM_UP_TEXT = 'export function warmUp(value: number): string {\n  return `${value} ünïcode`;\n}\n';
+
 /** Waiting text (UTF-16 units) that justifies starting one more worker. */
 const SPAWN_THRESHOLD = 1_000_000;
 
@@ -49,6 +52,20 @@ export class TokenWorkerPool {
       this.queue.push({ texts, size: texts.reduce((sum, t) => sum + t.length, 0), resolve, reject, signal });
       this.pump();
     });
+  }
+
+  /**
+   * Starts a worker now if none runs, and has it count a short text: that loads the script and
+   * the rank table while the caller does other work (see TokenCounter.warm).
+   */
+  warm(): void {
+    if (this.disposed || this.slots.length > 0) return;
+    this.count([WARM_UP_TEXT]).catch(() => undefined);
+  }
+
+  /** Worker threads started and not stopped. */
+  get workers(): number {
+    return this.slots.length;
   }
 
   /** Chunks waiting for a worker (not yet sent to one). */

@@ -43,27 +43,6 @@ export function declarationCount(text: string): number {
 }
 
 /**
- * The names declared on the lines of `text` that contain one of `needles` in `lower` (the text
- * lower-cased, aligned with it). A declaration and its name share a line, and a name holding a
- * word contains it, so only those lines need the patterns: on a large tree this is most of the
- * saving, since a common question word still appears on few lines of each file.
- */
-export function definedNamesNear(text: string, lower: string, needles: readonly string[]): string[] {
-  const starts = new Set<number>();
-  for (const needle of needles) {
-    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) {
-      starts.add(lower.lastIndexOf('\n', at) + 1);
-    }
-  }
-  const lines: string[] = [];
-  for (const start of [...starts].sort((a, b) => a - b)) {
-    const end = text.indexOf('\n', start);
-    lines.push(text.slice(start, end === -1 ? text.length : end));
-  }
-  return definedNames(lines.join('\n'));
-}
-
-/**
  * Identifiers written in the question itself, as code: `SaveUploadedFile`, `_pager_contextmanager`,
  * `closeServer`, `ROLLDOWN_FILE_URL_`. A word counts when it mixes case inside, holds an
  * underscore, or stands in backticks. Plain words (`pager`) are left to the stem signals.

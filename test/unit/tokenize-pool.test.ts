@@ -14,23 +14,39 @@ function pool(workers: number): TokenWorkerPool {
 }
 
 describe('TokenWorkerPool', () => {
-  it('drops a queued chunk when its signal aborts, and still counts the one running', async () => {
+  it('drops a queued chunk when its signal aborts, and still counts the ones posted', async () => {
     const workers = pool(1);
     const running = ['export const a = 1;\n'.repeat(2000)];
+    const inbox = ['const c = 3;\n'.repeat(500)];
     const waiting = ['let b = 2;\n'.repeat(10)];
     const controller = new AbortController();
     const first = workers.count(running);
-    const second = workers.count(waiting, controller.signal);
+    // A second chunk goes to the worker's inbox at once; a third waits in the queue.
+    const second = workers.count(inbox);
+    const third = workers.count(waiting, controller.signal).catch((e: unknown) => e);
     expect(workers.queued).toBe(1);
     controller.abort();
     expect(await first).toEqual(running.map(count));
+    expect(await second).toEqual(inbox.map(count));
     // The only worker came free: the aborted chunk was dropped, never sent.
-    await expect(second).rejects.toBe(controller.signal.reason);
+    expect(await third).toBe(controller.signal.reason);
     expect(workers.queued).toBe(0);
     // The pool goes on serving later chunks, the signal's listener gone with the chunk.
     const later = ['def f():\n    return 3\n'];
     expect(await workers.count(later, controller.signal).catch((e: unknown) => e)).toBe(controller.signal.reason);
     expect(await workers.count(later)).toEqual(later.map(count));
+    await workers.dispose();
+  });
+
+  it('posts a second chunk to a busy worker before the first is answered', async () => {
+    const workers = pool(1);
+    const chunks = [['export const a = 1;\n'.repeat(2000)], ['let b = 2;\n'.repeat(10)], ['x\n']];
+    const counting = chunks.map((c) => workers.count(c));
+    // One worker, two chunks in its hands, the third waiting for the first answer.
+    expect(workers.workers).toBe(1);
+    expect(workers.queued).toBe(1);
+    expect(await Promise.all(counting)).toEqual(chunks.map((c) => c.map(count)));
+    expect(workers.queued).toBe(0);
     await workers.dispose();
   });
 

@@ -13,8 +13,16 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  busy: Job | null;
+  /** Chunks posted to the worker and not answered yet, oldest first (it answers in order). */
+  posted: Job[];
 }
+
+/**
+ * Chunks posted to one worker ahead of its answers. A worker that has answered waits for this
+ * thread to post it more, and this thread may be busy for a long stretch (building the graph,
+ * say): with a second chunk already in its inbox, the worker goes on counting meanwhile.
+ */
+const POSTED_PER_WORKER = 2;
 
 /** What a warmed worker counts first: code with words and symbols, so its rank table is built. */
 const WARM_UP_TEXT = 'export function warmUp(value: number): string {\n  return `${value} ünïcode`;\n}\n';
@@ -23,9 +31,10 @@ const WARM_UP_TEXT = 'export function warmUp(value: number): string {\n  return 
 const SPAWN_THRESHOLD = 1_000_000;
 
 /**
- * A small pool of token-counting worker threads. Jobs queue and each idle worker takes the next
- * one, so uneven chunks still keep every worker busy. Workers start on demand (each builds its own
- * rank map, ~0.25 s and ~30 MB), stay for later batches, and never keep the process alive when idle.
+ * A small pool of token-counting worker threads. Jobs queue and each worker takes the next one as
+ * it answers (with one more waiting in its inbox), so uneven chunks still keep every worker busy.
+ * Workers start on demand (each builds its own rank map, ~0.25 s and ~30 MB), stay for later
+ * batches, and never keep the process alive when idle.
  */
 export class TokenWorkerPool {
   private readonly slots: Slot[] = [];
@@ -79,17 +88,20 @@ export class TokenWorkerPool {
     const error = new Error('The token counter was disposed.');
     for (const job of this.queue.splice(0)) job.reject(error);
     const slots = this.slots.splice(0);
-    for (const slot of slots) slot.busy?.reject(error);
+    for (const slot of slots) for (const job of slot.posted.splice(0)) job.reject(error);
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
   private pump(): void {
     this.dropAborted();
     while (this.queue.length > 0) {
-      const slot = this.slots.find((s) => s.busy === null) ?? (this.worthAnotherWorker() ? this.spawn() : undefined);
+      const slot =
+        this.slots.find((s) => s.posted.length === 0) ??
+        (this.worthAnotherWorker() ? this.spawn() : undefined) ??
+        this.slots.find((s) => s.posted.length < POSTED_PER_WORKER);
       if (!slot) return;
       const job = this.queue.shift() as Job;
-      slot.busy = job;
+      slot.posted.push(job);
       slot.worker.ref();
       slot.worker.postMessage({ id: this.nextId++, encoding: this.encoding, texts: job.texts } satisfies CountRequest);
     }
@@ -116,7 +128,7 @@ export class TokenWorkerPool {
 
   private spawn(): Slot | undefined {
     if (this.slots.length >= this.maxWorkers) return undefined;
-    const slot: Slot = { worker: new Worker(this.script), busy: null };
+    const slot: Slot = { worker: new Worker(this.script), posted: [] };
     slot.worker.on('message', (response: CountResponse) => this.onResponse(slot, response));
     slot.worker.on('error', (error) => this.onFailure(slot, new Error(`A token worker failed: ${error.message}`)));
     slot.worker.on('exit', (code) => {
@@ -127,9 +139,8 @@ export class TokenWorkerPool {
   }
 
   private onResponse(slot: Slot, response: CountResponse): void {
-    const job = slot.busy;
-    slot.busy = null;
-    slot.worker.unref();
+    const job = slot.posted.shift();
+    if (slot.posted.length === 0) slot.worker.unref();
     if (job) {
       if ('counts' in response) job.resolve(response.counts);
       else job.reject(new Error(`Could not count tokens: ${response.error}`));
@@ -142,8 +153,7 @@ export class TokenWorkerPool {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
     this.slots.splice(index, 1);
-    slot.busy?.reject(error);
-    slot.busy = null;
+    for (const job of slot.posted.splice(0)) job.reject(error);
     void slot.worker.terminate();
     this.pump();
   }

@@ -1,7 +1,8 @@
 // Builds every target with esbuild. Type checking is separate (`npm run typecheck`).
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, existsSync, chmodSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, chmodSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -88,7 +89,32 @@ function copyAssets() {
   }
 }
 
+/**
+ * Writes dist/ranks-<encoding>.bin, each encoding's ranks packed by src/core/tokenize/rankIndex.ts
+ * (bundled here on the fly), so a token worker loads its table with one read (see ranks.ts).
+ */
+async function writeRankIndexes() {
+  const bundled = await esbuild.build({
+    entryPoints: ['src/core/tokenize/rankIndex.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+    absWorkingDir: root,
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  const { buildRankIndex, serializeRankIndex } = module.exports;
+  const require = createRequire(join(root, 'package.json'));
+  for (const encoding of RANK_ENCODINGS) {
+    const index = buildRankIndex(require(`js-tiktoken/ranks/${encoding}`));
+    writeFileSync(join(root, `dist/ranks-${encoding}.bin`), serializeRankIndex(index));
+  }
+}
+
 copyAssets();
+await writeRankIndexes();
 if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   await Promise.all(contexts.map((c) => c.watch()));

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { getEventListeners } from 'node:events';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -157,6 +158,28 @@ describe('createTokenCounter', () => {
     await new Promise((resolve) => setImmediate(resolve));
     controller.abort(new Error('cancelled'));
     await expect(pending).rejects.toThrow('cancelled');
+    await counter.dispose();
+  });
+
+  it('keeps one abort listener however many counts wait on a signal, and rejects them all on abort', async () => {
+    const counter = createTokenCounter({ encoding: 'o200k_base', workers: 1 });
+    const controller = new AbortController();
+    const texts = Array.from({ length: 30 }, (_, i) => [`const v${i} = ${i};\n`.repeat(20_000 + i)]);
+    const pending = texts.map((t) => counter.countMany(t, controller.signal).catch((e: unknown) => e));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    controller.abort(new Error('cancelled'));
+    const outcomes = await Promise.all(pending);
+    expect(outcomes.every((o) => o instanceof Error && o.message === 'cancelled')).toBe(true);
+    await counter.dispose();
+  });
+
+  it('counts exactly when many calls share a signal that never aborts', async () => {
+    const counter = createTokenCounter({ encoding: 'o200k_base', workers: 1 });
+    const controller = new AbortController();
+    const texts = TEXTS.map((t, i) => [t, `${t}\n// ${i}`]);
+    const counted = await Promise.all(texts.map((t) => counter.countMany(t, controller.signal)));
+    expect(counted).toEqual(texts.map((t) => expected(t)));
     await counter.dispose();
   });
 });

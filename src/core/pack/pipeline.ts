@@ -4,7 +4,7 @@
  *   scan → read → redact → (git) → tokenize ‖ graph → (scope) → order → select → render → report
  *
  * Tokenize and graph run at the same time (counting in worker threads, parsing on this one), so
- * their stage times overlap.
+ * their stage times overlap; without a budget, counting starts with the first files redacted.
  *
  * Rendering comes before selection: budgets are exact on the rendered text, so every file's full
  * block is rendered and counted before selection decides on it (without a budget all of them up
@@ -18,10 +18,10 @@ import { rendererFor, withLineNumbers, type ContextSection } from '../render';
 import type { SelectCandidate } from '../select';
 import type { TokenCounter } from '../tokenize/counter';
 import type { PackWarning, RedactedFile, RootPrefix, SkippedFile } from '../types';
-import { countBlocks } from './blocks';
 import type { PackClock } from './clock';
 import type { PackContext } from './context';
 import { focusPaths, locateFocus } from './focus';
+import { FullBlockCounts } from './fullCounts';
 import { importGraphOf, readLeftOutConfigs } from './graphStage';
 import { orderStage } from './orderStage';
 import { scanAndRead } from './readStage';
@@ -32,9 +32,6 @@ import { fixedPartsFor, selectFiles } from './selectStage';
 import type { EngineState } from './state';
 import { packResultOf, type PackResult, type PackStages } from './types';
 import { worded } from '../warnings';
-
-/** Blocks counted per call between cancellation checks and progress events. */
-const COUNT_BATCH = 256;
 
 /** What one run of the pipeline uses. */
 export interface PipelineDeps {
@@ -52,21 +49,26 @@ export async function runPipeline(request: PackRequest, deps: PipelineDeps): Pro
   const located = locateFocus(request.focus, request.roots);
   const scopeLocated = locateFocus(request.scope?.paths ?? [], request.roots, 'scope');
 
-  const read = await scanAndRead(request, deps.state, deps.stages, clock);
+  const renderer = request.lineNumbers ? withLineNumbers(rendererFor(request.format)) : rendererFor(request.format);
+  // Without a budget every file's full block is counted: each batch starts as soon as it is
+  // redacted, so the token workers count while this thread reads and redacts the rest (and then
+  // builds the graph). Under a budget nothing is counted up front: selection counts each file only
+  // as far as its decision needs.
+  const fullCounts = request.budget === null ? new FullBlockCounts({ renderer, counter: deps.counter, facts: deps.state.facts, clock }) : null;
+  const read = await scanAndRead(request, deps.state, deps.stages, clock, fullCounts ? (files) => fullCounts.add(files) : undefined);
   const prefixes = new Map(read.roots.map((r) => [r.root, r.prefix]));
   const git = await gitContext(request, read.roots, read.files, read.skipped, clock);
   const focus = [...new Set([...focusPaths(located, prefixes), ...(git?.focus ?? [])])].sort();
   const ctx: PackContext = {
     request,
     ...deps,
-    renderer: request.lineNumbers ? withLineNumbers(rendererFor(request.format)) : rendererFor(request.format),
+    renderer,
     hashes: new Map(read.files.map((f) => [f.path, f.hash])),
   };
 
   // Counting runs in worker threads while this thread builds the graph: the two share nothing but
-  // the redacted texts, so their results are the same as one after the other. Under a budget
-  // nothing is counted up front: selection counts each file only as far as its decision needs.
-  const counting = request.budget === null ? clock.time('tokenize', () => countFullBlocks(ctx, read.files), true) : Promise.resolve(null);
+  // the redacted texts, so their results are the same as one after the other.
+  const counting = fullCounts ? fullCounts.finish(read.files) : Promise.resolve(null);
   const graphing = (async () => {
     const configs = await readLeftOutConfigs(read.skipped, read.roots, request.maxFileSize, deps.state, deps.stages, clock);
     return clock.time('graph', () => importGraphOf(request.roots, read.files, configs, deps.state, deps.stages, clock.signal));
@@ -107,22 +109,6 @@ export async function runPipeline(request: PackRequest, deps: PipelineDeps): Pro
   if (git) warnings.push(...git.warnings.map((w): PackWarning => ({ stage: 'git', ...w })));
   const report = reportOf(ctx, { selected, rendered, files, skipped, graph, roots: read.roots, cycles, redactionCount, warnings, ...(git ? { git: git.report } : {}) });
   return packResultOf(rendered.chunks, report);
-}
-
-/** Every file's full block, rendered and counted: what selection prices files by. */
-async function countFullBlocks(ctx: PackContext, files: readonly RedactedFile[]): Promise<Map<string, number>> {
-  const { clock } = ctx;
-  clock.progress('tokenize', 0, files.length);
-  const requests = files.map((f) => ({ path: f.path, mode: 'full' as const, body: f.text, hash: f.hash }));
-  const counted = await countBlocks(ctx.renderer, requests, ctx.counter, ctx.state.facts, {
-    signal: clock.signal,
-    batch: COUNT_BATCH,
-    between: (done, total) => {
-      clock.checkpoint();
-      if (done > 0) clock.progress('tokenize', done, total);
-    },
-  });
-  return new Map(files.map((f, i) => [f.path, counted.tokens[i] ?? 0]));
 }
 
 /** The diff and log the request asks for, filtered by what the scan and read left out. */

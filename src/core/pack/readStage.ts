@@ -25,8 +25,17 @@ export interface ReadResult {
   roots: RootPrefix[];
 }
 
-/** Scans the roots, drops files the mode rules exclude, then reads and redacts the rest. */
-export async function scanAndRead(request: PackRequest, state: EngineState, stages: PackStages, clock: PackClock): Promise<ReadResult> {
+/**
+ * Scans the roots, drops files the mode rules exclude, then reads and redacts the rest.
+ * `onRedacted` is told of each batch of files as it comes out of the redact stage.
+ */
+export async function scanAndRead(
+  request: PackRequest,
+  state: EngineState,
+  stages: PackStages,
+  clock: PackClock,
+  onRedacted?: (files: readonly RedactedFile[]) => void,
+): Promise<ReadResult> {
   const scan = await clock.time('scan', () =>
     stages.scanFiles({
       ...scanOptionsOf(request),
@@ -37,14 +46,14 @@ export async function scanAndRead(request: PackRequest, state: EngineState, stag
   );
   // Per-glob modes from the project config drop excluded files before they are read.
   const moded = applyModeRules(request, scan.files);
-  const { files, skipped } = await readAndRedact(moded.files, request.maxFileSize, state, stages, clock);
+  const { files, skipped } = await readAndRedact(moded.files, request.maxFileSize, state, stages, clock, onRedacted);
   return { files, skipped: [...scan.skipped, ...moded.skipped, ...skipped], caps: moded.caps, roots: scan.roots };
 }
 
 /**
  * Reads and redacts `scanned`, in scan order: unchanged files come from the stat index and the
- * redaction facts; the rest go through the read and redact stages. Used by the pack and for
- * excluded config files the graph stage needs.
+ * redaction facts; the rest go through the read and redact stages, `onRedacted` hearing of each
+ * batch redacted. Used by the pack and for excluded config files the graph stage needs.
  */
 export async function readAndRedact(
   scanned: readonly ScannedFile[],
@@ -52,6 +61,7 @@ export async function readAndRedact(
   state: EngineState,
   stages: PackStages,
   clock: PackClock,
+  onRedacted?: (files: readonly RedactedFile[]) => void,
 ): Promise<{ files: RedactedFile[]; skipped: SkippedFile[] }> {
   const known = new Map<string, RedactedFile>();
   const stale: ScannedFile[] = [];
@@ -66,7 +76,7 @@ export async function readAndRedact(
       : stages.readFiles(stale, { maxFileSize, signal: clock.signal, onProgress: (done, total) => clock.progress('read', done, total) }),
     true,
   );
-  const unscanned = await clock.time('redact', () => redactAll(read.files, state, stages, clock, known), true);
+  const unscanned = await clock.time('redact', () => redactAll(read.files, state, stages, clock, known, onRedacted), true);
   const skippedNow = [...read.skipped, ...unscanned];
   const skippedPaths = new Set(skippedNow.map((s) => s.path));
   const files: RedactedFile[] = [];
@@ -86,25 +96,34 @@ function freshFile(file: ScannedFile, maxFileSize: number, state: EngineState): 
   return fact === undefined ? undefined : { ...stat, text: fact.text, redactions: fact.redactions, redactionKinds: fact.redactionKinds };
 }
 
-/** Redacts `files` in batches into `into`; returns the files the secret scan failed on. */
+/**
+ * Redacts `files` in batches into `into`, telling `onRedacted` of each batch; returns the files the
+ * secret scan failed on.
+ */
 async function redactAll(
   files: readonly ReadFile[],
   state: EngineState,
   stages: PackStages,
   clock: PackClock,
   into: Map<string, RedactedFile>,
+  onRedacted: ((files: readonly RedactedFile[]) => void) | undefined,
 ): Promise<SkippedFile[]> {
   const unscanned: SkippedFile[] = [];
   for (let i = 0; i < files.length; i += REDACT_BATCH) {
     clock.checkpoint();
     const batch = files.slice(i, i + REDACT_BATCH);
     const results = await Promise.allSettled(batch.map((f) => redactOne(f, state, stages)));
+    const redacted: RedactedFile[] = [];
     results.forEach((result, j) => {
       const file = batch[j];
-      if (result.status === 'fulfilled') into.set(result.value.absPath, result.value);
+      if (result.status === 'fulfilled') {
+        into.set(result.value.absPath, result.value);
+        redacted.push(result.value);
+      }
       // A file the secret scan could not check might hold secrets: leave it out rather than risk it.
       else if (file) unscanned.push({ path: file.path, reason: 'redaction-failed', detail: String(result.reason) });
     });
+    if (redacted.length > 0) onRedacted?.(redacted);
     clock.progress('redact', Math.min(i + REDACT_BATCH, files.length), files.length);
   }
   return unscanned;

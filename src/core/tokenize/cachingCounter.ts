@@ -44,17 +44,40 @@ function chunkTexts(texts: string[], target: number): string[][] {
   return chunks;
 }
 
+/** Per signal, the callers waiting on it: one abort listener serves them all. */
+const waitersBySignal = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * `work`, or a rejection with the signal's reason as soon as it aborts. A pack has many counts
+ * pending on its one signal at a time (each batch as it is redacted), so the signal gets a single
+ * listener, not one per call.
+ */
 function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work;
   return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) {
+      // Work that fails after the abort is not an unhandled rejection.
+      work.catch(() => undefined);
+      reject(signal.reason);
+      return;
+    }
+    let waiters = waitersBySignal.get(signal);
+    if (!waiters) {
+      const set = new Set<() => void>();
+      waiters = set;
+      waitersBySignal.set(signal, set);
+      signal.addEventListener('abort', () => {
+        for (const wake of [...set]) wake();
+        set.clear();
+      }, { once: true });
+    }
+    const own = waiters;
     const onAbort = (): void => reject(signal.reason);
-    // Both outcomes are handled, so work that fails after an abort is not an unhandled rejection.
+    own.add(onAbort);
     work.then(
-      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
-      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
+      (value) => (own.delete(onAbort), resolve(value)),
+      (error: unknown) => (own.delete(onAbort), reject(error)),
     );
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 

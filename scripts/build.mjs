@@ -105,11 +105,11 @@ async function writeRankIndexes() {
   });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
-  const { buildRankIndex, serializeRankIndex } = module.exports;
+  const { buildRankIndex, rankIndexFileName, serializeRankIndex } = module.exports;
   const require = createRequire(join(root, 'package.json'));
   for (const encoding of RANK_ENCODINGS) {
     const index = buildRankIndex(require(`js-tiktoken/ranks/${encoding}`));
-    writeFileSync(join(root, `dist/ranks-${encoding}.bin`), serializeRankIndex(index));
+    writeFileSync(join(root, 'dist', rankIndexFileName(encoding)), serializeRankIndex(index));
   }
 }
 

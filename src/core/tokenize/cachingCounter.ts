@@ -47,6 +47,21 @@ function chunkTexts(texts: string[], target: number): string[][] {
 /** Per signal, the callers waiting on it: one abort listener serves them all. */
 const waitersBySignal = new WeakMap<AbortSignal, Set<() => void>>();
 
+/** The callers waiting on `signal`, woken together when it aborts. */
+function waitersOf(signal: AbortSignal): Set<() => void> {
+  let waiters = waitersBySignal.get(signal);
+  if (!waiters) {
+    const created = new Set<() => void>();
+    waitersBySignal.set(signal, created);
+    signal.addEventListener('abort', () => {
+      for (const wake of [...created]) wake();
+      created.clear();
+    }, { once: true });
+    waiters = created;
+  }
+  return waiters;
+}
+
 /**
  * `work`, or a rejection with the signal's reason as soon as it aborts. A pack has many counts
  * pending on its one signal at a time (each batch as it is redacted), so the signal gets a single
@@ -61,22 +76,12 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promis
       reject(signal.reason);
       return;
     }
-    let waiters = waitersBySignal.get(signal);
-    if (!waiters) {
-      const set = new Set<() => void>();
-      waiters = set;
-      waitersBySignal.set(signal, set);
-      signal.addEventListener('abort', () => {
-        for (const wake of [...set]) wake();
-        set.clear();
-      }, { once: true });
-    }
-    const own = waiters;
+    const waiters = waitersOf(signal);
     const onAbort = (): void => reject(signal.reason);
-    own.add(onAbort);
+    waiters.add(onAbort);
     work.then(
-      (value) => (own.delete(onAbort), resolve(value)),
-      (error: unknown) => (own.delete(onAbort), reject(error)),
+      (value) => (waiters.delete(onAbort), resolve(value)),
+      (error: unknown) => (waiters.delete(onAbort), reject(error)),
     );
   });
 }

@@ -28,6 +28,11 @@ export interface RankIndex {
 
 const MAGIC = 'tome-ranks 1\n';
 
+/** File name of the packed table of `encoding`, which the build writes beside the bundles. */
+export function rankIndexFileName(encoding: string): string {
+  return `ranks-${encoding}.bin`;
+}
+
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const SEXTET = new Int8Array(128).fill(-1);
 for (let i = 0; i < BASE64.length; i++) SEXTET[BASE64.charCodeAt(i)] = i;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Encoding } from '../types';
-import { buildRankIndex, lookupRank, parseRankIndex, type RankIndex, type TiktokenRanksJson } from './rankIndex';
+import { buildRankIndex, lookupRank, parseRankIndex, rankIndexFileName, type RankIndex, type TiktokenRanksJson } from './rankIndex';
 
 /** One rank table: the pre-tokenizer pattern and the BPE ranks keyed by byte string. */
 export interface RankTable {
@@ -27,17 +27,12 @@ const loaders: Record<Encoding, () => TiktokenRanksJson> = {
 /** Tables in this thread, by encoding: immutable, so every counter here shares one. */
 const indexes = new Map<Encoding, RankIndex>();
 
-/** File name of the packed table the build writes beside the bundles. */
-export function rankIndexFileName(encoding: Encoding): string {
-  return `ranks-${encoding}.bin`;
-}
-
 /**
  * The packed table of `encoding`: read from the file the build wrote beside this bundle (one
  * read, no decoding), else built from js-tiktoken's source (~0.1-0.2 s, when running from the
  * TypeScript sources or when the file is missing or unreadable).
  */
-export function rankIndexOf(encoding: Encoding): RankIndex {
+function rankIndexOf(encoding: Encoding): RankIndex {
   let index = indexes.get(encoding);
   if (index === undefined) {
     index = readPacked(encoding) ?? buildRankIndex(loaders[encoding]());

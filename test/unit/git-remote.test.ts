@@ -136,6 +136,19 @@ describe('tome pack --remote', () => {
     expect(leftovers()).toEqual(before);
   });
 
+  it('writes the whole pack on every run, the token worker stopped before it', () => {
+    // A token worker that finished early (its table loads in milliseconds) is idle when the CLI
+    // stops it; the CLI must still resume and write the pack, every time.
+    const served = repoWith({ 'src/b.ts': 'export const b = 2;\n' });
+    git(base, 'clone', '-q', '--bare', served, 'again.git');
+    for (let run = 0; run < 6; run++) {
+      const packed = tome('pack', '--remote', daemon.url('again.git'));
+      expect(packed.code).toBe(0);
+      expect(packed.stdout).toContain('<file path="src/b.ts" mode="full">');
+      expect(packed.stderr).toContain('Packed 1 file');
+    }
+  });
+
   it('refuses other schemes before any network, and a missing repository with exit 2', () => {
     const refused = tome('pack', '--remote', 'http://127.0.0.1:1/x.git');
     expect(refused.code).toBe(2);

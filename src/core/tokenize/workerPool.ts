@@ -89,7 +89,15 @@ export class TokenWorkerPool {
     for (const job of this.queue.splice(0)) job.reject(error);
     const slots = this.slots.splice(0);
     for (const slot of slots) for (const job of slot.posted.splice(0)) job.reject(error);
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    // A terminating worker does not keep the process alive (even ref'd): with nothing else
+    // pending, the process would end before its exit is reported, and a caller awaiting
+    // dispose() (the CLI, before it writes the pack) would silently never resume.
+    const keepAlive = setInterval(() => undefined, 1000);
+    try {
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    } finally {
+      clearInterval(keepAlive);
+    }
   }
 
   private pump(): void {

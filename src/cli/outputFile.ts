@@ -1,5 +1,5 @@
 /** Files the CLI writes for the user (--output, --report), and the words for a failed write. */
-import { nodeWriteFs, WriteFailure, writeFileAtomic, type WriteFs } from '../core';
+import { nodeWriteFs, WriteFailure, writeFileAtomic, type WriteData, type WriteFs } from '../core';
 
 /** English for a failed write; `what` names the file's role (`"out.xml"`, `the token cache in …`). */
 export function describeWriteFailure(failure: WriteFailure, what: string): string {
@@ -22,7 +22,7 @@ export function describeWriteFailure(failure: WriteFailure, what: string): strin
  * looks complete), with a plain message when that fails. A text given as chunks (a pack's) is
  * streamed to the file, never joined.
  */
-export async function writeOutput(path: string, text: string | readonly string[], fs: WriteFs = nodeWriteFs): Promise<void> {
+export async function writeOutput(path: string, text: WriteData, fs: WriteFs = nodeWriteFs): Promise<void> {
   try {
     await writeFileAtomic(path, text, fs);
   } catch (error) {

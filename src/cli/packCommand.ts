@@ -13,7 +13,7 @@ import {
   PackEngine,
   withDefaults,
   type PackRequest,
-  readFiles,
+  SavedPacks,
   StatIndex,
   DiskFactStore,
   cacheScopeOf,
@@ -173,7 +173,8 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
     const engine = new PackEngine({
       tokenCounter: counter,
       ...(facts ? { facts } : {}),
-      ...(statIndex ? { stages: { readFiles: (files, options) => readFiles(files, { ...options, statIndex }) } } : {}),
+      // A pack of a tree in which nothing changed is the saved pack of the last run.
+      ...(statIndex && cacheDir !== null ? { statIndex, savedPacks: new SavedPacks(cacheDir) } : {}),
     });
     const packOptions = { signal, onProgress: (e: ProgressEvent) => progress.update(e) };
     if (o.split !== undefined && o.output) {
@@ -189,14 +190,16 @@ async function packAndDeliver(dirs: string[], o: PackCommandOptions, signal: Abo
     // Nothing is counted after the pack: stopping the token workers (and saving their cache) now
     // gives their memory back before the text is written.
     await counter.dispose();
-    const { chunks, report } = result;
+    const { report } = result;
+    // A saved pack is written as the bytes it was saved as, never decoded.
+    const text = result.bytes ?? result.chunks;
     progress.clear();
     if (o.maxTokens !== undefined && report.totalTokens > o.maxTokens) throw new OverLimitError(report.totalTokens, o.maxTokens);
     // The clipboard takes one string; a file and stdout are streamed the chunks, never joined.
     const copiedWith = o.copy ? await copyToClipboard(result.text) : null;
     if (o.copy && copiedWith === null) await write(process.stderr, 'tome: no clipboard program found (pbcopy, clip, wl-copy, xclip or xsel); the text goes to stdout instead.\n');
-    if (o.output) await writeOutput(o.output, chunks);
-    else if (copiedWith === null) await writeChunks(process.stdout, chunks);
+    if (o.output) await writeOutput(o.output, text);
+    else if (copiedWith === null) await writeChunks(process.stdout, text);
     if (o.report) await writeOutput(o.report, `${JSON.stringify(report, null, 2)}\n`);
     if (o.explain) await write(process.stderr, formatExplainTable(report.files));
     const destination = [o.output, copiedWith !== null ? 'the clipboard' : o.output ? undefined : 'stdout'].filter((d) => d !== undefined).join(' and ');

@@ -5,7 +5,7 @@
  */
 
 /** Packing: the engine, its request, options and result, and its errors. */
-export { PackEngine, PackError, isAbortError, pack, packResultOf } from './pack/index';
+export { PackEngine, PackError, isAbortError, pack, packResultOf, SavedPacks } from './pack/index';
 export type { PackDeps, PackErrorCode, PackOptions, PackProblem, PackResult, PackStages } from './pack/index';
 export { withDefaults, DEFAULT_MAX_FILE_SIZE, type PackRequest, type PackScope } from './pack/request';
 /** What an engine remembers between packs: facts about file contents, keyed by content hash. */

@@ -62,6 +62,12 @@ export interface ScannedFile {
   root: string;
   size: number;
   mtimeMs: number;
+  /**
+   * The rest of the scan's stat, when it took one: with size and mtime, the stamp a stat index
+   * trusts without reading the file (see read/statIndex.ts).
+   */
+  ctimeMs?: number;
+  ino?: number;
 }
 
 /** A file whose bytes were read and decoded. */
@@ -100,8 +106,11 @@ export type PackWarning = WordedWarning & {
   path?: string;
 };
 
-/** The pipeline's stages, in order; used by progress events and timings. `git` runs only when asked. */
-export type PackStage = 'scan' | 'read' | 'redact' | 'git' | 'tokenize' | 'graph' | 'order' | 'select' | 'render';
+/**
+ * The pipeline's stages, in order; used by progress events and timings. `git` runs only when asked;
+ * `reuse` (loading a saved pack, see pack/savedPacks.ts) only in place of read through render.
+ */
+export type PackStage = 'scan' | 'read' | 'redact' | 'git' | 'tokenize' | 'graph' | 'order' | 'select' | 'render' | 'reuse';
 
 /** Structured progress: `done` of `total` units of `stage` finished. */
 export interface ProgressEvent {

@@ -29,7 +29,9 @@ export class PackEngine {
 
   /** @param facts where facts about file contents are kept; in memory by default. */
   constructor(private readonly deps: PackDeps & { facts?: FactStore }) {
-    this.stages = { ...REAL_STAGES, ...deps.stages };
+    const { statIndex } = deps;
+    const reading: Partial<PackStages> = statIndex ? { readFiles: (files, options) => readFiles(files, { ...options, statIndex }) } : {};
+    this.stages = { ...REAL_STAGES, ...reading, ...deps.stages };
     this.state = new EngineState(deps.facts);
   }
 
@@ -49,6 +51,7 @@ export class PackEngine {
         counter: this.deps.tokenCounter,
         clock,
         reportOnly: options.reportOnly === true,
+        ...(this.deps.savedPacks && this.deps.statIndex ? { saved: { packs: this.deps.savedPacks, statIndex: this.deps.statIndex } } : {}),
       });
     } finally {
       this.state.endPack();

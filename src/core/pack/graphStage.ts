@@ -28,8 +28,14 @@ export async function readLeftOutConfigs(
   stages: PackStages,
   clock: PackClock,
 ): Promise<RedactedFile[]> {
+  const scanned = await leftOutConfigFiles(skipped, roots);
+  if (scanned.length === 0) return [];
+  return (await readAndRedact(scanned, maxFileSize, state, stages, clock)).files;
+}
+
+/** The config files among the files the scan left out that still shape resolution, stat'ed now. */
+export async function leftOutConfigFiles(skipped: readonly SkippedFile[], roots: readonly RootPrefix[]): Promise<ScannedFile[]> {
   const wanted = skipped.filter((s) => LEFT_OUT.has(s.reason) && !s.path.endsWith('/') && isGraphConfigName(basename(s.path)));
-  if (wanted.length === 0) return [];
   const scanned: ScannedFile[] = [];
   for (const s of wanted) {
     const root = rootOf(s.path, roots);
@@ -37,12 +43,12 @@ export async function readLeftOutConfigs(
     const absPath = join(root.root, ...s.path.slice(root.prefix.length).split('/'));
     try {
       const info = await stat(absPath);
-      if (info.isFile()) scanned.push({ path: s.path, absPath, root: root.root, size: info.size, mtimeMs: info.mtimeMs });
+      if (info.isFile()) scanned.push({ path: s.path, absPath, root: root.root, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
     } catch {
       // Gone since the scan: resolution goes on without it, as without any missing config.
     }
   }
-  return (await readAndRedact(scanned, maxFileSize, state, stages, clock)).files;
+  return scanned;
 }
 
 /** The root whose prefix starts `path` (the longest, so `api-2/` wins over a root named `api-`). */

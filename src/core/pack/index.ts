@@ -8,6 +8,7 @@ import type { PackRequest } from './request';
 
 export { PackEngine } from './engine';
 export { PackError, isAbortError, packResultOf } from './types';
+export { SavedPacks } from './savedPacks';
 export type { PackDeps, PackErrorCode, PackOptions, PackProblem, PackResult, PackStages } from './types';
 
 /**

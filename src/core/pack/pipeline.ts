@@ -3,6 +3,9 @@
  *
  *   scan → read → redact → (git) → tokenize ‖ graph → (scope) → order → select → render → report
  *
+ * or, when every input is unchanged since a saved pack of the same request, scan → reuse (see
+ * savedPackStage.ts); a pack made in full is then saved for the next one.
+ *
  * Tokenize and graph run at the same time (counting in worker threads, parsing on this one), so
  * their stage times overlap; without a budget, counting starts with the first files redacted.
  *
@@ -24,9 +27,10 @@ import { focusPaths, locateFocus } from './focus';
 import { FullBlockCounts } from './fullCounts';
 import { importGraphOf, readLeftOutConfigs } from './graphStage';
 import { orderStage } from './orderStage';
-import { scanAndRead } from './readStage';
+import { readScanned, scanStage } from './readStage';
 import { renderPack, reportOf } from './renderStage';
 import type { PackRequest } from './request';
+import { findSavedPack, savePack, usesSavedPacks, type SavedPackDeps } from './savedPackStage';
 import { restrictToScope, scopeClosure } from './scope';
 import { fixedPartsFor, selectFiles } from './selectStage';
 import type { EngineState } from './state';
@@ -41,6 +45,8 @@ export interface PipelineDeps {
   clock: PackClock;
   /** Skip joining the text: the result's `text` is '' (the report is exact all the same). */
   reportOnly: boolean;
+  /** Saved packs: found after the scan, and saved after a pack made in full. */
+  saved?: SavedPackDeps;
 }
 
 /** Runs every stage of one pack of `request`. */
@@ -55,7 +61,11 @@ export async function runPipeline(request: PackRequest, deps: PipelineDeps): Pro
   // builds the graph). Under a budget nothing is counted up front: selection counts each file only
   // as far as its decision needs.
   const fullCounts = request.budget === null ? new FullBlockCounts({ renderer, counter: deps.counter, facts: deps.state.facts, clock }) : null;
-  const read = await scanAndRead(request, deps.state, deps.stages, clock, fullCounts ? (files) => fullCounts.add(files) : undefined);
+  const scanned = await scanStage(request, deps.stages, clock);
+  const saving = deps.saved !== undefined && usesSavedPacks(request, scanned, deps.state) ? deps.saved : undefined;
+  const saved = saving ? await findSavedPack(request, scanned, saving, clock) : undefined;
+  if (saved) return deps.reportOnly ? packResultOf([], saved.report) : saved;
+  const read = await readScanned(scanned, request, deps.state, deps.stages, clock, fullCounts ? (files) => fullCounts.add(files) : undefined);
   const prefixes = new Map(read.roots.map((r) => [r.root, r.prefix]));
   const git = await gitContext(request, read.roots, read.files, read.skipped, clock);
   const focus = [...new Set([...focusPaths(located, prefixes), ...(git?.focus ?? [])])].sort();
@@ -108,7 +118,9 @@ export async function runPipeline(request: PackRequest, deps: PipelineDeps): Pro
   }
   if (git) warnings.push(...git.warnings.map((w): PackWarning => ({ stage: 'git', ...w })));
   const report = reportOf(ctx, { selected, rendered, files, skipped, graph, roots: read.roots, cycles, redactionCount, warnings, ...(git ? { git: git.report } : {}) });
-  return packResultOf(rendered.chunks, report);
+  const result = packResultOf(rendered.chunks, report);
+  if (saving && !deps.reportOnly) await savePack(request, scanned, read, result, saving);
+  return result;
 }
 
 /** The diff and log the request asks for, filtered by what the scan and read left out. */

@@ -25,17 +25,19 @@ export interface ReadResult {
   roots: RootPrefix[];
 }
 
-/**
- * Scans the roots, drops files the mode rules exclude, then reads and redacts the rest.
- * `onRedacted` is told of each batch of files as it comes out of the redact stage.
- */
-export async function scanAndRead(
-  request: PackRequest,
-  state: EngineState,
-  stages: PackStages,
-  clock: PackClock,
-  onRedacted?: (files: readonly RedactedFile[]) => void,
-): Promise<ReadResult> {
+/** What the scan stage gives: the files to read, what it left out and the roots. */
+export interface ScanStageResult {
+  /** The files to read, in scan order: what the scan kept and the mode rules did not exclude. */
+  files: ScannedFile[];
+  /** What the scan and the mode rules left out. */
+  skipped: SkippedFile[];
+  /** Files whose mode a tome.config.json rule caps. */
+  caps: Map<string, CappedMode>;
+  roots: RootPrefix[];
+}
+
+/** Scans the roots and drops the files the mode rules exclude, before anything is read. */
+export async function scanStage(request: PackRequest, stages: PackStages, clock: PackClock): Promise<ScanStageResult> {
   const scan = await clock.time('scan', () =>
     stages.scanFiles({
       ...scanOptionsOf(request),
@@ -46,8 +48,28 @@ export async function scanAndRead(
   );
   // Per-glob modes from the project config drop excluded files before they are read.
   const moded = applyModeRules(request, scan.files);
-  const { files, skipped } = await readAndRedact(moded.files, request.maxFileSize, state, stages, clock, onRedacted);
-  return { files, skipped: [...scan.skipped, ...moded.skipped, ...skipped], caps: moded.caps, roots: scan.roots };
+  return { files: moded.files, skipped: [...scan.skipped, ...moded.skipped], caps: moded.caps, roots: scan.roots };
+}
+
+/**
+ * Reads and redacts what {@link scanStage} kept. `onRedacted` is told of each batch of files as
+ * it comes out of the redact stage.
+ */
+export async function readScanned(
+  scanned: ScanStageResult,
+  request: PackRequest,
+  state: EngineState,
+  stages: PackStages,
+  clock: PackClock,
+  onRedacted?: (files: readonly RedactedFile[]) => void,
+): Promise<ReadResult> {
+  const { files, skipped } = await readAndRedact(scanned.files, request.maxFileSize, state, stages, clock, onRedacted);
+  return { files, skipped: [...scanned.skipped, ...skipped], caps: scanned.caps, roots: scanned.roots };
+}
+
+/** {@link scanStage} then {@link readScanned}. */
+export async function scanAndRead(request: PackRequest, state: EngineState, stages: PackStages, clock: PackClock): Promise<ReadResult> {
+  return readScanned(await scanStage(request, stages, clock), request, state, stages, clock);
 }
 
 /**

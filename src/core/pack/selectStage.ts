@@ -9,6 +9,7 @@ import { countBlocksWithin } from './boundedBlocks';
 import { blockCost, declarationsOf, outlineOf, type PackContext } from './context';
 import { footerRoom, renderFixedParts, type FixedParts } from './fixedParts';
 import { placeCapped, type CappedMode } from './modes';
+import type { PackRequest } from './request';
 import { PackError } from './types';
 import type { ContextSection } from '../render';
 import { candidateHash, type SelectCandidate, type SelectedFile } from '../select';
@@ -39,6 +40,11 @@ export async function fixedPartsFor(ctx: PackContext, order: readonly string[], 
   return parts;
 }
 
+/** The key of a request's last selection: the request with its resolved focus. */
+export function selectionKeyOf(request: PackRequest, focus: readonly string[]): string {
+  return JSON.stringify({ ...request, focus });
+}
+
 /**
  * Every file in full without a budget; otherwise the select stage decides within what the fixed
  * parts, the footer and the reserve leave. The last selection for the same request is kept
@@ -63,7 +69,7 @@ export async function selectFiles(ctx: PackContext, input: SelectionInput, fixed
   if (available < 0) {
     throw new PackError({ code: 'budget-too-small', budget: request.budget, fixedTokens: fixed.tokens + room, reserve: request.reserve, minimum, withSections: fixed.sections !== '' });
   }
-  const key = JSON.stringify({ ...request, focus: input.focus });
+  const key = selectionKeyOf(request, input.focus);
   const previous = ctx.state.selections.get(key);
   // Capped files take their room first; selection shares out what they leave.
   const { placed, left } = await placeCapped(candidates, input.caps, available, cappedDeps);

@@ -4,7 +4,9 @@ import type { readFiles } from '../read';
 import type { redactFile } from '../redact';
 import type { scanFiles } from '../scan';
 import type { selectWithinBudget } from '../select';
+import type { StatIndex } from '../read/statIndex';
 import type { TokenCounter } from '../tokenize/counter';
+import type { SavedPacks } from './savedPacks';
 import type { Encoding, PackReport, ProgressEvent } from '../types';
 import { describePackProblem } from './problemText';
 
@@ -24,6 +26,17 @@ export interface PackDeps {
   tokenCounter: TokenCounter;
   /** Replacements for some stage functions; the real ones are used for the rest. */
   stages?: Partial<PackStages>;
+  /**
+   * The read stage's stat index: a file whose stat is unchanged is not hashed again (see
+   * read/statIndex.ts). Used by the real `readFiles` only, not by a replacement.
+   */
+  statIndex?: StatIndex;
+  /**
+   * Whole packs saved on disk, with `statIndex` to vouch for unchanged files: a pack of a tree in
+   * which nothing changed is the saved pack's bytes. For engines that pack a request once (the
+   * CLI); a long-lived engine's follow-ups are made in full either way.
+   */
+  savedPacks?: SavedPacks;
 }
 
 /** Per-call controls of a pack. */
@@ -51,6 +64,11 @@ export interface PackResult {
   readonly chunks: readonly string[];
   /** The whole text, joined on first read and kept; '' for a report-only pack. */
   readonly text: string;
+  /**
+   * The text as UTF-8, when the pack is a saved one (see savedPacks.ts): a writer writes these
+   * bytes as they are, and `chunks` and `text` are decoded only when read.
+   */
+  readonly bytes?: Buffer;
   report: PackReport;
 }
 

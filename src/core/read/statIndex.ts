@@ -171,6 +171,24 @@ export class StatIndex {
   }
 
   /**
+   * What the index vouches for now, as {@link lookup} but without counting: the entry of this
+   * exact stamp, when it is not racy.
+   */
+  vouch(absPath: string, stamp: FileStamp): StatEntry | undefined {
+    const entry = this.entries.get(absPath);
+    return entry !== undefined && sameStamp(entry, stamp) && entry.mtimeMs < this.writtenAtMs ? entry : undefined;
+  }
+
+  /**
+   * The entry of this exact stamp, racy or not: what the index will vouch for once saved, since
+   * an entry is only recorded when its file changed well before it was read (see {@link record}).
+   */
+  known(absPath: string, stamp: FileStamp): StatEntry | undefined {
+    const entry = this.entries.get(absPath);
+    return entry !== undefined && sameStamp(entry, stamp) ? entry : undefined;
+  }
+
+  /**
    * Remembers what reading `absPath` found. `readAtMs` is when its stat was taken: a file changed
    * within {@link RACY_MARGIN_MS} of it is not remembered, since a same-tick edit could follow.
    */
@@ -182,7 +200,8 @@ export class StatIndex {
       return;
     }
     this.entries.set(absPath, entry);
-    if (previous === undefined || previous.hash !== entry.hash || !sameStamp(previous, entry)) this.changed = true;
+    // A racy entry confirmed is saved again: the new file's write time makes it trusted.
+    if (previous === undefined || previous.hash !== entry.hash || !sameStamp(previous, entry) || previous.mtimeMs >= this.writtenAtMs) this.changed = true;
   }
 
   /** Writes the index if anything changed; a failed write is kept in {@link lastWriteFailure}. */

@@ -125,7 +125,7 @@ async function addFile(ctx: WalkContext, abs: string, shown: string, skip: (v: V
     skip({ reason: code === 'ENOENT' ? 'vanished' : 'unreadable', detail: code }, false);
     return;
   }
-  ctx.files.push({ path: shown, absPath: abs, root: ctx.root, size: stats.size, mtimeMs: stats.mtimeMs });
+  ctx.files.push({ path: shown, absPath: abs, root: ctx.root, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino });
 }
 
 /**

@@ -1,20 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PackReport } from '../../src/core/types';
 import { buildDist, REPO } from './cliBuild';
-import { fixture, referenceCount } from './packTestSupport';
+import { copyFixture, fixture, referenceCount } from './packTestSupport';
 
 /** The CLI's token cache goes here, never into the user's cache folder. */
 const CACHE_DIR = mkdtempSync(join(tmpdir(), 'tome-cli-cache-'));
 
 function tome(...args: string[]) {
+  return tomeIn(fixture('pack-basic'), CACHE_DIR, ...args);
+}
+
+function tomeIn(cwd: string, cacheDir: string, ...args: string[]) {
   const run = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), ...args], {
-    cwd: fixture('pack-basic'),
+    cwd,
     encoding: 'utf8',
-    env: { ...process.env, TOME_DEBUG: '', TOME_CACHE_DIR: CACHE_DIR },
+    env: { ...process.env, TOME_DEBUG: '', TOME_CACHE_DIR: cacheDir },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -79,6 +83,33 @@ describe('the built tome CLI', () => {
     expect(cacheBytes()).toBe(before);
     expect(tome('pack', '--quiet', '--format', 'plain').code).toBe(0);
     expect(cacheBytes()).toBeGreaterThan(before);
+  });
+
+  it('writes the saved pack of an unchanged tree as it is, byte for byte, and packs again after an edit', async () => {
+    const tree = await copyFixture('pack-basic');
+    const hourAgo = (Date.now() - 3600_000) / 1000;
+    for (const e of readdirSync(tree, { recursive: true, withFileTypes: true })) {
+      if (e.isFile()) utimesSync(join(e.parentPath, e.name), hourAgo, hourAgo);
+    }
+    const cacheDir = mkdtempSync(join(tmpdir(), 'tome-cli-saved-'));
+    const reportPath = join(cacheDir, 'report.json');
+    const run = () => {
+      const result = tomeIn(tree, cacheDir, 'pack', '--quiet', '--report', reportPath);
+      expect(result.code).toBe(0);
+      return { stdout: result.stdout, stages: Object.keys((JSON.parse(readFileSync(reportPath, 'utf8')) as PackReport).timings) };
+    };
+    const first = run();
+    expect(first.stages).toContain('read');
+    expect(readdirSync(join(cacheDir, 'tokens', 'packs'))).toHaveLength(1);
+    const second = run();
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stages.sort()).toEqual(['reuse', 'scan']);
+
+    writeFileSync(join(tree, 'src', 'lib', 'math.ts'), 'export const answer = 42;\n');
+    const edited = run();
+    expect(edited.stages).toContain('read');
+    expect(edited.stdout).toContain('export const answer = 42;');
+    expect(edited.stdout).toBe(tomeIn(tree, cacheDir, 'pack', '--quiet', '--no-cache').stdout);
   });
 
   it('prints an --explain table of modes and reasons', () => {

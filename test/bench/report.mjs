@@ -14,7 +14,7 @@ export function printTables(results) {
       out.push(`| ${c.corpus} | ${c.cache} | ${c.files} | ${f0(c.tome.wallMs)} | ${f0(c.repomix.wallMs)} | ${f2(c.ratio.wall)} | ${f0(c.tome.cpuMs)} | ${f0(c.repomix.cpuMs)} | ${f2(c.ratio.cpu)} | ${f0(c.tome.peakRssMb)} | ${f0(c.repomix.peakRssMb)} | ${f2(c.ratio.rss)} |`);
     }
     out.push('', '### tome stages (median ms)', '');
-    const stages = ['scan', 'read', 'redact', 'tokenize', 'graph', 'order', 'select', 'render'];
+    const stages = ['scan', 'read', 'redact', 'tokenize', 'graph', 'order', 'select', 'render', 'reuse'];
     out.push(`| corpus | cache | ${stages.join(' | ')} |`, `|---|---|${stages.map(() => '---').join('|')}|`);
     for (const c of results.compare) out.push(`| ${c.corpus} | ${c.cache} | ${stages.map((s) => f0(c.stageMs[s])).join(' | ')} |`);
   }

@@ -28,6 +28,11 @@ describe('re-export indexes', () => {
     // Imports are the preamble of any module; what follows decides.
     expect(isReexportIndex("import { a } from './a';\nimport { b } from './b';\nimport { c } from './c';\nexport function run() {\n  return a + b + c;\n}\nexport const x = 1;\n")).toBe(false);
     expect(isReexportIndex('use std::io;\nuse std::fs;\nuse crate::walk::Walk;\npub fn walk() {}\nstruct Walker;\n')).toBe(false);
+    // Relative imports open most Python modules: one long class after them makes it code, not an index.
+    const body = Array.from({ length: 12 }, (_, i) => `    def m${i}(self):\n        return ${i}\n`).join('');
+    expect(isReexportIndex(`from .ctx import AppContext\nfrom .globals import g\nfrom .helpers import send_file\nfrom .sessions import Session\n\nclass App:\n${body}`)).toBe(false);
+    // The same imports with a short tail are still an index.
+    expect(isReexportIndex('from .ctx import AppContext as AppContext\nfrom .globals import g as g\nfrom .helpers import send_file as send_file\n\ndef __getattr__(name):\n    raise AttributeError(name)\n')).toBe(true);
     // Two re-exports are too few to blur anything.
     expect(isReexportIndex("export * from './a';\nexport * from './b';\n")).toBe(false);
   });

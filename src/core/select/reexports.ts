@@ -22,19 +22,36 @@ const NOT_A_STATEMENT = /^(?:$|\/\/|\/\*|\*|#(?!\[)|"""|'''|[})\]]|\s)/;
 /** Module preamble that every file may have: imports, attributes, docstrings, pragmas. */
 const PREAMBLE_LINE = /^(?:import\s|use\s|#\[|#!\[|['"]use |extern crate\s|package\s|from\s+\w[\w.]*\s+import\s)/;
 
-/** At least this share of the statements must re-export for a file to be an index. */
+/** At least this share of the statements' lines must re-export for a file to be an index. */
 const REEXPORT_SHARE = 0.6;
 /** A file with fewer re-exports than this is too small to blur anything. */
 const MIN_REEXPORTS = 3;
+/** Blank lines and comments belong to no statement. */
+const NOT_CONTENT = /^\s*(?:$|\/\/|\/\*|\*|#(?!\[))/;
 
-/** True when `text` is mostly re-exports (see the module comment); paths do not decide it. */
+/**
+ * True when `text` is mostly re-exports (see the module comment); paths do not decide it. Each
+ * statement weighs as many lines as it spans (its body and continuation lines), so a module of
+ * relative imports and one long class is code, not an index: `from .x import y` opens most
+ * Python modules, and only in an index is it most of the file.
+ */
 export function isReexportIndex(text: string): boolean {
-  let statements = 0;
   let reexports = 0;
+  let reexportLines = 0;
+  let otherLines = 0;
+  /** What the statement the current line belongs to is: preamble lines count for neither side. */
+  let current: 'preamble' | 'reexport' | 'other' = 'preamble';
   for (const line of text.split('\n')) {
-    if (NOT_A_STATEMENT.test(line) || PREAMBLE_LINE.test(line)) continue;
-    statements++;
-    if (REEXPORT_LINE.some((pattern) => pattern.test(line))) reexports++;
+    if (NOT_CONTENT.test(line)) continue;
+    if (!NOT_A_STATEMENT.test(line)) {
+      if (PREAMBLE_LINE.test(line)) current = 'preamble';
+      else if (REEXPORT_LINE.some((pattern) => pattern.test(line))) {
+        current = 'reexport';
+        reexports++;
+      } else current = 'other';
+    }
+    if (current === 'reexport') reexportLines++;
+    else if (current === 'other') otherLines++;
   }
-  return reexports >= MIN_REEXPORTS && reexports >= statements * REEXPORT_SHARE;
+  return reexports >= MIN_REEXPORTS && reexportLines >= (reexportLines + otherLines) * REEXPORT_SHARE;
 }

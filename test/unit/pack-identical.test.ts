@@ -57,8 +57,11 @@ const CORPUS_BASELINE: Record<string, string> = {
   // Baseline a1544feba73969c1be31c35c4deb4310360908e4c5932c458ce731d8d9ba0707 until selection
   // changed on purpose (re-export indexes, definition weights, best-test evidence, score-per-token
   // fill): which files a question packs in full is what that change is for. With the selection
-  // code of the restructure the pack still hashes to the old value.
-  'sqlalchemy budgeted with a query': '919370b3578d4f7a76456559e5aa717055e85c3c6cfc4741a52616f219468fd0',
+  // code of the restructure the pack still hashes to the old value. Then 919370b3578d4f7a76456559e5aa717055e85c3c6cfc4741a52616f219468fd0
+  // until a re-export index was weighed by the lines its statements span (on purpose: a module of
+  // relative imports and one long class is no index and keeps its lead; the previous
+  // src/core/select/reexports.ts still gives the old value).
+  'sqlalchemy budgeted with a query': '157e8b66bf2083681364fbb2c770c419a0b74233f1509708233ea6373ceace57',
   'sqlalchemy folder-scoped question': 'e693d64de472b4d44e5e2d0a7e459dc6fd2b933e84bbf16576dd32d886b6697e',
 };
 

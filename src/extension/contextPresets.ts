@@ -14,6 +14,7 @@ import {
   findConfigFile,
   readConfigFile,
   type PresetEdit,
+  writeFileAtomic,
 } from '../core';
 import { workspaceFolderPaths } from './config';
 import type { ContextSteeringStore } from './contextSteeringStore';
@@ -58,6 +59,16 @@ async function askName(): Promise<string | undefined> {
   return chosen?.trim() || undefined;
 }
 
+/**
+ * Replaces tome.config.json whole. On disk through a temporary file and a rename: the file is
+ * watched (by this view, by every pack that reads its presets, by the team's tools), and a write
+ * in place shows them an empty or half-written file for a moment.
+ */
+async function writeConfigText(uri: vscode.Uri, text: string): Promise<void> {
+  if (uri.scheme === 'file') await writeFileAtomic(uri.fsPath, text);
+  else await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
 /** Writes the current pins and exclusions into tome.config.json under `name`, keeping the file's comments. */
 async function saveToConfig(store: ContextSteeringStore, name: string): Promise<void> {
   const root = workspaceFolderPaths()[0];
@@ -73,7 +84,7 @@ async function saveToConfig(store: ContextSteeringStore, name: string): Promise<
     if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
   }
   const steering = store.get();
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(configTextWithPreset(text, { name, pins: steering.pins, excluded: steering.excluded })));
+  await writeConfigText(uri, configTextWithPreset(text, { name, pins: steering.pins, excluded: steering.excluded }));
   void vscode.window.showInformationMessage(vscode.l10n.t('Saved the Tome context preset "{0}" in tome.config.json.', name));
 }
 
@@ -96,7 +107,7 @@ async function editConfig(edit: (text: string) => PresetEdit): Promise<boolean> 
       void vscode.window.showWarningMessage(vscode.l10n.t('tome.config.json is not valid JSON, so Tome left it as it is. Fix the file and try again.'));
       return false;
     }
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
+    await writeConfigText(uri, result.text);
     return true;
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Tome could not write tome.config.json: {0}', error instanceof Error ? error.message : String(error)));

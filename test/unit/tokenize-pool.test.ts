@@ -13,7 +13,52 @@ function pool(workers: number): TokenWorkerPool {
   return new TokenWorkerPool(script, 'o200k_base', workers);
 }
 
+/** Chunks of source-like text, each different, some with text outside ASCII. */
+function sourceChunks(n: number): string[][] {
+  return Array.from({ length: n }, (_, i) => [`export function f${i}(x: number): string {\n  return \`\${x} ünï ${i}\`;\n}\n`.repeat(200 + i), `const v${i} = ${i};\n`]);
+}
+
 describe('TokenWorkerPool', () => {
+  it('counts waiting chunks on the calling thread as well while it is lent, exactly and each to its own caller', async () => {
+    const workers = pool(1);
+    const chunks = sourceChunks(24);
+    const counting = Promise.all(chunks.map((c) => workers.count(c)));
+    workers.lendThreadUntil(counting);
+    expect(await counting).toEqual(chunks.map((c) => c.map(count)));
+    // One worker holds two chunks at a time; this thread, idle while it waits, took some of the rest.
+    expect(workers.assisted).toBeGreaterThan(0);
+    expect(workers.assisted).toBeLessThan(chunks.length);
+    await workers.dispose();
+  });
+
+  it('leaves every chunk to the workers when the thread is not lent, or no longer', async () => {
+    const workers = pool(1);
+    const chunks = sourceChunks(12);
+    expect(await Promise.all(chunks.map((c) => workers.count(c)))).toEqual(chunks.map((c) => c.map(count)));
+    expect(workers.assisted).toBe(0);
+    // Lent until a short count settled: the chunks queued after it are the workers' alone.
+    const short = workers.count(['x']);
+    workers.lendThreadUntil(short);
+    await short;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await Promise.all(chunks.map((c) => workers.count(c)))).toEqual(chunks.map((c) => c.map(count)));
+    expect(workers.assisted).toBe(0);
+    await workers.dispose();
+  });
+
+  it('does not count a waiting chunk whose signal aborted, lent or not', async () => {
+    const workers = pool(1);
+    const controller = new AbortController();
+    const posted = sourceChunks(2).map((c) => workers.count(c));
+    const waiting = sourceChunks(3).map((c) => workers.count(c, controller.signal).catch((e: unknown) => e));
+    workers.lendThreadUntil(Promise.all([...posted, ...waiting]));
+    controller.abort();
+    await Promise.all(posted);
+    for (const result of await Promise.all(waiting)) expect(result).toBe(controller.signal.reason);
+    expect(workers.assisted).toBe(0);
+    await workers.dispose();
+  });
+
   it('drops a queued chunk when its signal aborts, and still counts the ones posted', async () => {
     const workers = pool(1);
     const running = ['export const a = 1;\n'.repeat(2000)];

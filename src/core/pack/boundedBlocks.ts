@@ -64,10 +64,13 @@ export async function countBlocksWithin(
     else prefixed.push({ index: i, prefix, length: block.length, params });
   });
   if (prefixed.length > 0) {
-    const counts = await counter.countMany(
+    const counting = counter.countMany(
       prefixed.map((p) => p.prefix),
       signal,
     );
+    // Selection waits for these counts before it decides anything more.
+    counter.lendThreadUntil?.(counting);
+    const counts = await counting;
     prefixed.forEach(({ index, length, params }, j) => {
       const count = counts[j] ?? 0;
       const hash = requests[index]?.hash ?? '';
@@ -80,13 +83,15 @@ export async function countBlocksWithin(
     });
   }
   if (exact.length > 0) {
-    const counted = await countBlocks(
+    const counting = countBlocks(
       renderer,
       exact.map((i) => requests[i] as BlockRequest),
       counter,
       facts,
       signal ? { signal } : {},
     );
+    counter.lendThreadUntil?.(counting);
+    const counted = await counting;
     exact.forEach((index, j) => (tokens[index] = counted.tokens[j] ?? 0));
   }
   return tokens;

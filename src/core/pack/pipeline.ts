@@ -81,7 +81,10 @@ export async function runPipeline(request: PackRequest, deps: PipelineDeps): Pro
   const counting = fullCounts ? fullCounts.finish(read.files) : Promise.resolve(null);
   const graphing = (async () => {
     const configs = await readLeftOutConfigs(read.skipped, read.roots, request.maxFileSize, deps.state, deps.stages, clock);
-    return clock.time('graph', () => importGraphOf(request.roots, read.files, configs, deps.state, deps.stages, clock.signal));
+    const graph = await clock.time('graph', () => importGraphOf(request.roots, read.files, configs, deps.state, deps.stages, clock.signal));
+    // Nothing is left for this thread but waiting for the counts: it counts along.
+    deps.counter.lendThreadUntil?.(counting);
+    return graph;
   })();
   const [fullTokens, builtGraph] = await Promise.all([counting, graphing]);
   let graph = builtGraph;

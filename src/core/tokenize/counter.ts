@@ -14,6 +14,12 @@ export interface TokenCounter {
    * knows most texts will be counted; otherwise it only costs memory and a core for a moment.
    */
   warm?(): void;
+  /**
+   * The caller has nothing else to do until `work` settles (it waits for counts): meanwhile, the
+   * calling thread counts chunks that wait for a worker, so it shares the rest with the workers
+   * instead of idling. Counts are the same either way.
+   */
+  lendThreadUntil?(work: Promise<unknown>): void;
   /** Releases workers and flushes any on-disk cache. */
   dispose(): Promise<void>;
 }

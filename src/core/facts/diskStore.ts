@@ -17,6 +17,7 @@
  * {@link RETAINED_RUNS} saved runs is forgotten.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IMPORT_FACTS_VERSION } from '../graph/facts';
@@ -122,26 +123,27 @@ export interface DiskFactCounts {
 /** The facts store of one cache folder; see the file comment. */
 export class DiskFactStore implements FactStore {
   private readonly memory = new MemoryFactStore();
-  private readonly counts: DiskFactCounts;
+  private counts: DiskFactCounts = { loaded: 0, hits: 0, misses: 0 };
   private dirty = false;
   private failure: WriteFailure | undefined;
   private saving: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The facts on disk and those learnt since; null until the first lookup reads the file. */
+  private loadedEntries: Map<string, Entry> | null = null;
+  /** This run's number: one past the last saved run (known once the file is read). */
+  private run = 1;
 
   private constructor(
     private readonly path: string,
-    private readonly entries: Map<string, Entry>,
-    /** This run's number: one past the last saved run. */
-    private run: number,
     private readonly fs: WriteFs,
     /** Write behind a few seconds after a pack (long-lived engines) rather than only on close. */
     private readonly writeBehind: boolean,
-  ) {
-    this.counts = { loaded: entries.size, hits: 0, misses: 0 };
-  }
+  ) {}
 
   /**
-   * Loads the store in `dir`; a missing, unreadable or damaged file gives an empty store.
+   * The store in `dir`; a missing, unreadable or damaged file gives an empty store. The file is
+   * read on the first lookup, not here: a run answered by a saved pack looks nothing up, and the
+   * facts of a large tree take long to decode (100k files: 55 MB, about a second and 500 MB).
    * @param options.writeBehind also write a few seconds after each pack that learnt something
    *   (for long-lived engines); otherwise only {@link close} writes.
    * @param options.scope keep the facts of one tree in their own file (see cacheScopeOf), so a
@@ -149,12 +151,23 @@ export class DiskFactStore implements FactStore {
    */
   static async open(dir: string, options: { fs?: WriteFs; writeBehind?: boolean; scope?: string } = {}): Promise<DiskFactStore> {
     const path = join(dir, scopedFileName(FACTS_FILE, options.scope));
-    const content = await readContent(path);
-    return new DiskFactStore(path, currentEntries(content), (content?.run ?? 0) + 1, options.fs ?? nodeWriteFs, options.writeBehind === true);
+    return new DiskFactStore(path, options.fs ?? nodeWriteFs, options.writeBehind === true);
   }
 
-  /** Lookup outcomes so far. */
+  /** The entries, read from the file on first use. */
+  private get entries(): Map<string, Entry> {
+    if (this.loadedEntries === null) {
+      const content = readContentSync(this.path);
+      this.loadedEntries = currentEntries(content);
+      this.run = (content?.run ?? 0) + 1;
+      this.counts = { ...this.counts, loaded: this.loadedEntries.size };
+    }
+    return this.loadedEntries;
+  }
+
+  /** Lookup outcomes so far (reading the file, if no lookup has yet). */
   get lookups(): Readonly<DiskFactCounts> {
+    void this.entries;
     return this.counts;
   }
 
@@ -239,6 +252,15 @@ export class DiskFactStore implements FactStore {
     if (this.entries.size <= MAX_ENTRIES) return;
     const byAge = [...this.entries].sort((a, b) => b[1].lastRun - a[1].lastRun);
     for (const [key] of byAge.slice(MAX_ENTRIES)) this.entries.delete(key);
+  }
+}
+
+function readContentSync(path: string): FactsFileContent | null {
+  try {
+    return decodeFactsFile(readFileSync(path));
+  } catch {
+    // No file yet, or one that cannot be read: start empty.
+    return null;
   }
 }
 

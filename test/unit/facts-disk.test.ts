@@ -54,6 +54,27 @@ async function editFile(path: string, text: string): Promise<void> {
 const SOME_FACTS: FileFacts = { specifiers: ['./a'] };
 
 describe('DiskFactStore across runs', () => {
+  it('reads its file on the first lookup, not when it is opened', async () => {
+    const cacheDir = tempDir();
+    const first = await DiskFactStore.open(cacheDir);
+    first.set('imports', 'h1', 'ts', SOME_FACTS);
+    await first.close();
+    const path = join(cacheDir, FACTS_FILE);
+    const saved = await readFile(path);
+
+    // Opened, then the file is gone before any lookup: the store never saw it.
+    const opened = await DiskFactStore.open(cacheDir);
+    await writeFile(path, '');
+    expect(opened.get('imports', 'h1', 'ts')).toBeUndefined();
+    expect(opened.lookups.loaded).toBe(0);
+
+    // Opened, then the file comes back before the first lookup: that lookup reads it.
+    await writeFile(path, saved);
+    const reopened = await DiskFactStore.open(cacheDir);
+    expect(reopened.get('imports', 'h1', 'ts')).toEqual(SOME_FACTS);
+    expect(reopened.lookups).toEqual({ loaded: 1, hits: 1, misses: 0 });
+  });
+
   it('answers every import fact of a warm run in a fresh engine, and re-parses only an edited file', async () => {
     const root = await copyFixture('pack-basic');
     const cacheDir = tempDir();

@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IMPORT_FACTS_VERSION } from '../graph/facts';
 import { OUTLINE_FACTS_VERSION } from '../outline/version';
@@ -123,7 +123,7 @@ export interface DiskFactCounts {
 /** The facts store of one cache folder; see the file comment. */
 export class DiskFactStore implements FactStore {
   private readonly memory = new MemoryFactStore();
-  private counts: DiskFactCounts = { loaded: 0, hits: 0, misses: 0 };
+  private readonly counts: DiskFactCounts = { loaded: 0, hits: 0, misses: 0 };
   private dirty = false;
   private failure: WriteFailure | undefined;
   private saving: Promise<void> = Promise.resolve();
@@ -157,10 +157,10 @@ export class DiskFactStore implements FactStore {
   /** The entries, read from the file on first use. */
   private get entries(): Map<string, Entry> {
     if (this.loadedEntries === null) {
-      const content = readContentSync(this.path);
+      const content = readContent(this.path);
       this.loadedEntries = currentEntries(content);
       this.run = (content?.run ?? 0) + 1;
-      this.counts = { ...this.counts, loaded: this.loadedEntries.size };
+      this.counts.loaded = this.loadedEntries.size;
     }
     return this.loadedEntries;
   }
@@ -229,7 +229,7 @@ export class DiskFactStore implements FactStore {
     this.dirty = false;
     const run = this.run;
     // Another process (a second window, the CLI) may have saved since: keep what it learnt too.
-    const onDisk = await readContent(this.path);
+    const onDisk = readContent(this.path);
     for (const [key, entry] of currentEntries(onDisk)) if (!this.entries.has(key)) this.entries.set(key, entry);
     const savedRun = Math.max(run, onDisk?.run ?? 0);
     this.prune(savedRun);
@@ -255,18 +255,10 @@ export class DiskFactStore implements FactStore {
   }
 }
 
-function readContentSync(path: string): FactsFileContent | null {
+/** The facts file's content; decoding is synchronous anyway, so the read is too. */
+function readContent(path: string): FactsFileContent | null {
   try {
     return decodeFactsFile(readFileSync(path));
-  } catch {
-    // No file yet, or one that cannot be read: start empty.
-    return null;
-  }
-}
-
-async function readContent(path: string): Promise<FactsFileContent | null> {
-  try {
-    return decodeFactsFile(await readFile(path));
   } catch {
     // No file yet, or one that cannot be read: start empty.
     return null;

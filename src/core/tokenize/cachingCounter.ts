@@ -22,8 +22,6 @@ export interface CachingCounterOptions {
   /** dist/tokenWorker.js; null counts on the calling thread. */
   workerScript: string | null;
   maxWorkers: number;
-  /** lendThreadUntil lets the calling thread count too (see TokenWorkerPool); else it is ignored. */
-  assist?: boolean;
   /** Told once for each failed save of the on-disk cache. */
   onCacheWriteFailure?: (failure: WriteFailure) => void;
 }
@@ -100,7 +98,6 @@ export class CachingTokenCounter implements TokenCounter {
   private diskLoaded: Promise<void> | null = null;
   private readonly pool: TokenWorkerPool | null;
   private readonly maxWorkers: number;
-  private readonly assist: boolean;
   private inline: PieceCounter | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly onCacheWriteFailure: ((failure: WriteFailure) => void) | undefined;
@@ -110,7 +107,6 @@ export class CachingTokenCounter implements TokenCounter {
     this.encoding = options.encoding;
     this.disk = options.cacheDir === null ? null : new DiskTokenCache(options.cacheDir);
     this.maxWorkers = Math.max(1, options.maxWorkers);
-    this.assist = options.assist ?? false;
     this.onCacheWriteFailure = options.onCacheWriteFailure;
     this.pool =
       options.workerScript && options.maxWorkers > 0
@@ -156,7 +152,7 @@ export class CachingTokenCounter implements TokenCounter {
   }
 
   lendThreadUntil(work: Promise<unknown>): void {
-    if (this.assist) this.pool?.lendThreadUntil(work);
+    this.pool?.lendThreadUntil(work);
   }
 
   async dispose(): Promise<void> {

@@ -36,11 +36,6 @@ export interface TokenCounterOptions {
   cacheDir?: string | null;
   /** Worker threads for counting: a number (0 = count on the calling thread) or 'auto' (default). */
   workers?: number | 'auto';
-  /**
-   * The calling thread counts waiting chunks too, whenever its event loop gets to them (default
-   * true): once it has read, redacted and built the graph it would otherwise only wait.
-   */
-  assist?: boolean;
   /** Path of the built worker script; by default dist/tokenWorker.js beside the running bundle. */
   workerScript?: string;
   /** Told once for each failed save of the on-disk cache (a full disk, say); counting goes on. */
@@ -65,7 +60,6 @@ export function createTokenCounter(options: TokenCounterOptions): CachingTokenCo
     cacheDir,
     workerScript: workers > 0 ? (options.workerScript ?? findTokenWorkerScript()) : null,
     maxWorkers: workers,
-    assist: options.assist ?? true,
     ...(options.onCacheWriteFailure ? { onCacheWriteFailure: options.onCacheWriteFailure } : {}),
   });
 }
